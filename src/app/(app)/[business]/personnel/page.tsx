@@ -1,0 +1,165 @@
+import {
+  Anchor,
+  Badge,
+  Button,
+  Card,
+  Group,
+  Stack,
+  Table,
+  TableScrollContainer,
+  TableTbody,
+  TableTd,
+  TableTh,
+  TableThead,
+  TableTr,
+  Text,
+  TextInput,
+  ThemeIcon,
+} from '@mantine/core';
+import { IconPlus, IconSearch, IconUsersGroup } from '@tabler/icons-react';
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
+import { getDb } from '@/server/db/client';
+import { requireBusinessPage } from '@/server/auth/session';
+import { can } from '@/lib/permissions';
+import { findPersonnel } from '@/modules/personnel/queries';
+import { PageHeader } from '@/components/page-header';
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('personnel'))('title') };
+}
+
+export default async function PersonnelListPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ business: string }>;
+  searchParams: Promise<{ q?: string; cursor?: string }>;
+}) {
+  const { business: slug } = await params;
+  const { q, cursor } = await searchParams;
+  const { ctx } = await requireBusinessPage(slug);
+  const search = q?.trim().slice(0, 100) || undefined;
+  const page = await findPersonnel(getDb(), ctx, { search, cursor: cursor?.slice(0, 400), limit: 50 }).catch(() =>
+    findPersonnel(getDb(), ctx, { search, limit: 50 }),
+  );
+  const t = await getTranslations('personnel');
+  const tr = await getTranslations('roles');
+  const tc = await getTranslations('common');
+  const canCreate = can(ctx.role, 'personnel', 'create');
+  const base = `/${slug}/personnel`;
+
+  return (
+    <Stack gap="md">
+      <PageHeader
+        title={t('title')}
+        actions={
+          canCreate && (
+            <Button component={Link} href={`${base}/new`} leftSection={<IconPlus size={16} />}>
+              {t('new')}
+            </Button>
+          )
+        }
+      />
+      <form action={base} method="get" role="search">
+        <Group gap="xs" wrap="nowrap">
+          <TextInput
+            name="q"
+            defaultValue={search}
+            placeholder={t('searchPlaceholder')}
+            aria-label={tc('search')}
+            leftSection={<IconSearch size={16} />}
+            style={{ flex: 1, maxWidth: 420 }}
+          />
+          <Button type="submit" variant="default">
+            {tc('search')}
+          </Button>
+        </Group>
+      </form>
+      {page.data.length === 0 ? (
+        <Card withBorder padding="xl">
+          <Stack align="center" gap="xs" py="lg">
+            <ThemeIcon size={44} variant="light" radius="xl">
+              <IconUsersGroup size={24} />
+            </ThemeIcon>
+            <Text fw={600}>{search ? t('noResults', { search }) : t('emptyTitle')}</Text>
+            {!search && (
+              <Text size="sm" c="dimmed" ta="center" maw={420}>
+                {t('emptyText')}
+              </Text>
+            )}
+            {!search && canCreate && (
+              <Button component={Link} href={`${base}/new`} mt="sm" leftSection={<IconPlus size={16} />}>
+                {t('new')}
+              </Button>
+            )}
+          </Stack>
+        </Card>
+      ) : (
+        <Card withBorder padding={0}>
+          <TableScrollContainer minWidth={640}>
+            <Table highlightOnHover verticalSpacing="sm" horizontalSpacing="md" stickyHeader>
+              <TableThead>
+                <TableTr>
+                  <TableTh>{t('name')}</TableTh>
+                  <TableTh>{t('jobTitle')}</TableTh>
+                  <TableTh>{t('role')}</TableTh>
+                  <TableTh>{t('email')}</TableTh>
+                  <TableTh>{t('status')}</TableTh>
+                </TableTr>
+              </TableThead>
+              <TableTbody>
+                {page.data.map((p) => (
+                  <TableTr key={p.id}>
+                    <TableTd>
+                      <Anchor component={Link} href={`${base}/${p.id}`} fw={600}>
+                        {p.name}
+                      </Anchor>
+                      {p.isSelf && (
+                        <Text span size="xs" c="dimmed">
+                          {' '}
+                          ({t('you')})
+                        </Text>
+                      )}
+                    </TableTd>
+                    <TableTd>{p.title ?? tc('none')}</TableTd>
+                    <TableTd>
+                      <Badge variant="light" color={p.role === 'owner' ? 'teal' : 'gray'}>
+                        {tr(p.role)}
+                      </Badge>
+                    </TableTd>
+                    <TableTd>{p.email ?? tc('none')}</TableTd>
+                    <TableTd>
+                      <Group gap={4}>
+                        {!p.active && (
+                          <Badge color="gray" variant="outline">
+                            {t('inactive')}
+                          </Badge>
+                        )}
+                        <Badge color={p.hasLogin ? 'teal' : 'gray'} variant="dot">
+                          {p.hasLogin ? t('hasLogin') : t('noLogin')}
+                        </Badge>
+                      </Group>
+                    </TableTd>
+                  </TableTr>
+                ))}
+              </TableTbody>
+            </Table>
+          </TableScrollContainer>
+        </Card>
+      )}
+      {page.nextCursor && (
+        <Group justify="center">
+          <Button
+            component={Link}
+            variant="default"
+            href={`${base}?${new URLSearchParams({ ...(search ? { q: search } : {}), cursor: page.nextCursor })}`}
+          >
+            →
+          </Button>
+        </Group>
+      )}
+    </Stack>
+  );
+}

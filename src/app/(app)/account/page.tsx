@@ -1,0 +1,37 @@
+import { Anchor, Paper, Stack, Text, Title } from '@mantine/core';
+import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
+import { requireUser } from '@/server/auth/session';
+import { PlainShell } from '@/components/plain-shell';
+import { ChangePasswordForm } from '@/modules/account/components/change-password-form';
+import { SignOutLink } from '@/modules/account/components/sign-out-link';
+
+export default async function AccountPage() {
+  const user = await requireUser('/account');
+  const t = await getTranslations('auth');
+  const te = await getTranslations('errors');
+  return (
+    <PlainShell>
+      <Stack gap="lg">
+        <Stack gap={2}>
+          <Title order={1} fz={{ base: 24, sm: 30 }}>
+            {t('accountTitle')}
+          </Title>
+          <Text c="dimmed">
+            {user.name} · {user.email}
+          </Text>
+        </Stack>
+        <Paper withBorder p={{ base: 'md', sm: 'xl' }} radius="lg">
+          <Stack gap="md">
+            <Title order={3}>{t('changePassword')}</Title>
+            <ChangePasswordForm />
+          </Stack>
+        </Paper>
+        <Anchor component={Link} href="/dashboard">
+          {te('goToDashboard')}
+        </Anchor>
+        <SignOutLink />
+      </Stack>
+    </PlainShell>
+  );
+}

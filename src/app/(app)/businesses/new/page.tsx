@@ -1,0 +1,22 @@
+import { Paper, Stack, Title } from '@mantine/core';
+import { getTranslations } from 'next-intl/server';
+import { requireUser } from '@/server/auth/session';
+import { BusinessForm } from '@/modules/businesses/components/business-form';
+import { PlainShell } from '@/components/plain-shell';
+
+export default async function NewBusinessPage() {
+  await requireUser('/businesses/new');
+  const t = await getTranslations('businesses');
+  return (
+    <PlainShell>
+      <Stack gap="lg">
+        <Title order={1} fz={{ base: 24, sm: 30 }}>
+          {t('newTitle')}
+        </Title>
+        <Paper withBorder p={{ base: 'md', sm: 'xl' }} radius="lg">
+          <BusinessForm />
+        </Paper>
+      </Stack>
+    </PlainShell>
+  );
+}

@@ -1,0 +1,20 @@
+import type { Metadata } from 'next';
+import { Suspense } from 'react';
+import { getTranslations } from 'next-intl/server';
+import { AuthCard } from '@/modules/account/components/auth-card';
+import { ResetPasswordForm } from '@/modules/account/components/reset-password-form';
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('auth'))('resetTitle') };
+}
+
+export default async function Page() {
+  const t = await getTranslations('auth');
+  return (
+    <AuthCard title={t('resetTitle')}>
+      <Suspense>
+        <ResetPasswordForm />
+      </Suspense>
+    </AuthCard>
+  );
+}

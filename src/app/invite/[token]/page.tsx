@@ -1,0 +1,48 @@
+import { Alert, Button, Stack, Text } from '@mantine/core';
+import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
+import { getDb } from '@/server/db/client';
+import { getSessionUser } from '@/server/auth/session';
+import { previewInvitation } from '@/modules/personnel/mutations';
+import { AuthCard } from '@/modules/account/components/auth-card';
+import { AcceptInvitationButton } from '@/modules/personnel/components/accept-invitation-button';
+import { PlainShell } from '@/components/plain-shell';
+
+export default async function InvitationPage({ params }: { params: Promise<{ token: string }> }) {
+  const { token } = await params;
+  const t = await getTranslations('invite');
+  const ta = await getTranslations('auth');
+  const preview = await previewInvitation(getDb(), token);
+  const user = await getSessionUser();
+  const here = `/invite/${token}`;
+  return (
+    <PlainShell size={520}>
+      <AuthCard title={t('title')}>
+        {!preview ? (
+          <Alert color="red" role="alert">
+            {t('invalid')}
+          </Alert>
+        ) : (
+          <Stack gap="md">
+            <Text>{t('text', { person: preview.personName, business: preview.businessName })}</Text>
+            {user ? (
+              <AcceptInvitationButton token={token} label={t('accept', { business: preview.businessName })} />
+            ) : (
+              <>
+                <Text size="sm" c="dimmed">
+                  {t('signInToAccept', { email: preview.email })}
+                </Text>
+                <Button component={Link} href={`/sign-up?next=${encodeURIComponent(here)}&email=${encodeURIComponent(preview.email)}`}>
+                  {ta('signUp')}
+                </Button>
+                <Button component={Link} variant="default" href={`/sign-in?next=${encodeURIComponent(here)}`}>
+                  {ta('signIn')}
+                </Button>
+              </>
+            )}
+          </Stack>
+        )}
+      </AuthCard>
+    </PlainShell>
+  );
+}

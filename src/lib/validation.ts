@@ -1,0 +1,65 @@
+/**
+ * Zod building blocks shared by every module's schemas. Error messages are translation keys
+ * under `validation.` so that the server and the forms show the same text in the user's language.
+ */
+import { z } from 'zod';
+import { parsePhoneNumberFromString } from 'libphonenumber-js';
+
+/** Trims; an empty string means "not given" and becomes null. */
+export function optionalText(max: number) {
+  return z
+    .string('invalid')
+    .trim()
+    .max(max, 'tooLong')
+    .nullish()
+    .transform((v) => (v ? v : null));
+}
+
+export function requiredText(max: number) {
+  return z.string('required').trim().min(1, 'required').max(max, 'tooLong');
+}
+
+export function optionalEmail() {
+  return z
+    .string('invalid')
+    .trim()
+    .max(254, 'tooLong')
+    .nullish()
+    .transform((v) => (v ? v.toLowerCase() : null))
+    .refine((v) => v === null || z.email().safeParse(v).success, 'email');
+}
+
+/** Parses a phone number as a Turkish user writes it ("0532 123 45 67", "+90 532…") into E.164. */
+export function normalizePhone(value: string, defaultCountry: 'TR' = 'TR'): string | null {
+  const parsed = parsePhoneNumberFromString(value, defaultCountry);
+  return parsed && parsed.isValid() ? parsed.number : null;
+}
+
+export function optionalPhone() {
+  return z
+    .string('invalid')
+    .trim()
+    .max(40, 'tooLong')
+    .nullish()
+    .transform((v, ctx) => {
+      if (!v) return null;
+      const phone = normalizePhone(v);
+      if (!phone) {
+        ctx.addIssue({ code: 'custom', message: 'phone' });
+        return z.NEVER;
+      }
+      return phone;
+    });
+}
+
+export const versionField = z.number('invalid').int('invalid').min(1, 'invalid');
+export const uuidField = z.uuid('invalid');
+
+export function isValidTimeZone(value: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: value });
+    return true;
+  } catch {
+    return false;
+  }
+}

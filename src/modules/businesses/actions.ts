@@ -1,0 +1,26 @@
+'use server';
+import { getDb } from '@/server/db/client';
+import { runBusinessAction, runUserAction, type ActionResult } from '@/server/actions/run-action';
+import { fieldErrorsOf } from '@/server/actions/operation';
+import { createBusinessSchema } from './schemas';
+import { createBusiness } from './mutations';
+import { deleteBusinessOperation, updateBusinessOperation } from './operations';
+
+export async function createBusinessAction(input: unknown): Promise<ActionResult<{ slug: string }>> {
+  return runUserAction('createBusiness', async (user) => {
+    const parsed = createBusinessSchema.safeParse(input);
+    if (!parsed.success) {
+      return { ok: false, code: 'VALIDATION', message: 'errors.VALIDATION', fields: fieldErrorsOf(parsed.error) };
+    }
+    const created = await createBusiness(getDb(), user, parsed.data);
+    return { ok: true, message: 'businesses.created', values: { name: parsed.data.name }, data: { slug: created.slug } };
+  });
+}
+
+export async function updateBusinessAction(slug: string, input: unknown) {
+  return runBusinessAction(updateBusinessOperation, slug, input);
+}
+
+export async function deleteBusinessAction(slug: string, input: unknown) {
+  return runBusinessAction(deleteBusinessOperation, slug, input);
+}

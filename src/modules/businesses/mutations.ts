@@ -1,0 +1,95 @@
+import 'server-only';
+import { randomBytes } from 'node:crypto';
+import { and, eq, sql } from 'drizzle-orm';
+import type { z } from 'zod';
+import { businesses, personnel, userSettings } from '@/server/db/schema';
+import type { Executor } from '@/server/db/client';
+import type { Ctx } from '@/server/auth/context';
+import { AppError } from '@/lib/errors';
+import { newId } from '@/lib/ids';
+import { slugify } from '@/lib/text';
+import { changedKeys, recordAccountAudit, recordAudit } from '@/modules/audit/mutations';
+import { RESERVED_SLUGS, type createBusinessSchema, type deleteBusinessSchema, type updateBusinessSchema } from './schemas';
+
+type Creator = { id: string; name: string; email: string };
+
+async function freeSlug(db: Executor, name: string): Promise<string> {
+  const base = slugify(name) || 'isletme';
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const candidate = attempt === 0 && !RESERVED_SLUGS.has(base) ? base : `${base}-${randomBytes(3).toString('hex')}`;
+    const [taken] = await db.select({ id: businesses.id }).from(businesses).where(eq(businesses.slug, candidate));
+    if (!taken) return candidate;
+  }
+  throw new AppError('CONFLICT');
+}
+
+/** Creates a business with its creator as the first personnel record, in the role owner. */
+export async function createBusiness(
+  db: Executor,
+  creator: Creator,
+  input: z.output<typeof createBusinessSchema>,
+): Promise<{ id: string; slug: string }> {
+  return db.transaction(async (tx) => {
+    const id = newId();
+    const slug = await freeSlug(tx, input.name);
+    await tx.insert(businesses).values({ id, slug, ...input });
+    const personnelId = newId();
+    await tx.insert(personnel).values({
+      businessId: id,
+      id: personnelId,
+      userId: creator.id,
+      name: creator.name,
+      email: creator.email,
+      role: 'owner',
+    });
+    await rememberLastBusiness(tx, creator.id, id);
+    await recordAudit(tx, { businessId: id, userId: creator.id }, { action: 'create', entityType: 'business', entityId: id });
+    await recordAudit(tx, { businessId: id, userId: creator.id }, { action: 'create', entityType: 'personnel', entityId: personnelId });
+    return { id, slug };
+  });
+}
+
+export async function updateBusiness(
+  db: Executor,
+  ctx: Ctx,
+  input: z.output<typeof updateBusinessSchema>,
+): Promise<{ version: number }> {
+  return db.transaction(async (tx) => {
+    const [current] = await tx.select().from(businesses).where(eq(businesses.id, ctx.businessId)).for('update');
+    if (!current) throw new AppError('NOT_FOUND');
+    if (current.version !== input.version) throw new AppError('CONFLICT', 'errors.STALE');
+    const { version, ...patch } = input;
+    const changed = changedKeys(current, patch);
+    const [row] = await tx
+      .update(businesses)
+      .set({ ...patch, version: version + 1, updatedAt: sql`now()` })
+      .where(and(eq(businesses.id, ctx.businessId), eq(businesses.version, version)))
+      .returning({ version: businesses.version });
+    if (!row) throw new AppError('CONFLICT', 'errors.STALE');
+    await recordAudit(tx, ctx, { action: 'update', entityType: 'business', entityId: ctx.businessId, changedFields: changed });
+    return row;
+  });
+}
+
+/**
+ * Deletes the business and, through the foreign keys, all of its data. The typed name guards
+ * against a slip; the deletion is recorded in the owner's own log, which outlives the business.
+ */
+export async function deleteBusiness(db: Executor, ctx: Ctx, input: z.output<typeof deleteBusinessSchema>): Promise<void> {
+  await db.transaction(async (tx) => {
+    const [current] = await tx.select().from(businesses).where(eq(businesses.id, ctx.businessId)).for('update');
+    if (!current) throw new AppError('NOT_FOUND');
+    if (current.name.trim() !== input.confirmName.trim()) {
+      throw new AppError('VALIDATION', 'errors.VALIDATION', { confirmName: 'confirmName' });
+    }
+    await tx.delete(businesses).where(eq(businesses.id, ctx.businessId));
+    await recordAccountAudit(tx, ctx.userId, { action: 'delete', entityType: 'business', entityId: ctx.businessId });
+  });
+}
+
+export async function rememberLastBusiness(db: Executor, userId: string, businessId: string): Promise<void> {
+  await db
+    .insert(userSettings)
+    .values({ userId, lastBusinessId: businessId })
+    .onConflictDoUpdate({ target: userSettings.userId, set: { lastBusinessId: businessId, updatedAt: sql`now()` } });
+}

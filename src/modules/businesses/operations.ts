@@ -1,0 +1,23 @@
+import 'server-only';
+import { getDb } from '@/server/db/client';
+import { defineOperation } from '@/server/actions/operation';
+import { canDeleteBusiness } from '@/lib/permissions';
+import { AppError } from '@/lib/errors';
+import { deleteBusinessSchema, updateBusinessSchema } from './schemas';
+import { deleteBusiness, updateBusiness } from './mutations';
+
+export const updateBusinessOperation = defineOperation(
+  'updateBusiness',
+  { schema: updateBusinessSchema, permission: ['business', 'update'] },
+  async (ctx, input) => ({ message: 'businesses.updated', data: await updateBusiness(getDb(), ctx, input) }),
+);
+
+export const deleteBusinessOperation = defineOperation(
+  'deleteBusiness',
+  { schema: deleteBusinessSchema, permission: ['business', 'delete'] },
+  async (ctx, input) => {
+    if (!canDeleteBusiness(ctx.role)) throw new AppError('FORBIDDEN');
+    await deleteBusiness(getDb(), ctx, input);
+    return { message: 'businesses.deleted', data: null };
+  },
+);

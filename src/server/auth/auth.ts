@@ -1,0 +1,98 @@
+import 'server-only';
+import { betterAuth } from 'better-auth';
+import { drizzleAdapter } from 'better-auth/adapters/drizzle';
+import { APIError, createAuthMiddleware, getIP } from 'better-auth/api';
+import { nextCookies } from 'better-auth/next-js';
+import { getDb } from '../db/client';
+import * as schema from '../db/schema';
+import { newId } from '../../lib/ids';
+import { sendAuthMail } from '../mail/auth-mail';
+import { getAuthSecret } from './secret';
+import { hashPassword, isCommonPassword, MIN_PASSWORD_LENGTH, verifyPassword } from './passwords';
+import { clearSignInFailures, recordSignInFailure, secondsUntilSignInAllowed } from './throttle';
+
+export function appUrl(): string {
+  return process.env.APP_URL ?? process.env.BETTER_AUTH_URL ?? `http://localhost:${process.env.PORT ?? 3000}`;
+}
+
+const PASSWORD_PATHS = new Set(['/sign-up/email', '/reset-password', '/change-password']);
+
+function createAuth() {
+  return betterAuth({
+    appName: 'Tezgah',
+    baseURL: appUrl(),
+    secret: getAuthSecret(),
+    trustedOrigins: [appUrl()],
+    database: drizzleAdapter(getDb(), { provider: 'pg', schema }),
+    advanced: {
+      database: { generateId: () => newId() },
+      // Secure cookies follow the scheme of APP_URL: https in production, plain http on a laptop.
+      useSecureCookies: appUrl().startsWith('https://'),
+    },
+    emailAndPassword: {
+      enabled: true,
+      minPasswordLength: MIN_PASSWORD_LENGTH,
+      password: { hash: hashPassword, verify: verifyPassword },
+      revokeSessionsOnPasswordReset: true,
+      async sendResetPassword({ user, url }) {
+        await sendAuthMail({
+          to: user.email,
+          subject: 'Tezgah: şifre sıfırlama / password reset',
+          text: `Şifrenizi sıfırlamak için / To reset your password:\n${url}\n`,
+        });
+      },
+    },
+    // No cookie cache: a revoked session must stop working on the very next request.
+    session: { cookieCache: { enabled: false } },
+    rateLimit: {
+      enabled: true,
+      storage: 'database',
+      modelName: 'rateLimit',
+      window: 60,
+      max: 300,
+      customRules: {
+        '/sign-in/email': { window: 60, max: 30 },
+        '/sign-up/email': { window: 60, max: 20 },
+        '/request-password-reset': { window: 60, max: 5 },
+      },
+    },
+    hooks: {
+      before: createAuthMiddleware(async (ctx) => {
+        const body = (ctx.body ?? {}) as Record<string, unknown>;
+        if (PASSWORD_PATHS.has(ctx.path)) {
+          const password = typeof body.password === 'string' ? body.password : body.newPassword;
+          if (typeof password === 'string' && isCommonPassword(password)) {
+            throw new APIError('BAD_REQUEST', { code: 'PASSWORD_TOO_COMMON', message: 'PASSWORD_TOO_COMMON' });
+          }
+        }
+        if (ctx.path === '/sign-in/email' && typeof body.email === 'string') {
+          const wait = await secondsUntilSignInAllowed(body.email, ctx.request ? getIP(ctx.request, ctx.context.options) : null);
+          if (wait > 0) {
+            throw new APIError('TOO_MANY_REQUESTS', { code: 'SIGN_IN_LOCKED', message: 'SIGN_IN_LOCKED' }, { 'Retry-After': String(wait) });
+          }
+        }
+      }),
+      after: createAuthMiddleware(async (ctx) => {
+        if (ctx.path !== '/sign-in/email') return;
+        const body = (ctx.body ?? {}) as Record<string, unknown>;
+        if (typeof body.email !== 'string') return;
+        if (ctx.context.newSession) {
+          await clearSignInFailures(body.email);
+        } else if (ctx.context.returned instanceof APIError) {
+          await recordSignInFailure(body.email, ctx.request ? getIP(ctx.request, ctx.context.options) : null);
+        }
+      }),
+    },
+    plugins: [nextCookies()],
+  });
+}
+
+export type Auth = ReturnType<typeof createAuth>;
+
+const holder = ((globalThis as Record<string, unknown>).__tezgahAuth ??= {}) as { auth?: Auth };
+
+/** The auth instance, made on first use so that building the app needs no database or secret. */
+export function getAuth(): Auth {
+  holder.auth ??= createAuth();
+  return holder.auth;
+}

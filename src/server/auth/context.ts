@@ -1,0 +1,33 @@
+import 'server-only';
+import { and, eq } from 'drizzle-orm';
+import type { Executor } from '../db/client';
+import { businesses, personnel } from '../db/schema';
+import { AppError } from '../../lib/errors';
+import type { Role } from '../../lib/permissions';
+
+/**
+ * Who is acting, in which business, with which role. Built once per request from the session
+ * (never from a request body) and passed as the first argument of every query and mutation.
+ */
+export type Ctx = {
+  businessId: string;
+  businessSlug: string;
+  userId: string;
+  personnelId: string;
+  role: Role;
+};
+
+/**
+ * The context of a signed-in user in the business with this slug. A business the user does not
+ * belong to (or an inactive membership) answers NOT_FOUND, so its existence is not revealed.
+ */
+export async function loadBusinessContext(db: Executor, userId: string, slug: string): Promise<Ctx> {
+  const [row] = await db
+    .select({ businessId: businesses.id, slug: businesses.slug, personnelId: personnel.id, role: personnel.role })
+    .from(businesses)
+    .innerJoin(personnel, and(eq(personnel.businessId, businesses.id), eq(personnel.userId, userId), eq(personnel.active, true)))
+    .where(eq(businesses.slug, slug))
+    .limit(1);
+  if (!row) throw new AppError('NOT_FOUND');
+  return { businessId: row.businessId, businessSlug: row.slug, userId, personnelId: row.personnelId, role: row.role };
+}

@@ -1,0 +1,38 @@
+import { sql } from 'drizzle-orm';
+import { char, integer, pgTable, text, timestamp, uuid, uniqueIndex } from 'drizzle-orm/pg-core';
+import { user } from './auth';
+
+/** The tenant. Every other business table carries `business_id` and references this row. */
+export const businesses = pgTable(
+  'businesses',
+  {
+    id: uuid('id').primaryKey(),
+    slug: text('slug').notNull(),
+    name: text('name').notNull(),
+    sector: text('sector'),
+    phone: text('phone'),
+    email: text('email'),
+    address: text('address'),
+    taxNumber: text('tax_number'),
+    taxOffice: text('tax_office'),
+    currency: char('currency', { length: 3 }).notNull().default('TRY'),
+    timeZone: text('time_zone').notNull().default('Europe/Istanbul'),
+    logoPath: text('logo_path'),
+    version: integer('version').notNull().default(1),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('businesses_slug_key').on(t.slug)],
+);
+
+/** Per-user preferences that are not part of better-auth's user record. */
+export const userSettings = pgTable('user_settings', {
+  userId: text('user_id')
+    .primaryKey()
+    .references(() => user.id, { onDelete: 'cascade' }),
+  // Not a foreign key: a deleted business must not block or cascade into the user's settings.
+  lastBusinessId: uuid('last_business_id'),
+  updatedAt: timestamp('updated_at', { withTimezone: true })
+    .notNull()
+    .default(sql`now()`),
+});

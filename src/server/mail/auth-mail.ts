@@ -1,0 +1,23 @@
+import 'server-only';
+import nodemailer from 'nodemailer';
+
+export type AuthMail = { to: string; subject: string; text: string };
+
+/**
+ * Sends an account e-mail (password reset, invitation). With no SMTP configured it goes to the
+ * server log, which only whoever runs the server can read; never to a business's outbox.
+ */
+export async function sendAuthMail(mail: AuthMail): Promise<void> {
+  const smtpUrl = process.env.SMTP_URL;
+  if (!smtpUrl) {
+    console.info(`[auth-mail] to=${mail.to} subject=${JSON.stringify(mail.subject)}\n${mail.text}`);
+    return;
+  }
+  const transport = nodemailer.createTransport(smtpUrl);
+  await transport.sendMail({
+    from: process.env.MAIL_FROM ?? 'Tezgah <no-reply@localhost>',
+    to: mail.to,
+    subject: mail.subject,
+    text: mail.text,
+  });
+}

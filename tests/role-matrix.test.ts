@@ -1,0 +1,84 @@
+/**
+ * Every role against every operation, compared with the permission table (PERMISSIONS.md via
+ * src/lib/permissions.ts). The operations are discovered from the modules, so a new operation
+ * without a scenario here fails this test.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { closeDb, getDb } from '@/server/db/client';
+import { runOperation, type Operation } from '@/server/actions/operation';
+import type { Ctx } from '@/server/auth/context';
+import { canDeleteBusiness, ROLES, scopeOf, type Role } from '@/lib/permissions';
+import { addPersonnel, contextFor, createTestBusiness, createUser } from './factories';
+
+type AnyOperation = Operation<never, unknown>;
+
+const modules = import.meta.glob<Record<string, unknown>>('/src/modules/*/operations.ts', { eager: true });
+const operations = Object.values(modules)
+  .flatMap((m) => Object.values(m))
+  .filter((v): v is AnyOperation => typeof v === 'object' && v !== null && 'run' in v && 'permission' in v);
+
+type Fixture = { ctx: Ctx; targetId: string; targetVersion: number; businessName: string };
+
+/** Input for each operation, and whether the role is expected to be allowed. */
+const scenarios: Record<string, { input: (f: Fixture) => unknown; allowed: (role: Role) => boolean; last?: boolean }> = {
+  updateBusiness: {
+    input: (f) => ({ name: f.businessName, sector: 'Perakende', version: 1 }),
+    allowed: (r) => scopeOf(r, 'business', 'update') !== false,
+  },
+  deleteBusiness: {
+    input: (f) => ({ confirmName: f.businessName }),
+    allowed: (r) => canDeleteBusiness(r),
+    last: true,
+  },
+  createPersonnel: {
+    input: () => ({ name: 'Yeni Personel', role: 'member' }),
+    allowed: (r) => scopeOf(r, 'personnel', 'create') !== false,
+  },
+  updatePersonnel: {
+    input: (f) => ({ id: f.targetId, version: f.targetVersion, name: 'Değişen Ad', role: 'member', active: true }),
+    allowed: (r) => scopeOf(r, 'personnel', 'update') !== false,
+  },
+  invitePersonnel: {
+    input: (f) => ({ id: f.targetId }),
+    allowed: (r) => scopeOf(r, 'personnel', 'create') !== false,
+  },
+  deletePersonnel: {
+    input: (f) => ({ id: f.targetId }),
+    allowed: (r) => scopeOf(r, 'personnel', 'delete') !== false,
+  },
+};
+
+beforeAll(() => {
+  expect(operations.length).toBeGreaterThan(0);
+});
+afterAll(closeDb);
+
+describe('role matrix', () => {
+  it('has a scenario for every operation', () => {
+    const missing = operations.map((op) => op.name).filter((name) => !scenarios[name]);
+    expect(missing).toEqual([]);
+  });
+
+  for (const role of ROLES) {
+    it(`${role}: every operation is allowed exactly when the table says so`, async () => {
+      const db = getDb();
+      const owner = await createUser(db);
+      const business = await createTestBusiness(db, owner, { name: `Matris ${role}` });
+      const actor = role === 'owner' ? { user: owner } : await addPersonnel(db, business.id, { role });
+      const ctx = await contextFor(db, actor.user!.id, business.slug);
+      const ordered = [...operations].sort((a, b) => Number(!!scenarios[a.name]?.last) - Number(!!scenarios[b.name]?.last));
+      const outcomes: Record<string, string> = {};
+      const expected: Record<string, string> = {};
+      for (const op of ordered) {
+        const scenario = scenarios[op.name]!;
+        // A fresh target for each operation: one op's success must not change another's outcome.
+        const target = await addPersonnel(db, business.id, { role: 'member', login: false, email: `hedef-${op.name.toLowerCase()}-${role}@example.test` });
+        const fixture: Fixture = { ctx, targetId: target.personnelId, targetVersion: 1, businessName: `Matris ${role}` };
+        const result = await runOperation(op, ctx, scenario.input(fixture) as never);
+        outcomes[op.name] = result.ok ? 'allowed' : result.code;
+        expected[op.name] = scenario.allowed(role) ? 'allowed' : 'FORBIDDEN';
+      }
+      expect(outcomes).toEqual(expected);
+    });
+  }
+});
