@@ -26,7 +26,6 @@ import {
 } from '../src/server/db/embedded';
 import { runMigrations } from '../src/server/db/migrate';
 
-
 const projectRoot = path.resolve(fileURLToPath(new URL('..', import.meta.url)));
 const nextBin = path.join(projectRoot, 'node_modules', '.bin', 'next');
 

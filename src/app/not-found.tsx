@@ -1,5 +1,5 @@
-import { Button, Container, Stack, Text, Title } from '@mantine/core';
-import Link from 'next/link';
+import { Container, Stack, Text, Title } from '@mantine/core';
+import { ButtonLink } from '@/components/links';
 import { getTranslations } from 'next-intl/server';
 
 export default async function NotFound() {
@@ -12,9 +12,9 @@ export default async function NotFound() {
         </Text>
         <Title order={1}>{t('notFoundTitle')}</Title>
         <Text c="dimmed">{t('notFoundText')}</Text>
-        <Button component={Link} href="/dashboard" mt="sm">
+        <ButtonLink href="/dashboard" mt="sm">
           {t('goToDashboard')}
-        </Button>
+        </ButtonLink>
       </Stack>
     </Container>
   );

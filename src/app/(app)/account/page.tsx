@@ -1,5 +1,5 @@
-import { Anchor, Paper, Stack, Text, Title } from '@mantine/core';
-import Link from 'next/link';
+import { Paper, Stack, Text, Title } from '@mantine/core';
+import { AnchorLink } from '@/components/links';
 import { getTranslations } from 'next-intl/server';
 import { requireUser } from '@/server/auth/session';
 import { PlainShell } from '@/components/plain-shell';
@@ -27,9 +27,9 @@ export default async function AccountPage() {
             <ChangePasswordForm />
           </Stack>
         </Paper>
-        <Anchor component={Link} href="/dashboard">
+        <AnchorLink href="/dashboard">
           {te('goToDashboard')}
-        </Anchor>
+        </AnchorLink>
         <SignOutLink />
       </Stack>
     </PlainShell>

@@ -1,5 +1,5 @@
-import { Alert, Button, Stack, Text } from '@mantine/core';
-import Link from 'next/link';
+import { Alert, Stack, Text } from '@mantine/core';
+import { ButtonLink } from '@/components/links';
 import { getTranslations } from 'next-intl/server';
 import { getDb } from '@/server/db/client';
 import { getSessionUser } from '@/server/auth/session';
@@ -32,12 +32,12 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
                 <Text size="sm" c="dimmed">
                   {t('signInToAccept', { email: preview.email })}
                 </Text>
-                <Button component={Link} href={`/sign-up?next=${encodeURIComponent(here)}&email=${encodeURIComponent(preview.email)}`}>
+                <ButtonLink href={`/sign-up?next=${encodeURIComponent(here)}&email=${encodeURIComponent(preview.email)}`}>
                   {ta('signUp')}
-                </Button>
-                <Button component={Link} variant="default" href={`/sign-in?next=${encodeURIComponent(here)}`}>
+                </ButtonLink>
+                <ButtonLink variant="default" href={`/sign-in?next=${encodeURIComponent(here)}`}>
                   {ta('signIn')}
-                </Button>
+                </ButtonLink>
               </>
             )}
           </Stack>

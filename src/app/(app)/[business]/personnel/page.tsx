@@ -1,24 +1,7 @@
-import {
-  Anchor,
-  Badge,
-  Button,
-  Card,
-  Group,
-  Stack,
-  Table,
-  TableScrollContainer,
-  TableTbody,
-  TableTd,
-  TableTh,
-  TableThead,
-  TableTr,
-  Text,
-  TextInput,
-  ThemeIcon,
-} from '@mantine/core';
+import { Badge, Button, Card, Group, Stack, Table, TableScrollContainer, TableTbody, TableTd, TableTh, TableThead, TableTr, Text, TextInput, ThemeIcon } from '@mantine/core';
 import { IconPlus, IconSearch, IconUsersGroup } from '@tabler/icons-react';
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { AnchorLink, ButtonLink } from '@/components/links';
 import { getTranslations } from 'next-intl/server';
 import { getDb } from '@/server/db/client';
 import { requireBusinessPage } from '@/server/auth/session';
@@ -56,9 +39,9 @@ export default async function PersonnelListPage({
         title={t('title')}
         actions={
           canCreate && (
-            <Button component={Link} href={`${base}/new`} leftSection={<IconPlus size={16} />}>
+            <ButtonLink href={`${base}/new`} leftSection={<IconPlus size={16} />}>
               {t('new')}
-            </Button>
+            </ButtonLink>
           )
         }
       />
@@ -90,9 +73,9 @@ export default async function PersonnelListPage({
               </Text>
             )}
             {!search && canCreate && (
-              <Button component={Link} href={`${base}/new`} mt="sm" leftSection={<IconPlus size={16} />}>
+              <ButtonLink href={`${base}/new`} mt="sm" leftSection={<IconPlus size={16} />}>
                 {t('new')}
-              </Button>
+              </ButtonLink>
             )}
           </Stack>
         </Card>
@@ -113,9 +96,9 @@ export default async function PersonnelListPage({
                 {page.data.map((p) => (
                   <TableTr key={p.id}>
                     <TableTd>
-                      <Anchor component={Link} href={`${base}/${p.id}`} fw={600}>
+                      <AnchorLink href={`${base}/${p.id}`} fw={600}>
                         {p.name}
-                      </Anchor>
+                      </AnchorLink>
                       {p.isSelf && (
                         <Text span size="xs" c="dimmed">
                           {' '}
@@ -151,13 +134,12 @@ export default async function PersonnelListPage({
       )}
       {page.nextCursor && (
         <Group justify="center">
-          <Button
-            component={Link}
+          <ButtonLink
             variant="default"
             href={`${base}?${new URLSearchParams({ ...(search ? { q: search } : {}), cursor: page.nextCursor })}`}
           >
             →
-          </Button>
+          </ButtonLink>
         </Group>
       )}
     </Stack>

@@ -1,5 +1,5 @@
-import { Anchor, Badge, Card, Group, SimpleGrid, Stack, Text } from '@mantine/core';
-import Link from 'next/link';
+import { Badge, Card, Group, SimpleGrid, Stack, Text } from '@mantine/core';
+import { AnchorLink } from '@/components/links';
 import { notFound } from 'next/navigation';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { getDb } from '@/server/db/client';
@@ -33,9 +33,9 @@ export default async function PersonnelDetailPage({ params }: { params: Promise<
 
   return (
     <Stack gap="lg" maw={860}>
-      <Anchor component={Link} href={`/${slug}/personnel`} size="sm">
+      <AnchorLink href={`/${slug}/personnel`} size="sm">
         ← {t('title')}
-      </Anchor>
+      </AnchorLink>
       <PageHeader
         title={person.name}
         actions={<PersonnelDetailActions slug={slug} id={person.id} name={person.name} {...buttons} />}

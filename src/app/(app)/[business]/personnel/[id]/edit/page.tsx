@@ -1,5 +1,5 @@
-import { Anchor, Paper, Stack } from '@mantine/core';
-import Link from 'next/link';
+import { Paper, Stack } from '@mantine/core';
+import { AnchorLink } from '@/components/links';
 import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { getDb } from '@/server/db/client';
@@ -21,9 +21,9 @@ export default async function EditPersonnelPage({ params }: { params: Promise<{ 
   const t = await getTranslations('personnel');
   return (
     <Stack gap="lg" maw={760}>
-      <Anchor component={Link} href={`/${slug}/personnel/${id}`} size="sm">
+      <AnchorLink href={`/${slug}/personnel/${id}`} size="sm">
         ← {person.name}
-      </Anchor>
+      </AnchorLink>
       <PageHeader title={t('editTitle', { name: person.name })} />
       <Paper withBorder p={{ base: 'md', sm: 'xl' }} radius="lg">
         <PersonnelForm
