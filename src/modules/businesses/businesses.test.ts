@@ -5,7 +5,10 @@ import { runOperation } from '@/server/actions/operation';
 import { accountAuditLog, businesses, personnel } from '@/server/db/schema';
 import { addPersonnel, contextFor, createTestBusiness, createUser } from '../../../tests/factories';
 import { findLandingBusinessSlug, findUserBusinesses, getBusiness } from './queries';
-import { deleteBusinessOperation, updateBusinessOperation } from './operations';
+import { deleteBusinessOperation, setBusinessLogoOperation, updateBusinessOperation } from './operations';
+import { filesRoot, MAX_LOGO_BYTES, readBusinessFile } from '@/server/files/storage';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { createBusinessSchema } from './schemas';
 
 afterAll(closeDb);
@@ -80,5 +83,28 @@ describe('businesses', () => {
     const stranger = await createUser(db);
     await createTestBusiness(db, stranger, { name: 'Başka' });
     await expect(contextFor(db, stranger.id, created.slug)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
+});
+
+describe('business logo', () => {
+  const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=', 'base64');
+  const SVG = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>');
+
+  it('stores an image checked by its content, refuses SVG, and removes files with the business', async () => {
+    const db = getDb();
+    const owner = await createUser(db);
+    const created = await createTestBusiness(db, owner, { name: 'Logolu Dükkân' });
+    const ctx = await contextFor(db, owner.id, created.slug);
+    const svg = await runOperation(setBusinessLogoOperation, ctx, { logo: new File([SVG], 'logo.png', { type: 'image/png' }) });
+    expect(svg).toMatchObject({ ok: false, code: 'VALIDATION', fields: { logo: 'imageType' } });
+    const big = await runOperation(setBusinessLogoOperation, ctx, { logo: new File([Buffer.concat([PNG, Buffer.alloc(MAX_LOGO_BYTES)])], 'a.png') });
+    expect(big).toMatchObject({ ok: false, fields: { logo: 'fileTooLarge' } });
+    const ok = await runOperation(setBusinessLogoOperation, ctx, { logo: new File([PNG], 'logo.png') });
+    expect(ok).toMatchObject({ ok: true, message: 'businesses.logoSaved' });
+    const stored = (await getBusiness(db, ctx)).logoPath!;
+    expect(stored).toMatch(new RegExp(`^${created.id}/logo-.+\\.png$`));
+    expect(await readBusinessFile(stored)).toEqual(PNG);
+    await runOperation(deleteBusinessOperation, ctx, { confirmName: 'Logolu Dükkân' });
+    expect(existsSync(path.join(filesRoot(), created.id))).toBe(false);
   });
 });

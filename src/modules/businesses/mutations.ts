@@ -8,6 +8,7 @@ import type { Ctx } from '@/server/auth/context';
 import { AppError } from '@/lib/errors';
 import { newId } from '@/lib/ids';
 import { slugify } from '@/lib/text';
+import { removeBusinessFile, removeBusinessFiles, saveBusinessFile, sniffImage } from '@/server/files/storage';
 import { changedKeys, recordAccountAudit, recordAudit } from '@/modules/audit/mutations';
 import { RESERVED_SLUGS, type createBusinessSchema, type deleteBusinessSchema, type updateBusinessSchema } from './schemas';
 
@@ -85,6 +86,34 @@ export async function deleteBusiness(db: Executor, ctx: Ctx, input: z.output<typ
     await tx.delete(businesses).where(eq(businesses.id, ctx.businessId));
     await recordAccountAudit(tx, ctx.userId, { action: 'delete', entityType: 'business', entityId: ctx.businessId });
   });
+  // Files go after the rows are gone for good; a failed commit above keeps them.
+  await removeBusinessFiles(ctx.businessId);
+}
+
+/**
+ * Stores a new logo (PNG, JPEG or WebP, checked by content) and drops the old one. The file is
+ * written under a new name first, so a failed update never leaves the business without a logo.
+ */
+export async function setBusinessLogo(db: Executor, ctx: Ctx, bytes: Uint8Array | null): Promise<void> {
+  const image = bytes ? sniffImage(bytes, 'logo') : null;
+  const saved = image && bytes ? await saveBusinessFile(ctx.businessId, `logo-${newId()}.${image.ext}`, bytes) : null;
+  let previous: string | null = null;
+  try {
+    await db.transaction(async (tx) => {
+      const [current] = await tx.select({ logoPath: businesses.logoPath }).from(businesses).where(eq(businesses.id, ctx.businessId)).for('update');
+      if (!current) throw new AppError('NOT_FOUND');
+      previous = current.logoPath;
+      await tx
+        .update(businesses)
+        .set({ logoPath: saved, version: sql`${businesses.version} + 1`, updatedAt: sql`now()` })
+        .where(eq(businesses.id, ctx.businessId));
+      await recordAudit(tx, ctx, { action: 'update', entityType: 'business', entityId: ctx.businessId, changedFields: ['logo'] });
+    });
+  } catch (err) {
+    await removeBusinessFile(saved);
+    throw err;
+  }
+  await removeBusinessFile(previous);
 }
 
 export async function rememberLastBusiness(db: Executor, userId: string, businessId: string): Promise<void> {

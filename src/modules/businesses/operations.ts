@@ -3,8 +3,8 @@ import { getDb } from '@/server/db/client';
 import { defineOperation } from '@/server/actions/operation';
 import { canDeleteBusiness } from '@/lib/permissions';
 import { AppError } from '@/lib/errors';
-import { deleteBusinessSchema, updateBusinessSchema } from './schemas';
-import { deleteBusiness, updateBusiness } from './mutations';
+import { businessLogoSchema, deleteBusinessSchema, updateBusinessSchema } from './schemas';
+import { deleteBusiness, setBusinessLogo, updateBusiness } from './mutations';
 
 export const updateBusinessOperation = defineOperation(
   'updateBusiness',
@@ -19,5 +19,15 @@ export const deleteBusinessOperation = defineOperation(
     if (!canDeleteBusiness(ctx.role)) throw new AppError('FORBIDDEN');
     await deleteBusiness(getDb(), ctx, input);
     return { message: 'businesses.deleted', data: null };
+  },
+);
+
+export const setBusinessLogoOperation = defineOperation(
+  'setBusinessLogo',
+  { schema: businessLogoSchema, permission: ['business', 'update'] },
+  async (ctx, input) => {
+    const bytes = 'logo' in input ? new Uint8Array(await input.logo.arrayBuffer()) : null;
+    await setBusinessLogo(getDb(), ctx, bytes);
+    return { message: bytes ? 'businesses.logoSaved' : 'businesses.logoRemoved', data: null };
   },
 );

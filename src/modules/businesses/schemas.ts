@@ -29,3 +29,9 @@ export const RESERVED_SLUGS = new Set([
   'api', 'dashboard', 'sign-in', 'sign-up', 'sign-out', 'forgot-password', 'reset-password', 'invite',
   'businesses', 'new', 'settings', 'account', '_next', 'static', 'public', 'favicon.ico', 'robots.txt',
 ]);
+
+/** A logo upload from a form; `remove` clears the logo instead. */
+export const businessLogoSchema = z.union([
+  z.object({ logo: z.instanceof(File, { message: 'required' }) }),
+  z.object({ remove: z.literal(true) }),
+]);

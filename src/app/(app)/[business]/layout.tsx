@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { getDb } from '@/server/db/client';
 import { requireBusinessPage } from '@/server/auth/session';
-import { findUserBusinesses } from '@/modules/businesses/queries';
+import { findUserBusinesses, getBusiness } from '@/modules/businesses/queries';
 import { rememberLastBusiness } from '@/modules/businesses/mutations';
 import { AppShellFrame } from '@/components/app-shell';
 
@@ -9,13 +9,17 @@ export default async function BusinessLayout({ children, params }: { children: R
   const { business: slug } = await params;
   const { user, ctx } = await requireBusinessPage(slug);
   const db = getDb();
-  const businesses = await findUserBusinesses(db, user.id);
+  const [businesses, details] = await Promise.all([findUserBusinesses(db, user.id), getBusiness(db, ctx)]);
   // /dashboard opens the business used last; opening any page of one makes it that.
   await rememberLastBusiness(db, user.id, ctx.businessId);
   const current = businesses.find((b) => b.id === ctx.businessId)!;
   return (
     <AppShellFrame
-      business={{ slug: current.slug, name: current.name }}
+      business={{
+        slug: current.slug,
+        name: current.name,
+        logoUrl: details.logoPath ? `/${current.slug}/logo?v=${details.version}` : null,
+      }}
       businesses={businesses.map((b) => ({ slug: b.slug, name: b.name }))}
       user={{ name: user.name, email: user.email }}
     >

@@ -1,6 +1,9 @@
 import type { Metadata } from 'next';
 import { Suspense } from 'react';
+import { redirect } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
+import { getSessionUser } from '@/server/auth/session';
+import { safeNextPath } from '@/lib/safe-redirect';
 import { AuthCard } from '@/modules/account/components/auth-card';
 import { SignUpForm } from '@/modules/account/components/sign-up-form';
 
@@ -8,7 +11,9 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('auth'))('signUpTitle') };
 }
 
-export default async function Page() {
+export default async function Page({ searchParams }: { searchParams: Promise<{ next?: string }> }) {
+  // Someone already signed in goes on to where they were headed.
+  if (await getSessionUser()) redirect(safeNextPath((await searchParams).next));
   const t = await getTranslations('auth');
   return (
     <AuthCard title={t('signUpTitle')}>

@@ -6,6 +6,7 @@ import { can, canDeleteBusiness } from '@/lib/permissions';
 import { getBusiness } from '@/modules/businesses/queries';
 import { BusinessForm } from '@/modules/businesses/components/business-form';
 import { DeleteBusiness } from '@/modules/businesses/components/delete-business';
+import { BusinessLogo } from '@/modules/businesses/components/business-logo';
 import { PageHeader } from '@/components/page-header';
 
 export default async function SettingsPage({ params }: { params: Promise<{ business: string }> }) {
@@ -20,6 +21,12 @@ export default async function SettingsPage({ params }: { params: Promise<{ busin
       <Paper withBorder p={{ base: 'md', sm: 'xl' }} radius="lg">
         <Stack gap="md">
           <Title order={3}>{t('detailsSection')}</Title>
+          <BusinessLogo
+            slug={slug}
+            name={business.name}
+            logoUrl={business.logoPath ? `/${slug}/logo?v=${business.version}` : null}
+            editable={editable}
+          />
           {!editable && (
             <Text size="sm" c="dimmed">
               {t('readOnly')}
