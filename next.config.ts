@@ -5,6 +5,8 @@ const withNextIntl = createNextIntlPlugin('./src/i18n/request.ts');
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
+  // A separate build folder lets two builds of one checkout (say, two test runs) not collide.
+  distDir: process.env.NEXT_DIST_DIR || '.next',
   // `npm run typecheck` checks types once in CI; the build need not do it a second time.
   typescript: { ignoreBuildErrors: true },
   // Native and server-only packages are loaded by Node at run time, not bundled.

@@ -49,7 +49,7 @@ async function main(): Promise<number> {
     return 1;
   }
 
-  if (command === 'start' && !fs.existsSync(path.join(projectRoot, '.next', 'BUILD_ID'))) {
+  if (command === 'start' && !fs.existsSync(path.join(projectRoot, process.env.NEXT_DIST_DIR || '.next', 'BUILD_ID'))) {
     console.log('No production build found; running `next build` first.');
     const code = await runNext(['build']);
     if (code !== 0 || shutdownSignal) return code;
