@@ -9,6 +9,7 @@ import { runOperation, type Operation } from '@/server/actions/operation';
 import type { Ctx } from '@/server/auth/context';
 import { canDeleteBusiness, ROLES, scopeOf, type Role } from '@/lib/permissions';
 import { addPersonnel, contextFor, createTestBusiness, createUser } from './factories';
+import { createApiKey } from '@/modules/api-keys/mutations';
 
 type AnyOperation = Operation<never, unknown>;
 
@@ -20,7 +21,7 @@ const operations = Object.values(modules)
 // The smallest valid PNG: a 1×1 transparent pixel.
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=', 'base64');
 
-type Fixture = { ctx: Ctx; targetId: string; targetVersion: number; businessName: string };
+type Fixture = { ctx: Ctx; targetId: string; targetVersion: number; businessName: string; apiKeyId: string };
 
 /** Input for each operation, and whether the role is expected to be allowed. */
 const scenarios: Record<string, { input: (f: Fixture) => unknown; allowed: (role: Role) => boolean; last?: boolean }> = {
@@ -36,6 +37,14 @@ const scenarios: Record<string, { input: (f: Fixture) => unknown; allowed: (role
   setBusinessLogo: {
     input: () => ({ logo: new File([PNG], 'logo.png', { type: 'image/png' }) }),
     allowed: (r) => scopeOf(r, 'business', 'update') !== false,
+  },
+  createApiKey: {
+    input: () => ({ name: 'Matris anahtarı', role: 'viewer' }),
+    allowed: (r) => scopeOf(r, 'apiKeys', 'create') !== false,
+  },
+  revokeApiKey: {
+    input: (f) => ({ id: f.apiKeyId }),
+    allowed: (r) => scopeOf(r, 'apiKeys', 'delete') !== false,
   },
   createPersonnel: {
     input: () => ({ name: 'Yeni Personel', role: 'member' }),
@@ -80,7 +89,15 @@ describe('role matrix', () => {
         const scenario = scenarios[op.name]!;
         // A fresh target for each operation: one op's success must not change another's outcome.
         const target = await addPersonnel(db, business.id, { role: 'member', login: false, email: `hedef-${op.name.toLowerCase()}-${role}@example.test` });
-        const fixture: Fixture = { ctx, targetId: target.personnelId, targetVersion: 1, businessName: `Matris ${role}` };
+        const ownerCtx = await contextFor(db, owner.id, business.slug);
+        const apiKey = await createApiKey(db, ownerCtx, { name: 'Hedef anahtar', role: 'viewer', expiresAt: null });
+        const fixture: Fixture = {
+          ctx,
+          targetId: target.personnelId,
+          targetVersion: 1,
+          businessName: `Matris ${role}`,
+          apiKeyId: apiKey.id,
+        };
         const result = await runOperation(op, ctx, scenario.input(fixture) as never);
         outcomes[op.name] = result.ok ? 'allowed' : result.code;
         expected[op.name] = scenario.allowed(role) ? 'allowed' : 'FORBIDDEN';

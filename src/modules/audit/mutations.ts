@@ -15,13 +15,14 @@ export type AuditEntry = {
 /** Records a change in the business's audit log, inside the caller's transaction. */
 export async function recordAudit(
   tx: Executor,
-  actor: { businessId: string; userId: string | null },
+  actor: { businessId: string; userId: string | null; apiKeyId?: string },
   entry: AuditEntry,
 ): Promise<void> {
   await tx.insert(auditLog).values({
     businessId: actor.businessId,
     id: newId(),
     actorUserId: actor.userId,
+    actorApiKeyId: actor.apiKeyId ?? null,
     action: entry.action,
     entityType: entry.entityType,
     entityId: entry.entityId,

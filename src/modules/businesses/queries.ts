@@ -20,11 +20,18 @@ export async function findUserBusinesses(db: Executor, userId: string): Promise<
 
 /** Where /dashboard sends a user: the business used last if still a member, else the first one. */
 export async function findLandingBusinessSlug(db: Executor, userId: string): Promise<string | null> {
+  return (await findLandingBusiness(db, userId))?.slug ?? null;
+}
+
+export async function findLandingBusinessId(db: Executor, userId: string): Promise<string | null> {
+  return (await findLandingBusiness(db, userId))?.id ?? null;
+}
+
+async function findLandingBusiness(db: Executor, userId: string): Promise<BusinessSummary | null> {
   const list = await findUserBusinesses(db, userId);
   if (list.length === 0) return null;
   const [settings] = await db.select().from(userSettings).where(eq(userSettings.userId, userId));
-  const last = list.find((b) => b.id === settings?.lastBusinessId);
-  return (last ?? list[0])!.slug;
+  return list.find((b) => b.id === settings?.lastBusinessId) ?? list[0]!;
 }
 
 export type BusinessDetails = typeof businesses.$inferSelect;

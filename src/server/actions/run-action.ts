@@ -7,6 +7,7 @@ import { AppError, type ErrorCode } from '../../lib/errors';
 import { getDb } from '../db/client';
 import { getSessionUser, type SessionUser } from '../auth/session';
 import { loadBusinessContext } from '../auth/context';
+import { isSameOrigin } from '../auth/origin';
 import { failureOf, runOperation, type Operation, type OperationResult } from './operation';
 
 /** What every Server Action answers; the UI shows `message` as a toast and `fields` in the form. */
@@ -19,17 +20,7 @@ export type ActionResult<T = null> =
  * we do not: a state change must come from a page of this app.
  */
 export async function assertSameOrigin(): Promise<void> {
-  const h = await headers();
-  const origin = h.get('origin');
-  const host = h.get('x-forwarded-host') ?? h.get('host');
-  if (!origin || !host) throw new AppError('FORBIDDEN');
-  let originHost: string;
-  try {
-    originHost = new URL(origin).host;
-  } catch {
-    throw new AppError('FORBIDDEN');
-  }
-  if (originHost !== host) throw new AppError('FORBIDDEN');
+  if (!isSameOrigin(await headers())) throw new AppError('FORBIDDEN');
 }
 
 async function translate<T>(result: OperationResult<T>): Promise<ActionResult<T>> {

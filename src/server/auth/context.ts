@@ -1,8 +1,9 @@
 import 'server-only';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, type SQL } from 'drizzle-orm';
 import type { Executor } from '../db/client';
 import { businesses, personnel } from '../db/schema';
 import { AppError } from '../../lib/errors';
+import { isUuid } from '../../lib/ids';
 import type { Role } from '../../lib/permissions';
 
 /**
@@ -15,6 +16,8 @@ export type Ctx = {
   userId: string;
   personnelId: string;
   role: Role;
+  /** Set when the caller is an API key; `userId` is then the key's creator, for "own" checks. */
+  apiKeyId?: string;
 };
 
 /**
@@ -22,11 +25,21 @@ export type Ctx = {
  * belong to (or an inactive membership) answers NOT_FOUND, so its existence is not revealed.
  */
 export async function loadBusinessContext(db: Executor, userId: string, slug: string): Promise<Ctx> {
+  return loadContextWhere(db, userId, eq(businesses.slug, slug));
+}
+
+/** The same, for a business named by its id (the API's X-Business-Id header). */
+export async function loadBusinessContextById(db: Executor, userId: string, businessId: string): Promise<Ctx> {
+  if (!isUuid(businessId)) throw new AppError('NOT_FOUND');
+  return loadContextWhere(db, userId, eq(businesses.id, businessId));
+}
+
+async function loadContextWhere(db: Executor, userId: string, where: SQL): Promise<Ctx> {
   const [row] = await db
     .select({ businessId: businesses.id, slug: businesses.slug, personnelId: personnel.id, role: personnel.role })
     .from(businesses)
     .innerJoin(personnel, and(eq(personnel.businessId, businesses.id), eq(personnel.userId, userId), eq(personnel.active, true)))
-    .where(eq(businesses.slug, slug))
+    .where(where)
     .limit(1);
   if (!row) throw new AppError('NOT_FOUND');
   return { businessId: row.businessId, businessSlug: row.slug, userId, personnelId: row.personnelId, role: row.role };

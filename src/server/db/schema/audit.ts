@@ -13,6 +13,8 @@ export const auditLog = pgTable(
       .references(() => businesses.id, { onDelete: 'cascade' }),
     id: uuid('id').notNull(),
     actorUserId: text('actor_user_id'),
+    // Set when the change came through an API key; the user is then the key's creator.
+    actorApiKeyId: uuid('actor_api_key_id'),
     action: text('action').notNull(),
     entityType: text('entity_type').notNull(),
     entityId: text('entity_id'),
@@ -23,6 +25,7 @@ export const auditLog = pgTable(
   (t) => [
     primaryKey({ columns: [t.businessId, t.id] }),
     index('audit_log_business_created_idx').on(t.businessId, t.createdAt),
+    index('audit_log_business_entity_idx').on(t.businessId, t.entityType, t.entityId),
   ],
 );
 

@@ -1,0 +1,124 @@
+import 'server-only';
+import { z } from 'zod';
+import { getDb } from '../../db/client';
+import { AppError } from '../../../lib/errors';
+import { loadBusinessContextById } from '../../auth/context';
+import { createBusinessSchema } from '../../../modules/businesses/schemas';
+import { createBusiness } from '../../../modules/businesses/mutations';
+import { findUserBusinesses, getBusiness, type BusinessDetails } from '../../../modules/businesses/queries';
+import {
+  deleteBusinessOperation,
+  updateBusinessOperation,
+} from '../../../modules/businesses/operations';
+import { callOperation, defineEndpoint } from '../endpoint';
+import { fieldErrorsOf } from '../../actions/operation';
+import { ROLES } from '../../../lib/permissions';
+
+export const businessJson = z.object({
+  id: z.uuid(),
+  slug: z.string(),
+  name: z.string(),
+  sector: z.string().nullable(),
+  phone: z.string().nullable().describe('E.164'),
+  email: z.string().nullable(),
+  address: z.string().nullable(),
+  taxNumber: z.string().nullable(),
+  taxOffice: z.string().nullable(),
+  currency: z.string(),
+  timeZone: z.string(),
+  hasLogo: z.boolean(),
+  version: z.number().int(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+
+function toJson(b: BusinessDetails): z.infer<typeof businessJson> {
+  return {
+    id: b.id,
+    slug: b.slug,
+    name: b.name,
+    sector: b.sector,
+    phone: b.phone,
+    email: b.email,
+    address: b.address,
+    taxNumber: b.taxNumber,
+    taxOffice: b.taxOffice,
+    currency: b.currency,
+    timeZone: b.timeZone,
+    hasLogo: b.logoPath !== null,
+    version: b.version,
+    createdAt: b.createdAt.toISOString(),
+    updatedAt: b.updatedAt.toISOString(),
+  };
+}
+
+export const listBusinesses = defineEndpoint({
+  method: 'GET',
+  path: '/businesses',
+  tag: 'Businesses',
+  summary: 'The businesses the signed-in user belongs to, with their role in each',
+  auth: 'session',
+  businessOptional: true,
+  response: z.object({ data: z.array(z.object({ id: z.uuid(), slug: z.string(), name: z.string(), role: z.enum(ROLES) })), nextCursor: z.null() }),
+  run: async ({ caller }) => ({ data: await findUserBusinesses(getDb(), caller.userId), nextCursor: null }),
+});
+
+export const createBusinessEndpoint = defineEndpoint({
+  method: 'POST',
+  path: '/businesses',
+  tag: 'Businesses',
+  summary: 'Create a business; the caller becomes its owner',
+  auth: 'session',
+  businessOptional: true,
+  body: createBusinessSchema,
+  response: businessJson,
+  successStatus: 201,
+  run: async ({ caller, body }) => {
+    if (caller.via !== 'session') throw new AppError('FORBIDDEN');
+    const parsed = createBusinessSchema.safeParse(body);
+    if (!parsed.success) throw new AppError('VALIDATION', 'errors.VALIDATION', fieldErrorsOf(parsed.error));
+    const created = await createBusiness(getDb(), caller.user, parsed.data);
+    const ctx = await loadBusinessContextById(getDb(), caller.userId, created.id);
+    return toJson(await getBusiness(getDb(), ctx));
+  },
+});
+
+export const getCurrentBusiness = defineEndpoint({
+  method: 'GET',
+  path: '/business',
+  tag: 'Businesses',
+  summary: 'The current business (the API key’s, or X-Business-Id, or the last used)',
+  auth: 'any',
+  response: businessJson,
+  run: async ({ ctx }) => toJson(await getBusiness(getDb(), ctx)),
+});
+
+export const updateCurrentBusiness = defineEndpoint({
+  method: 'PATCH',
+  path: '/business',
+  tag: 'Businesses',
+  summary: 'Change fields of the current business; send `version` to refuse a stale write (409)',
+  auth: 'any',
+  body: createBusinessSchema.partial().extend({ version: z.number().int().optional() }),
+  response: businessJson,
+  run: async ({ ctx, body }) => {
+    const current = await getBusiness(getDb(), ctx);
+    const merged = { ...toJson(current), ...(body as Record<string, unknown>) };
+    await callOperation(updateBusinessOperation, ctx, { ...merged, version: (body as { version?: number }).version ?? current.version });
+    return toJson(await getBusiness(getDb(), ctx));
+  },
+});
+
+export const deleteCurrentBusiness = defineEndpoint({
+  method: 'DELETE',
+  path: '/business',
+  tag: 'Businesses',
+  summary: 'Delete the current business and all of its data (owner only, with its exact name; never with an API key)',
+  auth: 'session',
+  body: z.object({ confirmName: z.string() }),
+  successStatus: 204,
+  run: async ({ ctx, body }) => {
+    await callOperation(deleteBusinessOperation, ctx, body);
+    return null;
+  },
+});
