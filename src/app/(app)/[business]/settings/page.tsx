@@ -7,7 +7,6 @@ import { getBusiness } from '@/modules/businesses/queries';
 import { BusinessForm } from '@/modules/businesses/components/business-form';
 import { DeleteBusiness } from '@/modules/businesses/components/delete-business';
 import { BusinessLogo } from '@/modules/businesses/components/business-logo';
-import { PageHeader } from '@/components/page-header';
 
 export default async function SettingsPage({ params }: { params: Promise<{ business: string }> }) {
   const { business: slug } = await params;
@@ -17,7 +16,6 @@ export default async function SettingsPage({ params }: { params: Promise<{ busin
   const editable = can(ctx.role, 'business', 'update');
   return (
     <Stack gap="lg" maw={760}>
-      <PageHeader title={t('settingsTitle')} />
       <Paper withBorder p={{ base: 'md', sm: 'xl' }} radius="lg">
         <Stack gap="md">
           <Title order={3}>{t('detailsSection')}</Title>

@@ -1,0 +1,11 @@
+import { z } from 'zod';
+
+export const AUDIT_ACTIONS = ['create', 'update', 'delete', 'invite', 'accept'] as const;
+export const AUDIT_ENTITIES = ['business', 'personnel', 'apiKey'] as const;
+
+export const findAuditSchema = z.object({
+  action: z.enum(AUDIT_ACTIONS).optional().catch(undefined),
+  entityType: z.enum(AUDIT_ENTITIES).optional().catch(undefined),
+  cursor: z.string().max(200).optional(),
+});
+export type FindAuditInput = z.infer<typeof findAuditSchema>;
