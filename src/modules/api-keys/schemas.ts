@@ -7,8 +7,11 @@ export const createApiKeySchema = z.object({
   role: z.enum(ROLES, 'invalid'),
   /** Optional expiry, an ISO date or date-time in the future. */
   expiresAt: z
-    .union([z.iso.datetime({ offset: true, message: 'invalid' }), z.iso.date('invalid')])
-    .nullish()
+    .preprocess(
+      // An empty date field means "never expires".
+      (v) => (v === '' ? null : v),
+      z.union([z.iso.datetime({ offset: true, message: 'invalid' }), z.iso.date('invalid')]).nullish(),
+    )
     .transform((v) => (v ? new Date(v) : null))
     .refine((d) => d === null || d.getTime() > Date.now(), 'notFuture'),
 });

@@ -17,8 +17,9 @@ const METHOD_COLOR: Record<string, string> = { get: 'blue', post: 'teal', patch:
 export function ApiReference({ doc }: { doc: OpenApiDoc }) {
   const t = useTranslations('apiKeys');
   const byTag = new Map<string, { method: string; path: string; op: Operation }[]>();
-  for (const [path, methods] of Object.entries(doc.paths)) {
-    for (const [method, op] of Object.entries(methods)) {
+  const ORDER = ['get', 'post', 'patch', 'delete'];
+  for (const [path, methods] of Object.entries(doc.paths).sort(([a], [b]) => a.length - b.length || a.localeCompare(b))) {
+    for (const [method, op] of Object.entries(methods).sort(([a], [b]) => ORDER.indexOf(a) - ORDER.indexOf(b))) {
       const tag = op.tags[0] ?? '';
       byTag.set(tag, [...(byTag.get(tag) ?? []), { method, path, op }]);
     }

@@ -81,14 +81,14 @@ export default async function PersonnelListPage({
         </Card>
       ) : (
         <Card withBorder padding={0}>
-          <TableScrollContainer minWidth={640}>
+          <TableScrollContainer minWidth={360}>
             <Table highlightOnHover verticalSpacing="sm" horizontalSpacing="md" stickyHeader>
               <TableThead>
                 <TableTr>
                   <TableTh>{t('name')}</TableTh>
-                  <TableTh>{t('jobTitle')}</TableTh>
+                  <TableTh visibleFrom="sm">{t('jobTitle')}</TableTh>
                   <TableTh>{t('role')}</TableTh>
-                  <TableTh>{t('email')}</TableTh>
+                  <TableTh visibleFrom="md">{t('email')}</TableTh>
                   <TableTh>{t('status')}</TableTh>
                 </TableTr>
               </TableThead>
@@ -106,13 +106,13 @@ export default async function PersonnelListPage({
                         </Text>
                       )}
                     </TableTd>
-                    <TableTd>{p.title ?? tc('none')}</TableTd>
+                    <TableTd visibleFrom="sm">{p.title ?? tc('none')}</TableTd>
                     <TableTd>
-                      <Badge variant="light" color={p.role === 'owner' ? 'teal' : 'gray'}>
+                      <Badge variant="light" color={p.role === 'owner' ? 'teal' : 'gray'} style={{ overflow: 'visible' }}>
                         {tr(p.role)}
                       </Badge>
                     </TableTd>
-                    <TableTd>{p.email ?? tc('none')}</TableTd>
+                    <TableTd visibleFrom="md">{p.email ?? tc('none')}</TableTd>
                     <TableTd>
                       <Group gap={4}>
                         {!p.active && (
