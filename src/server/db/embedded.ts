@@ -70,7 +70,8 @@ interface EmbeddedState {
 
 /** `process.env.DATA_DIR` or `./data`, as an absolute path. */
 export function resolveDataDir(): string {
-  return path.resolve(process.env.DATA_DIR || 'data');
+  // Not a file the bundler should trace: the data folder is chosen at run time.
+  return path.resolve(/*turbopackIgnore: true*/ process.env.DATA_DIR || 'data');
 }
 
 /**
