@@ -5,18 +5,27 @@
 import { z } from 'zod';
 import { parsePhoneNumberFromString } from 'libphonenumber-js';
 
+/**
+ * PostgreSQL text cannot hold U+0000: a value with one fails the insert, which would surface as
+ * a server error instead of a field error.
+ */
+export function hasNoNul(value: string): boolean {
+  return !value.includes('\u0000');
+}
+
 /** Trims; an empty string means "not given" and becomes null. */
 export function optionalText(max: number) {
   return z
     .string('invalid')
     .trim()
     .max(max, 'tooLong')
+    .refine(hasNoNul, 'invalid')
     .nullish()
     .transform((v) => (v ? v : null));
 }
 
 export function requiredText(max: number) {
-  return z.string('required').trim().min(1, 'required').max(max, 'tooLong');
+  return z.string('required').trim().min(1, 'required').max(max, 'tooLong').refine(hasNoNul, 'invalid');
 }
 
 export function optionalEmail() {

@@ -58,8 +58,10 @@ export async function findPersonnel(
 ): Promise<{ data: PersonnelRecord[]; nextCursor: string | null }> {
   const limit = args.limit ?? 50;
   const filters: (SQL | undefined)[] = [eq(personnel.businessId, ctx.businessId)];
-  if (args.search) {
-    const pattern = `%${args.search.replace(/[\\%_]/g, (c) => '\\' + c)}%`;
+  // Stored text never holds U+0000 (PostgreSQL refuses it, and so would the query).
+  const search = args.search?.replaceAll('\u0000', '');
+  if (search) {
+    const pattern = `%${search.replace(/[\\%_]/g, (c) => '\\' + c)}%`;
     filters.push(or(ilike(personnel.name, pattern), ilike(personnel.email, pattern), ilike(personnel.title, pattern)));
   }
   const after = decodeCursor(args.cursor);
@@ -95,7 +97,7 @@ function decodeCursor(cursor: string | undefined): { name: string; id: string } 
   if (!cursor) return null;
   try {
     const [name, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown[];
-    if (typeof name === 'string' && typeof id === 'string' && isUuid(id)) return { name, id };
+    if (typeof name === 'string' && typeof id === 'string' && isUuid(id) && !name.includes('\u0000')) return { name, id };
   } catch {
     // fall through: a malformed cursor is a bad request
   }
