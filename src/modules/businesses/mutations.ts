@@ -10,6 +10,7 @@ import { newId } from '@/lib/ids';
 import { slugify } from '@/lib/text';
 import { removeBusinessFile, removeBusinessFiles, saveBusinessFile, sniffImage } from '@/server/files/storage';
 import { changedKeys, recordAccountAudit, recordAudit } from '@/modules/audit/mutations';
+import { publishEvent } from '@/server/events/publish';
 import { RESERVED_SLUGS, type createBusinessSchema, type deleteBusinessSchema, type updateBusinessSchema } from './schemas';
 
 type Creator = { id: string; name: string; email: string };
@@ -46,6 +47,7 @@ export async function createBusiness(
     await rememberLastBusiness(tx, creator.id, id);
     await recordAudit(tx, { businessId: id, userId: creator.id }, { action: 'create', entityType: 'business', entityId: id });
     await recordAudit(tx, { businessId: id, userId: creator.id }, { action: 'create', entityType: 'personnel', entityId: personnelId });
+    await publishEvent(tx, { businessId: id, kind: 'business.created', id, actorUserId: creator.id });
     return { id, slug };
   });
 }
@@ -68,6 +70,7 @@ export async function updateBusiness(
       .returning({ version: businesses.version });
     if (!row) throw new AppError('CONFLICT', 'errors.STALE');
     await recordAudit(tx, ctx, { action: 'update', entityType: 'business', entityId: ctx.businessId, changedFields: changed });
+    await publishEvent(tx, { businessId: ctx.businessId, kind: 'business.updated', id: ctx.businessId, actorUserId: ctx.userId });
     return row;
   });
 }
@@ -85,6 +88,7 @@ export async function deleteBusiness(db: Executor, ctx: Ctx, input: z.output<typ
     }
     await tx.delete(businesses).where(eq(businesses.id, ctx.businessId));
     await recordAccountAudit(tx, ctx.userId, { action: 'delete', entityType: 'business', entityId: ctx.businessId });
+    await publishEvent(tx, { businessId: ctx.businessId, kind: 'business.deleted', id: ctx.businessId, actorUserId: ctx.userId });
   });
   // Files go after the rows are gone for good; a failed commit above keeps them.
   await removeBusinessFiles(ctx.businessId);
@@ -108,6 +112,7 @@ export async function setBusinessLogo(db: Executor, ctx: Ctx, bytes: Uint8Array 
         .set({ logoPath: saved, version: sql`${businesses.version} + 1`, updatedAt: sql`now()` })
         .where(eq(businesses.id, ctx.businessId));
       await recordAudit(tx, ctx, { action: 'update', entityType: 'business', entityId: ctx.businessId, changedFields: ['logo'] });
+      await publishEvent(tx, { businessId: ctx.businessId, kind: 'business.updated', id: ctx.businessId, actorUserId: ctx.userId });
     });
   } catch (err) {
     await removeBusinessFile(saved);

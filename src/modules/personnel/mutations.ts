@@ -3,15 +3,16 @@ import { createHash, randomBytes } from 'node:crypto';
 import { and, count, eq, isNotNull, isNull, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { invitations, personnel } from '@/server/db/schema';
-import type { Executor } from '@/server/db/client';
+import type { Executor, Transaction } from '@/server/db/client';
 import type { Ctx } from '@/server/auth/context';
-import { sendAuthMail } from '@/server/mail/auth-mail';
+import { enqueueAuthMail } from '@/server/jobs/auth-mail';
 import { appUrl } from '@/server/auth/auth';
 import { AppError } from '@/lib/errors';
 import { newId } from '@/lib/ids';
 import { assignableRoles } from '@/lib/permissions';
 import { changedKeys, recordAudit } from '@/modules/audit/mutations';
 import { rememberLastBusiness } from '@/modules/businesses/mutations';
+import { publishEvent } from '@/server/events/publish';
 import { personnelChangeRefusal } from './rules';
 import type { createPersonnelSchema, updatePersonnelSchema } from './schemas';
 
@@ -48,6 +49,7 @@ export async function createPersonnel(
       await tx.insert(personnel).values({ businessId: ctx.businessId, id, ...fields });
       await recordAudit(tx, ctx, { action: 'create', entityType: 'personnel', entityId: id });
       if (invite) await inviteInTransaction(tx, ctx, id, fields.email!);
+      await publishEvent(tx, { businessId: ctx.businessId, kind: 'personnel.created', id, actorUserId: ctx.userId });
     });
   } catch (err) {
     if (isUniqueViolation(err, 'personnel_business_email_key')) {
@@ -88,6 +90,7 @@ export async function updatePersonnel(
         .returning({ version: personnel.version });
       if (!row) throw new AppError('CONFLICT', 'errors.STALE');
       await recordAudit(tx, ctx, { action: 'update', entityType: 'personnel', entityId: id, changedFields: changedKeys(target, patch) });
+      await publishEvent(tx, { businessId: ctx.businessId, kind: 'personnel.updated', id, actorUserId: ctx.userId });
       return row;
     });
   } catch (err) {
@@ -116,6 +119,7 @@ export async function deletePersonnel(db: Executor, ctx: Ctx, id: string): Promi
     if (refusal) throw new AppError(refusal === 'lastOwner' ? 'CONFLICT' : 'FORBIDDEN', `personnel.errors.${refusal}`);
     await tx.delete(personnel).where(and(eq(personnel.businessId, ctx.businessId), eq(personnel.id, id)));
     await recordAudit(tx, ctx, { action: 'delete', entityType: 'personnel', entityId: id });
+    await publishEvent(tx, { businessId: ctx.businessId, kind: 'personnel.deleted', id, actorUserId: ctx.userId });
   });
 }
 
@@ -123,11 +127,12 @@ function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
 }
 
-async function inviteInTransaction(tx: Executor, ctx: Ctx, personnelId: string, email: string): Promise<void> {
+async function inviteInTransaction(tx: Transaction, ctx: Ctx, personnelId: string, email: string): Promise<void> {
   const token = randomBytes(32).toString('base64url');
+  const invitationId = newId();
   await tx.insert(invitations).values({
     businessId: ctx.businessId,
-    id: newId(),
+    id: invitationId,
     personnelId,
     email,
     tokenHash: hashToken(token),
@@ -135,11 +140,15 @@ async function inviteInTransaction(tx: Executor, ctx: Ctx, personnelId: string, 
     expiresAt: sql`now() + ${`${INVITATION_DAYS} days`}::interval`,
   });
   await recordAudit(tx, ctx, { action: 'invite', entityType: 'personnel', entityId: personnelId });
-  await sendAuthMail({
-    to: email,
-    subject: 'Tezgah: davet / invitation',
-    text: `Tezgah'ta bir işletmeye davet edildiniz / You have been invited to a business on Tezgah:\n${appUrl()}/invite/${token}\n`,
-  });
+  // Queued in this transaction: an invitation that rolls back is never mailed.
+  await enqueueAuthMail(
+    {
+      to: email,
+      subject: 'Tezgah: davet / invitation',
+      text: `Tezgah'ta bir işletmeye davet edildiniz / You have been invited to a business on Tezgah:\n${appUrl()}/invite/${token}\n`,
+    },
+    { key: `invitation:${invitationId}`, tx },
+  );
 }
 
 /** Sends (again) an invitation to a personnel record that has no login yet. */
@@ -154,6 +163,7 @@ export async function invitePersonnel(db: Executor, ctx: Ctx, personnelId: strin
     if (!target.email) throw new AppError('VALIDATION', 'personnel.errors.noEmail', { email: 'requiredForInvite' });
     if (!assignableRoles(ctx.role).includes(target.role)) throw new AppError('FORBIDDEN', 'personnel.errors.roleNotAllowed');
     await inviteInTransaction(tx, ctx, personnelId, target.email);
+    await publishEvent(tx, { businessId: ctx.businessId, kind: 'personnel.updated', id: personnelId, actorUserId: ctx.userId });
   });
 }
 
@@ -194,6 +204,7 @@ export async function acceptInvitation(db: Executor, userId: string, token: stri
     await tx.update(invitations).set({ acceptedAt: sql`now()` }).where(and(eq(invitations.businessId, inv.businessId), eq(invitations.id, inv.id)));
     await recordAudit(tx, { businessId: inv.businessId, userId }, { action: 'accept', entityType: 'personnel', entityId: inv.personnelId });
     await rememberLastBusiness(tx, userId, inv.businessId);
+    await publishEvent(tx, { businessId: inv.businessId, kind: 'personnel.updated', id: inv.personnelId, actorUserId: userId });
     const { rows } = await tx.execute<{ slug: string }>(sql`select slug from businesses where id = ${inv.businessId}`);
     return rows[0]!.slug;
   });

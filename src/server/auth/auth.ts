@@ -6,7 +6,7 @@ import { nextCookies } from 'better-auth/next-js';
 import { getDb } from '../db/client';
 import * as schema from '../db/schema';
 import { newId } from '../../lib/ids';
-import { sendAuthMail } from '../mail/auth-mail';
+import { enqueueAuthMail } from '../jobs/auth-mail';
 import { getAuthSecret } from './secret';
 import { hashPassword, isCommonPassword, MIN_PASSWORD_LENGTH, verifyPassword } from './passwords';
 import { clearSignInFailures, recordSignInFailure, secondsUntilSignInAllowed } from './throttle';
@@ -34,12 +34,17 @@ function createAuth() {
       minPasswordLength: MIN_PASSWORD_LENGTH,
       password: { hash: hashPassword, verify: verifyPassword },
       revokeSessionsOnPasswordReset: true,
-      async sendResetPassword({ user, url }) {
-        await sendAuthMail({
-          to: user.email,
-          subject: 'Tezgah: şifre sıfırlama / password reset',
-          text: `Şifrenizi sıfırlamak için / To reset your password:\n${url}\n`,
-        });
+      async sendResetPassword({ user, url, token }) {
+        // Queued, and sent by a worker: the request answers at once, and a second delivery of
+        // the same reset (same token, same job) sends nothing more.
+        await enqueueAuthMail(
+          {
+            to: user.email,
+            subject: 'Tezgah: şifre sıfırlama / password reset',
+            text: `Şifrenizi sıfırlamak için / To reset your password:\n${url}\n`,
+          },
+          { key: `reset-password:${token}` },
+        );
       },
     },
     // No cookie cache: a revoked session must stop working on the very next request.

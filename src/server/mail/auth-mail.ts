@@ -6,8 +6,10 @@ export type AuthMail = { to: string; subject: string; text: string };
 /**
  * Sends an account e-mail (password reset, invitation). With no SMTP configured it goes to the
  * server log, which only whoever runs the server can read; never to a business's outbox.
+ * The app does not call this directly: it queues the mail (src/server/jobs/auth-mail.ts) and a
+ * worker sends it.
  */
-export async function sendAuthMail(mail: AuthMail): Promise<void> {
+export async function sendAuthMail(mail: AuthMail, options: { messageId?: string } = {}): Promise<void> {
   const smtpUrl = process.env.SMTP_URL;
   if (!smtpUrl) {
     console.info(`[auth-mail] to=${mail.to} subject=${JSON.stringify(mail.subject)}\n${mail.text}`);
@@ -19,5 +21,6 @@ export async function sendAuthMail(mail: AuthMail): Promise<void> {
     to: mail.to,
     subject: mail.subject,
     text: mail.text,
+    ...(options.messageId ? { messageId: options.messageId } : {}),
   });
 }

@@ -4,6 +4,12 @@ import { requireBusinessPage } from '@/server/auth/session';
 import { findUserBusinesses, getBusiness } from '@/modules/businesses/queries';
 import { rememberLastBusiness } from '@/modules/businesses/mutations';
 import { AppShellFrame } from '@/components/app-shell';
+import { LiveUpdates } from '@/components/live/live-updates';
+
+/** Server time of this render: the live stream replays what changed after it. */
+function renderTime(): number {
+  return Date.now();
+}
 
 export default async function BusinessLayout({ children, params }: { children: ReactNode; params: Promise<{ business: string }> }) {
   const { business: slug } = await params;
@@ -23,7 +29,9 @@ export default async function BusinessLayout({ children, params }: { children: R
       businesses={businesses.map((b) => ({ slug: b.slug, name: b.name }))}
       user={{ name: user.name, email: user.email }}
     >
-      {children}
+      <LiveUpdates slug={current.slug} renderedAt={renderTime()}>
+        {children}
+      </LiveUpdates>
     </AppShellFrame>
   );
 }

@@ -1,0 +1,26 @@
+import 'server-only';
+import type { Queue } from 'pg-boss';
+
+/**
+ * Every queue and its settings, created (or updated) when a process first uses pg-boss. A queue
+ * with `notify` wakes a worker in any process the moment a job commits, instead of at its next poll.
+ */
+export const QUEUES = {
+  /**
+   * Account e-mails (invitations, password resets). The data holds the link with its token, so a
+   * finished job is deleted after an hour; an unsent one waits as long as an invitation is valid.
+   */
+  'mail.auth': {
+    policy: 'standard',
+    notify: true,
+    retryLimit: 6,
+    retryDelay: 10,
+    retryBackoff: true,
+    retryDelayMax: 15 * 60,
+    expireInSeconds: 60,
+    retentionSeconds: 7 * 24 * 3600,
+    deleteAfterSeconds: 3600,
+  },
+} as const satisfies Record<string, Omit<Queue, 'name'>>;
+
+export type QueueName = keyof typeof QUEUES;
