@@ -23,7 +23,8 @@ async function screenshot(page: Page, locale: Locale, name: string): Promise<voi
       await document.fonts.ready;
       await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
     });
-    await page.screenshot({ path: `${SCREENSHOT_DIR}${locale}-${size.width}-${name}.png`, fullPage: true });
+    // Transitions (the phone menu sliding away after the resize) finish at once, not mid-way.
+    await page.screenshot({ path: `${SCREENSHOT_DIR}${locale}-${size.width}-${name}.png`, fullPage: true, animations: 'disabled' });
   }
   await page.setViewportSize(WIDTHS[0]);
 }
@@ -89,7 +90,7 @@ test('the language switches between Turkish and English, and screenshots of the 
     { name: '05-personnel-list', path: `/${slug}/personnel`, heading: (l: Locale) => t(l, 'personnel.title') },
     { name: '06-person-detail', path: `/${slug}/personnel/${personId}`, heading: () => 'Gülşen Işık' },
     { name: '07-person-edit', path: `/${slug}/personnel/${personId}/edit`, heading: (l: Locale) => t(l, 'personnel.editTitle', { name: 'Gülşen Işık' }) },
-    { name: '08-settings', path: `/${slug}/settings`, heading: (l: Locale) => t(l, 'businesses.settingsTitle') },
+    { name: '08-settings', path: `/${slug}/settings`, heading: (l: Locale) => t(l, 'shell.settings') },
   ];
 
   await test.step('signed-in pages in Turkish', async () => {

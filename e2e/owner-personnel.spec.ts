@@ -105,7 +105,7 @@ test('an owner signs up, opens a business and adds, edits and deletes a person',
     await page.goto(`/${slug}`);
     await page.getByRole('navigation').getByRole('link', { name: tr('shell.settings') }).click();
     await expect(page).toHaveURL(new RegExp(`/${slug}/settings$`));
-    await expect(heading(page, tr('businesses.settingsTitle'))).toBeVisible();
+    await expect(heading(page, tr('shell.settings'))).toBeVisible();
     const newName = 'Ayşe’nin Çiçek Bahçesi';
     await field(page, tr('businesses.name')).fill(newName);
     await field(page, tr('businesses.sector')).fill('Çiçekçilik');

@@ -122,7 +122,7 @@ test('a viewer joins by invitation, sees no way to change anything, and a forged
 
   await test.step('the settings are read-only for the viewer', async () => {
     await viewerPage.goto(`/${slug}/settings`);
-    await expect(heading(viewerPage, tr('businesses.settingsTitle'))).toBeVisible();
+    await expect(heading(viewerPage, tr('shell.settings'))).toBeVisible();
     await expect(viewerPage.getByText(tr('businesses.readOnly'))).toBeVisible();
     await expect(field(viewerPage, tr('businesses.name'))).toHaveValue(businessName);
     await expect(field(viewerPage, tr('businesses.name'))).toBeDisabled();
