@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { addPerson, field, fillSignUp, heading, newAccount, ownerWithBusiness, t, toast } from './support/app';
+import { addPerson, field, fillSignUp, heading, newAccount, ownerWithBusiness, t, toast, visit } from './support/app';
 import { linkIn, waitForMail } from './support/mail';
 
 /*
@@ -67,7 +67,7 @@ test('a change in one browser context shows in another within a second', async (
 
   await test.step('the admin joins through the invitation in another browser context', async () => {
     const mail = await waitForMail(admin.email);
-    await adminPage.goto(linkIn(mail, '/invite/'));
+    await visit(adminPage, linkIn(mail, '/invite/'));
     await adminPage.getByRole('link', { name: tr('auth.signUp') }).click();
     await expect(field(adminPage, tr('auth.email'))).toHaveValue(admin.email);
     await fillSignUp(adminPage, admin);
@@ -77,7 +77,7 @@ test('a change in one browser context shows in another within a second', async (
   });
 
   await test.step('the owner renames the business; the admin’s page shows the new name', async () => {
-    await ownerPage.goto(`/${slug}/settings`);
+    await visit(ownerPage, `/${slug}/settings`);
     await live(ownerPage);
     await live(adminPage);
     const newName = 'Canlı Kırtasiye ve Kitabevi';
@@ -102,14 +102,14 @@ test('a change in one browser context shows in another within a second', async (
   const adminDetail = await adminContext.newPage();
 
   await test.step('the owner deletes the person; the admin’s list drops them and their open page says so', async () => {
-    await adminPage.goto(`/${slug}/personnel`);
+    await visit(adminPage, `/${slug}/personnel`);
     await adminDetail.goto(`/${slug}/personnel/${personId}`);
     await expect(heading(adminDetail, person.name)).toBeVisible();
     await expect(adminPage.getByRole('link', { name: person.name })).toBeVisible();
     await live(adminPage);
     await live(adminDetail);
 
-    await ownerPage.goto(`/${slug}/personnel/${personId}`);
+    await visit(ownerPage, `/${slug}/personnel/${personId}`);
     await live(ownerPage);
     await ownerPage.getByRole('button', { name: tr('common.delete') }).click();
     const dialog = ownerPage.getByRole('dialog', { name: tr('common.confirmDeleteTitle') });
@@ -149,7 +149,7 @@ test('a change in one browser context shows in another within a second', async (
   });
 
   await test.step('the owner deletes the business; the admin’s page says so and offers the dashboard', async () => {
-    await ownerPage.goto(`/${slug}/settings`);
+    await visit(ownerPage, `/${slug}/settings`);
     const newName = 'Canlı Kırtasiye ve Kitabevi';
     await ownerPage.getByLabel(tr('businesses.deleteConfirmLabel', { name: newName })).fill(newName);
     await ownerPage.getByRole('button', { name: tr('businesses.deleteButton') }).click();

@@ -10,6 +10,7 @@ import {
   ownerWithBusiness,
   t,
   toast,
+  visit,
 } from './support/app';
 import { linkIn, waitForMail } from './support/mail';
 
@@ -79,7 +80,7 @@ test('a viewer joins by invitation, sees no way to change anything, and a forged
     const inviteLink = linkIn(mail, '/invite/');
     const invitePath = new URL(inviteLink).pathname;
 
-    await viewerPage.goto(inviteLink);
+    await visit(viewerPage, inviteLink);
     await expect(viewerPage.getByText(tr('invite.text', { person: viewer.name, business: businessName }))).toBeVisible();
     await viewerPage.getByRole('link', { name: tr('auth.signUp') }).click();
     await expect(viewerPage).toHaveURL(/\/sign-up\?/);
@@ -96,11 +97,12 @@ test('a viewer joins by invitation, sees no way to change anything, and a forged
   });
 
   await test.step('the owner sees that the viewer can now sign in', async () => {
-    await ownerPage.goto(`/${slug}/personnel/${viewerId}`);
+    await visit(ownerPage, `/${slug}/personnel/${viewerId}`);
     await expect(ownerPage.getByText(tr('personnel.hasLogin'), { exact: true })).toBeVisible();
   });
 
   await test.step('the viewer sees no add, edit or delete buttons', async () => {
+    await viewerPage.bringToFront();
     await viewerPage.getByRole('navigation').getByRole('link', { name: tr('shell.personnel') }).click();
     await expect(viewerPage).toHaveURL(new RegExp(`/${slug}/personnel$`));
     await expect(viewerPage.getByRole('link', { name: baker.name })).toBeVisible();
@@ -111,7 +113,7 @@ test('a viewer joins by invitation, sees no way to change anything, and a forged
       [bakerId, baker.name],
       [viewerId, viewer.name],
     ] as const) {
-      await viewerPage.goto(`/${slug}/personnel/${id}`);
+      await visit(viewerPage, `/${slug}/personnel/${id}`);
       await expect(heading(viewerPage, name)).toBeVisible();
       await expect(viewerPage.getByRole('link', { name: tr('common.edit') })).toHaveCount(0);
       await expect(viewerPage.getByRole('button', { name: tr('common.edit') })).toHaveCount(0);
@@ -121,7 +123,7 @@ test('a viewer joins by invitation, sees no way to change anything, and a forged
   });
 
   await test.step('the settings are read-only for the viewer', async () => {
-    await viewerPage.goto(`/${slug}/settings`);
+    await visit(viewerPage, `/${slug}/settings`);
     await expect(heading(viewerPage, tr('shell.settings'))).toBeVisible();
     await expect(viewerPage.getByText(tr('businesses.readOnly'))).toBeVisible();
     await expect(field(viewerPage, tr('businesses.name'))).toHaveValue(businessName);
@@ -132,16 +134,16 @@ test('a viewer joins by invitation, sees no way to change anything, and a forged
   });
 
   await test.step('the edit and new-person addresses answer the not-found page', async () => {
-    await viewerPage.goto(`/${slug}/personnel/${bakerId}/edit`);
+    await visit(viewerPage, `/${slug}/personnel/${bakerId}/edit`);
     await expect(heading(viewerPage, tr('errors.notFoundTitle'))).toBeVisible();
     await expect(viewerPage.getByRole('button', { name: tr('common.save') })).toHaveCount(0);
-    await viewerPage.goto(`/${slug}/personnel/new`);
+    await visit(viewerPage, `/${slug}/personnel/new`);
     await expect(heading(viewerPage, tr('errors.notFoundTitle'))).toBeVisible();
   });
 
   let action: CapturedAction | undefined;
   await test.step("the owner's browser saves an edit (its request is recorded)", async () => {
-    await ownerPage.goto(`/${slug}/personnel/${bakerId}/edit`);
+    await visit(ownerPage, `/${slug}/personnel/${bakerId}/edit`);
     await fillPersonnelForm(ownerPage, { title: 'Usta Fırıncı' });
     const saved = ownerPage.waitForRequest((r) => r.method() === 'POST' && r.headers()['next-action'] !== undefined);
     await ownerPage.getByRole('button', { name: tr('common.save') }).click();
@@ -179,7 +181,7 @@ test('a viewer joins by invitation, sees no way to change anything, and a forged
   });
 
   await test.step('the owner is still the only one who can change things', async () => {
-    await ownerPage.goto(`/${slug}/personnel`);
+    await visit(ownerPage, `/${slug}/personnel`);
     await expect(ownerPage.getByRole('row').filter({ hasText: owner.name })).toContainText(tr('roles.owner'));
     await expect(ownerPage.getByRole('row').filter({ hasText: viewer.name })).toContainText(tr('roles.viewer'));
   });

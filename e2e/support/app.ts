@@ -145,3 +145,13 @@ export async function addPerson(
 export function detailValue(page: Page, label: string): Locator {
   return page.getByText(label, { exact: true }).locator('xpath=following-sibling::*[1]');
 }
+
+/**
+ * Opens `path` in `page` after bringing it to the front. Chromium gives a window in the
+ * background no animation frames, and React reveals streamed Suspense content in one; a journey
+ * that works in two browser contexts would otherwise wait on a page that never shows its content.
+ */
+export async function visit(page: Page, path: string): Promise<void> {
+  await page.bringToFront();
+  await page.goto(path);
+}
