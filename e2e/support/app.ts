@@ -1,22 +1,13 @@
-import fs from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { expect, type Locator, type Page } from '@playwright/test';
+import { MESSAGES } from '../../src/i18n/messages';
 
 export type Locale = 'tr' | 'en';
 
 type Messages = { [key: string]: string | Messages };
 
-const messageCache = new Map<Locale, Messages>();
-
 function messages(locale: Locale): Messages {
-  let loaded = messageCache.get(locale);
-  if (!loaded) {
-    loaded = JSON.parse(
-      fs.readFileSync(new URL(`../../src/i18n/messages/${locale}.json`, import.meta.url), 'utf8'),
-    ) as Messages;
-    messageCache.set(locale, loaded);
-  }
-  return loaded;
+  return MESSAGES[locale] as unknown as Messages;
 }
 
 /**
@@ -27,7 +18,7 @@ function messages(locale: Locale): Messages {
 export function t(locale: Locale, key: string, values: Record<string, string | number> = {}): string {
   let node: string | Messages | undefined = messages(locale);
   for (const part of key.split('.')) node = typeof node === 'object' ? node[part] : undefined;
-  if (typeof node !== 'string') throw new Error(`No message ${key} in ${locale}.json`);
+  if (typeof node !== 'string') throw new Error(`No message ${key} in the ${locale} messages`);
   return node.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
 }
 

@@ -1,6 +1,7 @@
 import { cookies, headers } from 'next/headers';
 import { getRequestConfig } from 'next-intl/server';
 import { isLocale, LOCALE_COOKIE, localeFromAcceptLanguage } from './locale';
+import { MESSAGES } from './messages';
 
 // The language is the user's choice (a cookie) or, until they choose, their browser's.
 export default getRequestConfig(async () => {
@@ -8,7 +9,7 @@ export default getRequestConfig(async () => {
   const locale = isLocale(chosen) ? chosen : localeFromAcceptLanguage((await headers()).get('accept-language'));
   return {
     locale,
-    messages: (await import(`./messages/${locale}.json`)).default,
+    messages: MESSAGES[locale],
     timeZone: 'Europe/Istanbul',
   };
 });

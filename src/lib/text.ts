@@ -23,3 +23,41 @@ export function slugify(value: string): string {
     .slice(0, 48)
     .replace(/-+$/g, '');
 }
+
+// The Turkish alphabet in order; q, w and x sort where Turkish keyboards and dictionaries put them.
+const TURKISH_ALPHABET = 'abcçdefgğhıijklmnoöpqrsştuüvwxyz';
+const SORT_CODE = new Map([...TURKISH_ALPHABET].map((ch, i) => [ch, String.fromCharCode(0x41 + i)]));
+
+function lowerTurkish(value: string): string {
+  return value.replace(/I/g, 'ı').replace(/İ/g, 'i').toLowerCase();
+}
+
+/**
+ * A key whose byte order is Turkish alphabetical order, case-insensitive: "çiçek" after "cam",
+ * "ısık" before "ilik", "Zeytin" after "şeker". Stored in a `COLLATE "C"` column, so the order
+ * does not depend on the database server's locale. Digits sort before letters; other characters
+ * (spaces, punctuation) before both; letters outside the alphabet keep their folded position.
+ */
+export function turkishSortKey(value: string): string {
+  let key = '';
+  for (const ch of lowerTurkish(value.trim())) {
+    const code = SORT_CODE.get(ch);
+    if (code) key += code;
+    else if (ch >= '0' && ch <= '9') key += ch;
+    else if (/\s/.test(ch)) key += ' ';
+    else {
+      const folded = foldTurkish(ch);
+      const foldedCode = folded.length === 1 ? SORT_CODE.get(folded) : undefined;
+      key += foldedCode ?? '!';
+    }
+  }
+  return key;
+}
+
+/** The folded text a search matches against: every part folded and joined by spaces. */
+export function searchText(parts: ReadonlyArray<string | null | undefined>): string {
+  return parts
+    .filter((p): p is string => !!p && p.trim() !== '')
+    .map((p) => foldTurkish(p).trim())
+    .join(' ');
+}

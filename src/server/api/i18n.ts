@@ -1,10 +1,7 @@
 import 'server-only';
 import { createTranslator } from 'next-intl';
-import en from '../../i18n/messages/en.json';
-import tr from '../../i18n/messages/tr.json';
+import { MESSAGES } from '../../i18n/messages';
 import { localeFromAcceptLanguage } from '../../i18n/locale';
-
-const MESSAGES = { tr, en } as const;
 
 /** The API answers in the caller's Accept-Language (Turkish or English). */
 export function apiTranslator(request: Request) {

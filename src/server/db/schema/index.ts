@@ -3,3 +3,7 @@ export * from './businesses';
 export * from './personnel';
 export * from './audit';
 export * from './api-keys';
+export * from './customers';
+export * from './interactions';
+export * from './reminders';
+export * from './imports';

@@ -1,0 +1,14 @@
+import en from './en.json';
+import tr from './tr.json';
+
+/*
+ * The app's texts. Shared ones (shell, auth, common, errors, ...) live in `en.json`/`tr.json`; a
+ * module that brings many texts keeps them in `<locale>/<module>.json` and adds one line per
+ * language below, so modules grow without editing one another's files.
+ */
+export const MESSAGES = {
+  en: { ...en },
+  tr: { ...tr },
+} as const;
+
+export type AppMessages = (typeof MESSAGES)['en'];
