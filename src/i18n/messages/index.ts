@@ -1,5 +1,5 @@
-import en from './en.json';
-import tr from './tr.json';
+import en from './en.json' with { type: 'json' };
+import tr from './tr.json' with { type: 'json' };
 
 /*
  * The app's texts. Shared ones (shell, auth, common, errors, ...) live in `en.json`/`tr.json`; a

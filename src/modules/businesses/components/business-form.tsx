@@ -42,9 +42,12 @@ function timeZones(): string[] {
 export function BusinessForm({
   edit,
   readOnly = false,
+  canCancel = false,
 }: {
   edit?: { slug: string; version: number; values: BusinessFormValues };
   readOnly?: boolean;
+  /** A new business can be cancelled only when the user has another one to go back to. */
+  canCancel?: boolean;
 }) {
   const t = useTranslations('businesses');
   const tc = useTranslations('common');
@@ -82,7 +85,7 @@ export function BusinessForm({
           <Select label={t('timeZone')} data={timeZones()} searchable allowDeselect={false} {...form.getInputProps('timeZone')} />
           {!readOnly && (
             <Group justify="flex-end">
-              {!edit && (
+              {!edit && canCancel && (
                 <Button variant="default" onClick={() => router.back()}>
                   {tc('cancel')}
                 </Button>

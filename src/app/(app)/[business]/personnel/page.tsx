@@ -6,7 +6,7 @@ import { getTranslations } from 'next-intl/server';
 import { getDb } from '@/server/db/client';
 import { requireBusinessPage } from '@/server/auth/session';
 import { can } from '@/lib/permissions';
-import { findPersonnel } from '@/modules/personnel/queries';
+import { findPersonnel, type PersonnelRecord } from '@/modules/personnel/queries';
 import { PageHeader } from '@/components/page-header';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -30,6 +30,23 @@ export default async function PersonnelListPage({
   const t = await getTranslations('personnel');
   const tr = await getTranslations('roles');
   const tc = await getTranslations('common');
+  const roleBadge = (role: PersonnelRecord['role']) => (
+    <Badge variant="light" color={role === 'owner' ? 'teal' : 'gray'}>
+      {tr(role)}
+    </Badge>
+  );
+  const statusBadges = (p: PersonnelRecord) => (
+    <>
+      {!p.active && (
+        <Badge color="gray" variant="outline">
+          {t('inactive')}
+        </Badge>
+      )}
+      <Badge color={p.hasLogin ? 'teal' : 'gray'} variant="dot">
+        {p.hasLogin ? t('hasLogin') : t('noLogin')}
+      </Badge>
+    </>
+  );
   const canCreate = can(ctx.role, 'personnel', 'create');
   const base = `/${slug}/personnel`;
 
@@ -87,9 +104,9 @@ export default async function PersonnelListPage({
                 <TableTr>
                   <TableTh>{t('name')}</TableTh>
                   <TableTh visibleFrom="sm">{t('jobTitle')}</TableTh>
-                  <TableTh>{t('role')}</TableTh>
+                  <TableTh visibleFrom="sm">{t('role')}</TableTh>
                   <TableTh visibleFrom="md">{t('email')}</TableTh>
-                  <TableTh>{t('status')}</TableTh>
+                  <TableTh visibleFrom="sm">{t('status')}</TableTh>
                 </TableTr>
               </TableThead>
               <TableTbody>
@@ -105,25 +122,17 @@ export default async function PersonnelListPage({
                           ({t('you')})
                         </Text>
                       )}
+                      {/* On a phone the role and status go under the name instead of in columns too narrow for them. */}
+                      <Group gap={4} mt={6} hiddenFrom="sm">
+                        {roleBadge(p.role)}
+                        {statusBadges(p)}
+                      </Group>
                     </TableTd>
                     <TableTd visibleFrom="sm">{p.title ?? tc('none')}</TableTd>
-                    <TableTd>
-                      <Badge variant="light" color={p.role === 'owner' ? 'teal' : 'gray'} style={{ overflow: 'visible' }}>
-                        {tr(p.role)}
-                      </Badge>
-                    </TableTd>
+                    <TableTd visibleFrom="sm">{roleBadge(p.role)}</TableTd>
                     <TableTd visibleFrom="md">{p.email ?? tc('none')}</TableTd>
-                    <TableTd>
-                      <Group gap={4}>
-                        {!p.active && (
-                          <Badge color="gray" variant="outline">
-                            {t('inactive')}
-                          </Badge>
-                        )}
-                        <Badge color={p.hasLogin ? 'teal' : 'gray'} variant="dot">
-                          {p.hasLogin ? t('hasLogin') : t('noLogin')}
-                        </Badge>
-                      </Group>
+                    <TableTd visibleFrom="sm">
+                      <Group gap={4}>{statusBadges(p)}</Group>
                     </TableTd>
                   </TableTr>
                 ))}

@@ -1,4 +1,4 @@
-import { Paper, Stack, Text, Title } from '@mantine/core';
+import { Paper, Stack, Text } from '@mantine/core';
 import { getTranslations } from 'next-intl/server';
 import { getDb } from '@/server/db/client';
 import { requireBusinessPage } from '@/server/auth/session';
@@ -18,7 +18,6 @@ export default async function SettingsPage({ params }: { params: Promise<{ busin
     <Stack gap="lg" maw={760}>
       <Paper withBorder p={{ base: 'md', sm: 'xl' }} radius="lg">
         <Stack gap="md">
-          <Title order={3}>{t('detailsSection')}</Title>
           <BusinessLogo
             slug={slug}
             name={business.name}

@@ -3,9 +3,12 @@ import { getTranslations } from 'next-intl/server';
 import { requireUser } from '@/server/auth/session';
 import { BusinessForm } from '@/modules/businesses/components/business-form';
 import { PlainShell } from '@/components/plain-shell';
+import { getDb } from '@/server/db/client';
+import { findUserBusinesses } from '@/modules/businesses/queries';
 
 export default async function NewBusinessPage() {
-  await requireUser('/businesses/new');
+  const user = await requireUser('/businesses/new');
+  const hasBusiness = (await findUserBusinesses(getDb(), user.id)).length > 0;
   const t = await getTranslations('businesses');
   return (
     <PlainShell>
@@ -14,7 +17,7 @@ export default async function NewBusinessPage() {
           {t('newTitle')}
         </Title>
         <Paper withBorder p={{ base: 'md', sm: 'xl' }} radius="lg">
-          <BusinessForm />
+          <BusinessForm canCancel={hasBusiness} />
         </Paper>
       </Stack>
     </PlainShell>
