@@ -1,0 +1,200 @@
+/*
+ * `npm run bench`: response times of the public API against a seeded database, one line per
+ * operation: `<name> p50=<ms> p95=<ms> n=<rows>`, where n is the number of rows the operation works
+ * over (the business's customers, for example).
+ *
+ * By default it seeds `.data-bench` (once; `npm run seed -- --customers 100000` into that folder),
+ * starts the app on BENCH_PORT (3400) with that data, makes an API key for the big business and
+ * measures from this process over HTTP, one request at a time after a warm-up.
+ *
+ * Environment: BENCH_DATA_DIR (.data-bench), BENCH_CUSTOMERS (100000), BENCH_PORT (3400),
+ * BENCH_ITERATIONS (300), BENCH_ONLY (comma-separated operation names).
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { and, count, desc, eq, gt, sql } from 'drizzle-orm';
+import { readRunningEmbeddedUrl } from '../src/server/db/embedded';
+import { closeDb, getDb } from '../src/server/db/client';
+import { apiKeys, businesses, customers, interactionCustomers, personnel } from '../src/server/db/schema';
+import { loadBusinessContextById } from '../src/server/auth/context';
+import { createApiKey } from '../src/modules/api-keys/mutations';
+import { randomSource } from '../tests/factories/crm-data';
+
+const root = path.resolve(fileURLToPath(new URL('..', import.meta.url)));
+const dataDir = path.resolve(root, process.env.BENCH_DATA_DIR ?? '.data-bench');
+const wantedCustomers = Number(process.env.BENCH_CUSTOMERS ?? 100_000);
+const port = Number(process.env.BENCH_PORT ?? 3400);
+const iterations = Number(process.env.BENCH_ITERATIONS ?? 300);
+const only = process.env.BENCH_ONLY?.split(',').map((s) => s.trim());
+const baseUrl = `http://localhost:${port}`;
+
+function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { cwd: root, env: { ...process.env, ...env }, stdio: 'inherit' });
+    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${command} ${args.join(' ')} exited with ${code}`))));
+  });
+}
+
+async function startApp(): Promise<ChildProcess> {
+  const app = spawn('npm', ['start'], {
+    cwd: root,
+    env: {
+      ...process.env,
+      PORT: String(port),
+      DATA_DIR: dataDir,
+      DATABASE_URL: '',
+      // The benchmark sends thousands of requests a minute with one key.
+      API_RATE_LIMIT_PER_MINUTE: '100000000',
+    },
+    stdio: ['ignore', 'pipe', 'inherit'],
+    detached: true,
+  });
+  app.stdout?.on('data', () => {});
+  const deadline = Date.now() + 10 * 60_000;
+  while (Date.now() < deadline) {
+    try {
+      const response = await fetch(`${baseUrl}/api/health`);
+      if (response.ok) return app;
+    } catch {
+      // not up yet
+    }
+    if (app.exitCode !== null) throw new Error(`The app exited with ${app.exitCode}`);
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error('The app did not start within 10 minutes');
+}
+
+async function stopApp(app: ChildProcess): Promise<void> {
+  if (app.exitCode !== null || !app.pid) return;
+  const exited = new Promise((resolve) => app.on('exit', resolve));
+  // The launcher stops Next and then PostgreSQL on SIGTERM; the group catches npm's children too.
+  process.kill(-app.pid, 'SIGTERM');
+  await Promise.race([exited, new Promise((r) => setTimeout(r, 30_000))]);
+}
+
+function percentile(sorted: number[], p: number): number {
+  const index = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return sorted[index]!;
+}
+
+type Operation = { name: string; rows: number; run: (i: number) => Promise<void> };
+
+async function measure(op: Operation): Promise<void> {
+  if (only && !only.includes(op.name)) return;
+  const warmup = Math.min(30, Math.ceil(iterations / 10));
+  for (let i = 0; i < warmup; i++) await op.run(i);
+  const times: number[] = [];
+  for (let i = 0; i < iterations; i++) {
+    const started = performance.now();
+    await op.run(warmup + i);
+    times.push(performance.now() - started);
+  }
+  times.sort((a, b) => a - b);
+  console.log(`${op.name} p50=${percentile(times, 50).toFixed(1)} p95=${percentile(times, 95).toFixed(1)} n=${op.rows}`);
+}
+
+async function main() {
+  await run('npm', ['run', '--silent', 'seed', '--', '--customers', String(wantedCustomers)], { DATA_DIR: dataDir, DATABASE_URL: '' });
+  console.log(`Starting the app on ${baseUrl} with ${dataDir} ...`);
+  const app = await startApp();
+  try {
+    const url = readRunningEmbeddedUrl(dataDir);
+    if (!url) throw new Error(`No running database for ${dataDir}`);
+    process.env.DATABASE_URL = url;
+    const db = getDb();
+    const [demo] = await db
+      .select({ id: businesses.id, userId: personnel.userId })
+      .from(businesses)
+      .innerJoin(personnel, and(eq(personnel.businessId, businesses.id), eq(personnel.role, 'owner')))
+      .where(eq(businesses.name, 'Demo Tezgah'));
+    if (!demo?.userId) throw new Error('No "Demo Tezgah" business with an owner who can sign in');
+    const ctx = await loadBusinessContextById(db, demo.userId, demo.id);
+    await db.delete(apiKeys).where(and(eq(apiKeys.businessId, demo.id), eq(apiKeys.name, 'bench')));
+    const { key } = await createApiKey(db, ctx, { name: 'bench', role: 'admin', expiresAt: null });
+    const headers = { authorization: `Bearer ${key}`, 'content-type': 'application/json', 'accept-language': 'tr' };
+
+    const [{ n: customerRows } = { n: 0 }] = await db.select({ n: count() }).from(customers).where(eq(customers.businessId, demo.id));
+    const [{ n: timelineRows } = { n: 0 }] = await db
+      .select({ n: count() })
+      .from(interactionCustomers)
+      .where(eq(interactionCustomers.businessId, demo.id));
+    // Profiles of customers that have a timeline, spread over the table.
+    const profileIds = (
+      await db
+        .select({ id: customers.id })
+        .from(customers)
+        .where(and(eq(customers.businessId, demo.id), gt(customers.lastInteractionAt, sql`'epoch'::timestamptz`)))
+        .orderBy(desc(customers.sortName))
+        .limit(500)
+    ).map((r) => r.id);
+    await closeDb();
+
+    const get = async (pathAndQuery: string) => {
+      const response = await fetch(`${baseUrl}${pathAndQuery}`, { headers });
+      const body = await response.text();
+      if (!response.ok) throw new Error(`GET ${pathAndQuery} answered ${response.status}: ${body.slice(0, 300)}`);
+      return body;
+    };
+    const rng = randomSource(7);
+    const SEARCHES = ['ayse', 'yılmaz', 'ŞAHİN', 'anadolu gida', 'ozturk', '0532100', 'example.com', 'mehmet kaya', 'işık', 'tekstil a.ş'];
+
+    // Cursors from the first pages, so later-page reads are measured too.
+    const cursors: string[] = [];
+    let cursor: string | null = null;
+    for (let page = 0; page < 20; page++) {
+      const body = JSON.parse(await get(`/api/v1/customers?limit=50${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`)) as {
+        nextCursor: string | null;
+      };
+      if (!body.nextCursor) break;
+      cursors.push(body.nextCursor);
+      cursor = body.nextCursor;
+    }
+
+    await measure({ name: 'customers.list50', rows: customerRows, run: async () => void (await get('/api/v1/customers?limit=50')) });
+    await measure({
+      name: 'customers.list50.next-page',
+      rows: customerRows,
+      run: async (i) => void (await get(`/api/v1/customers?limit=50&cursor=${encodeURIComponent(cursors[i % cursors.length]!)}`)),
+    });
+    await measure({
+      name: 'customers.search',
+      rows: customerRows,
+      run: async (i) => void (await get(`/api/v1/customers?limit=50&search=${encodeURIComponent(SEARCHES[i % SEARCHES.length]!)}`)),
+    });
+    await measure({
+      name: 'customers.profile+timeline',
+      rows: timelineRows,
+      run: async (i) => {
+        const id = profileIds[i % profileIds.length]!;
+        await Promise.all([get(`/api/v1/customers/${id}`), get(`/api/v1/interactions?customerId=${id}&limit=20`)]);
+      },
+    });
+    await measure({
+      name: 'customers.create',
+      rows: customerRows,
+      run: async (i) => {
+        const response = await fetch(`${baseUrl}/api/v1/customers`, {
+          method: 'POST',
+          headers,
+          body: JSON.stringify({
+            kind: 'person',
+            name: `Bench Kişi ${i} ${rng.int(0, 1e9)}`,
+            emails: [`bench-${Date.now()}-${i}@example.com`],
+            phones: [`0555 ${String(rng.int(100, 999))} ${String(rng.int(10, 99))} ${String(rng.int(10, 99))}`],
+            city: 'İzmir',
+          }),
+        });
+        if (response.status !== 201) throw new Error(`POST /customers answered ${response.status}: ${(await response.text()).slice(0, 300)}`);
+      },
+    });
+  } finally {
+    await closeDb();
+    await stopApp(app);
+  }
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
