@@ -29,7 +29,7 @@ const iterations = Number(process.env.BENCH_ITERATIONS ?? 300);
 const only = process.env.BENCH_ONLY?.split(',').map((s) => s.trim());
 const baseUrl = `http://localhost:${port}`;
 
-function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<void> {
+function run(command: string, args: string[], env: Record<string, string>): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { cwd: root, env: { ...process.env, ...env }, stdio: 'inherit' });
     child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${command} ${args.join(' ')} exited with ${code}`))));
