@@ -2,7 +2,6 @@ import 'server-only';
 import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import { customerNotes, customerTags, customers, personnel, segments, tags } from '@/server/db/schema';
-import { interactionCustomers } from '@/server/db/schema/interactions';
 import { purchases } from '@/server/db/schema/customers';
 import { reminders } from '@/server/db/schema/reminders';
 import type { Executor, Transaction } from '@/server/db/client';

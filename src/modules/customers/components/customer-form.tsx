@@ -129,17 +129,18 @@ export function CustomerForm({
 
   // Likely duplicates of what is typed: same e-mail, same phone or a very similar name.
   const [probe] = useDebouncedValue(JSON.stringify({ name: values.name, emails: values.emails, phones: values.phones }), 400);
-  const [duplicates, setDuplicates] = useState<Duplicate[]>([]);
+  const [found, setFound] = useState<{ probe: string; list: Duplicate[] }>({ probe: '', list: [] });
+  const probed = JSON.parse(probe) as { name: string; emails: string[]; phones: string[] };
+  const worthChecking = probed.name.trim().length >= 3 || probed.emails.length > 0 || probed.phones.length > 0;
+  // Only the answer to what is typed now counts: an older answer is not shown.
+  const duplicates = worthChecking && found.probe === probe ? found.list : [];
   useEffect(() => {
     const { name, emails, phones } = JSON.parse(probe) as { name: string; emails: string[]; phones: string[] };
-    if (name.trim().length < 3 && emails.length === 0 && phones.length === 0) {
-      setDuplicates([]);
-      return;
-    }
+    if (name.trim().length < 3 && emails.length === 0 && phones.length === 0) return;
     const controller = new AbortController();
     fetch(rowsUrl(slug, 'duplicates', { name, emails, phones, excludeId: edit?.id }), { signal: controller.signal })
       .then((res) => (res.ok ? (res.json() as Promise<{ data: Duplicate[] }>) : { data: [] }))
-      .then((body) => setDuplicates(body.data))
+      .then((body) => setFound({ probe, list: body.data }))
       .catch(() => undefined);
     return () => controller.abort();
   }, [probe, slug, edit?.id]);
