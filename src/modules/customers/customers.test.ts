@@ -23,6 +23,8 @@ import {
   updateNoteOperation,
 } from './operations';
 import { createCustomerSchema } from './schemas';
+import { createApiKey } from '@/modules/api-keys/mutations';
+import { apiCall } from '../../../tests/api';
 
 afterAll(closeDb);
 
@@ -253,6 +255,25 @@ describe('customers', () => {
     expect(await runOperation(updateNoteOperation, ctx, { id: n1.data.id, body: 'ilk (düzeltildi)', version: 1 })).toMatchObject({ ok: true });
     expect(await runOperation(deleteNoteOperation, ctx, { id: n1.data.id })).toMatchObject({ ok: true });
     expect(await db.select().from(customerNotes).where(eq(customerNotes.id, n1.data.id))).toEqual([]);
+  });
+
+  it('serves customers and tags over the API, with 409 on a stale version', async () => {
+    const { db, ctx } = await setup();
+    const { key } = await createApiKey(db, ctx, { name: 'Müşteri anahtarı', role: 'admin', expiresAt: null });
+    const created = await apiCall('POST', '/customers', { key }, { kind: 'company', name: 'Ödeme Şirketi', phones: ['0212 555 12 12'] });
+    expect(created).toMatchObject({ status: 201, json: { name: 'Ödeme Şirketi', phones: ['+902125551212'], version: 1 } });
+    const id = (created.json as { id: string }).id;
+    const tag = await apiCall('POST', '/tags', { key }, { name: 'Kurumsal', color: 'indigo' });
+    expect(tag.status).toBe(201);
+    const list = await apiCall('GET', `/customers?search=${encodeURIComponent('odeme')}&kind=company`, { key });
+    expect(list).toMatchObject({ status: 200, json: { data: [{ id, name: 'Ödeme Şirketi' }], nextCursor: null } });
+    expect((await apiCall('PATCH', `/customers/${id}`, { key }, { city: 'İstanbul', version: 1 })).status).toBe(200);
+    const stale = await apiCall('PATCH', `/customers/${id}`, { key }, { city: 'Ankara', version: 1 });
+    expect(stale.status).toBe(409);
+    expect((await apiCall('GET', `/customers/${id}`, { key })).json).toMatchObject({ city: 'İstanbul', version: 2 });
+    expect((await apiCall('POST', '/customers', { key }, { name: 'X', phones: ['12'] })).status).toBe(422);
+    expect((await apiCall('DELETE', `/customers/${id}`, { key })).status).toBe(204);
+    expect((await apiCall('GET', `/customers/${id}`, { key })).status).toBe(404);
   });
 
   it('searches 100,000 customers through the trigram index', async () => {
