@@ -24,6 +24,8 @@ import type { Endpoint } from '@/server/api/endpoint';
 import { ERROR_STATUS } from '@/lib/errors';
 import { createApiKey } from '@/modules/api-keys/mutations';
 import { addPersonnel, contextFor, createTestBusiness, createUser, type TestUser } from './factories';
+import { insertTestCustomer } from './factories/customers';
+import { createTag } from '@/modules/customers/mutations';
 import { apiCall, sessionCookieFor, type ApiAuth } from './api';
 import { testDatabaseUrl } from './db';
 
@@ -93,8 +95,8 @@ let throwaway: { id: string; slug: string };
 let cookie: string;
 let bearer: string;
 /** Real ids the generated paths may name: in the business, and in another business. */
-const real = { person: '', deletable: '', apiKey: '' };
-const foreign = { person: '', apiKey: '' };
+const real = { person: '', deletable: '', apiKey: '', customer: '', deletableCustomer: '', tag: '', deletableTag: '' };
+const foreign = { person: '', apiKey: '', customer: '', tag: '' };
 
 async function newThrowaway(): Promise<void> {
   throwaway = await createTestBusiness(getDb(), owner, { name: THROWAWAY_NAME });
@@ -102,6 +104,15 @@ async function newThrowaway(): Promise<void> {
 
 async function newDeletable(): Promise<void> {
   real.deletable = (await addPersonnel(getDb(), business.id, { role: 'member', login: false, name: 'Fuzz Silinebilir' })).personnelId;
+}
+
+async function newDeletableCustomer(): Promise<void> {
+  real.deletableCustomer = (await insertTestCustomer(getDb(), business.id, { name: 'Fuzz Silinebilir Müşteri' })).id;
+}
+
+async function newDeletableTag(): Promise<void> {
+  const ctx = await contextFor(getDb(), owner.id, business.slug);
+  real.deletableTag = (await createTag(getDb(), ctx, { name: `Fuzz silinebilir ${randomBytes(4).toString('hex')}`, color: 'gray' })).id;
 }
 
 const savedRateLimit = API_RATE_LIMIT.max;
@@ -123,12 +134,18 @@ beforeAll(async () => {
   real.apiKey = (await createApiKey(db, ctx, { name: 'Fuzz hedef anahtar', role: 'viewer', expiresAt: null })).id;
   real.person = (await addPersonnel(db, business.id, { role: 'member', login: false, name: 'Fuzz Hedef' })).personnelId;
   await newDeletable();
+  real.customer = (await insertTestCustomer(db, business.id, { name: 'Fuzz Hedef Müşteri', emails: ['hedef@example.test'] })).id;
+  await newDeletableCustomer();
+  real.tag = (await createTag(db, ctx, { name: 'Fuzz hedef etiket', color: 'blue' })).id;
+  await newDeletableTag();
 
   const otherOwner = await createUser(db);
   const other = await createTestBusiness(db, otherOwner, { name: 'Başka İşletme' });
   const otherCtx = await contextFor(db, otherOwner.id, other.slug);
   foreign.person = otherCtx.personnelId;
   foreign.apiKey = (await createApiKey(db, otherCtx, { name: 'Başka anahtar', role: 'viewer', expiresAt: null })).id;
+  foreign.customer = (await insertTestCustomer(db, other.id, { name: 'Başka Müşteri' })).id;
+  foreign.tag = (await createTag(db, otherCtx, { name: 'Başka etiket', color: 'gray' })).id;
 
   cookie = await sessionCookieFor(owner.email, owner.password);
   // The per-key limit (tested in api.test.ts) would answer 429 after 600 calls and hide the routes.
@@ -453,14 +470,35 @@ const VALID_BODIES: Record<string, Record<string, unknown>> = {
   'POST /personnel': { name: 'Fuzz Kişi', email: 'kisi@example.test', phone: '0555 111 22 33', title: 'Uzman', department: 'Satış', role: 'sales', active: true, invite: false },
   'PATCH /personnel/{id}': { name: 'Fuzz Hedef', title: 'Kıdemli Uzman', role: 'support', active: true },
   'POST /api-keys': { name: 'Fuzz yeni anahtar', role: 'viewer', expiresAt: '2099-01-01' },
+  'POST /customers': {
+    kind: 'company',
+    name: 'Fuzz Şirketi',
+    emails: ['info@fuzz.test'],
+    phones: ['0532 123 45 67'],
+    city: 'İstanbul',
+    status: 'active',
+    taxNumber: '1234567890',
+    birthday: '1990-05-17',
+    emailConsent: true,
+    emailConsentSource: 'form',
+  },
+  'PATCH /customers/{id}': { name: 'Fuzz Hedef Müşteri', phones: ['+90 532 111 22 33'], status: 'lost', version: 1 },
+  'POST /tags': { name: 'Fuzz etiket', color: 'green' },
+  'PATCH /tags/{id}': { name: 'Fuzz hedef etiket', color: 'red' },
 };
 
 function realId(key: string): string {
   if (key === 'DELETE /personnel/{id}') return real.deletable;
+  if (key === 'DELETE /customers/{id}') return real.deletableCustomer;
+  if (key === 'DELETE /tags/{id}') return real.deletableTag;
+  if (key.includes('/customers/')) return real.customer;
+  if (key.includes('/tags/')) return real.tag;
   if (key.includes('/api-keys/')) return real.apiKey;
   return real.person;
 }
 function foreignId(key: string): string {
+  if (key.includes('/customers/')) return foreign.customer;
+  if (key.includes('/tags/')) return foreign.tag;
   return key.includes('/api-keys/') ? foreign.apiKey : foreign.person;
 }
 
@@ -553,8 +591,14 @@ describe('api fuzz', () => {
           counts = after;
 
           // Keep the real targets alive for the cases that follow (and count their new rows).
-          if (res.status === 204 && (key === 'DELETE /business' || key === 'DELETE /personnel/{id}')) {
-            await (key === 'DELETE /business' ? newThrowaway() : newDeletable());
+          const renew: Record<string, () => Promise<void>> = {
+            'DELETE /business': newThrowaway,
+            'DELETE /personnel/{id}': newDeletable,
+            'DELETE /customers/{id}': newDeletableCustomer,
+            'DELETE /tags/{id}': newDeletableTag,
+          };
+          if (res.status === 204 && renew[key]) {
+            await renew[key]();
             counts = await rowCounts();
           }
         }),

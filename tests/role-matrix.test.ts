@@ -10,6 +10,8 @@ import type { Ctx } from '@/server/auth/context';
 import { canDeleteBusiness, ROLES, scopeOf, type Role } from '@/lib/permissions';
 import { addPersonnel, contextFor, createTestBusiness, createUser } from './factories';
 import { createApiKey } from '@/modules/api-keys/mutations';
+import { createCustomer, createNote, createSegment, createTag } from '@/modules/customers/mutations';
+import { createCustomerSchema } from '@/modules/customers/schemas';
 
 type AnyOperation = Operation<never, unknown>;
 
@@ -21,7 +23,19 @@ const operations = Object.values(modules)
 // The smallest valid PNG: a 1×1 transparent pixel.
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=', 'base64');
 
-type Fixture = { ctx: Ctx; targetId: string; targetVersion: number; businessName: string; apiKeyId: string };
+type Fixture = {
+  ctx: Ctx;
+  targetId: string;
+  targetVersion: number;
+  businessName: string;
+  apiKeyId: string;
+  /** Customers owned by the business's owner (not by the actor), a tag, a segment, an owner's note. */
+  customerId: string;
+  otherCustomerId: string;
+  tagId: string;
+  segmentId: string;
+  noteId: string;
+};
 
 /** Input for each operation, and whether the role is expected to be allowed. */
 const scenarios: Record<string, { input: (f: Fixture) => unknown; allowed: (role: Role) => boolean; last?: boolean }> = {
@@ -62,6 +76,72 @@ const scenarios: Record<string, { input: (f: Fixture) => unknown; allowed: (role
     input: (f) => ({ id: f.targetId }),
     allowed: (r) => scopeOf(r, 'personnel', 'delete') !== false,
   },
+  createCustomer: {
+    input: () => ({ name: 'Yeni Müşteri', phones: ['0532 123 45 67'] }),
+    allowed: (r) => scopeOf(r, 'customers', 'create') !== false,
+  },
+  updateCustomer: {
+    input: (f) => ({ id: f.customerId, version: 1, name: 'Değişen Müşteri' }),
+    allowed: (r) => scopeOf(r, 'customers', 'update') !== false,
+  },
+  // The targets belong to the owner: a role that may delete only its own is refused.
+  deleteCustomer: {
+    input: (f) => ({ id: f.customerId }),
+    allowed: (r) => scopeOf(r, 'customers', 'delete') === 'all',
+  },
+  deleteCustomers: {
+    input: (f) => ({ ids: [f.customerId, f.otherCustomerId] }),
+    allowed: (r) => scopeOf(r, 'customers', 'delete') === 'all',
+  },
+  mergeCustomers: {
+    input: (f) => ({ survivorId: f.customerId, otherId: f.otherCustomerId }),
+    allowed: (r) => scopeOf(r, 'customers', 'delete') === 'all',
+  },
+  tagCustomers: {
+    input: (f) => ({ customerIds: [f.customerId], tagId: f.tagId }),
+    allowed: (r) => scopeOf(r, 'customers', 'update') !== false,
+  },
+  assignCustomerOwner: {
+    input: (f) => ({ customerIds: [f.customerId], ownerId: f.ctx.personnelId }),
+    allowed: (r) => scopeOf(r, 'customers', 'update') !== false,
+  },
+  createTag: {
+    input: (f) => ({ name: `Yeni etiket ${f.tagId.slice(-6)}`, color: 'teal' }),
+    allowed: (r) => scopeOf(r, 'tags', 'create') !== false,
+  },
+  updateTag: {
+    input: (f) => ({ id: f.tagId, version: 1, name: `Değişen etiket ${f.tagId.slice(-6)}` }),
+    allowed: (r) => scopeOf(r, 'tags', 'update') !== false,
+  },
+  deleteTag: {
+    input: (f) => ({ id: f.tagId }),
+    allowed: (r) => scopeOf(r, 'tags', 'delete') !== false,
+  },
+  createSegment: {
+    input: (f) => ({ name: `Yeni segment ${f.segmentId.slice(-6)}`, filters: { statuses: ['active'] } }),
+    allowed: (r) => scopeOf(r, 'campaigns', 'create') !== false,
+  },
+  updateSegment: {
+    input: (f) => ({ id: f.segmentId, version: 1, name: `Değişen segment ${f.segmentId.slice(-6)}`, filters: {} }),
+    allowed: (r) => scopeOf(r, 'campaigns', 'update') !== false,
+  },
+  deleteSegment: {
+    input: (f) => ({ id: f.segmentId }),
+    allowed: (r) => scopeOf(r, 'campaigns', 'delete') !== false,
+  },
+  createCustomerNote: {
+    input: (f) => ({ customerId: f.customerId, body: 'Yeni not' }),
+    allowed: (r) => scopeOf(r, 'interactions', 'create') !== false,
+  },
+  // The note is the owner's: a role that may change only its own notes is refused.
+  updateCustomerNote: {
+    input: (f) => ({ id: f.noteId, version: 1, body: 'Değişen not' }),
+    allowed: (r) => scopeOf(r, 'interactions', 'update') === 'all',
+  },
+  deleteCustomerNote: {
+    input: (f) => ({ id: f.noteId }),
+    allowed: (r) => scopeOf(r, 'interactions', 'delete') === 'all',
+  },
 };
 
 beforeAll(() => {
@@ -91,12 +171,22 @@ describe('role matrix', () => {
         const target = await addPersonnel(db, business.id, { role: 'member', login: false, email: `hedef-${op.name.toLowerCase()}-${role}@example.test` });
         const ownerCtx = await contextFor(db, owner.id, business.slug);
         const apiKey = await createApiKey(db, ownerCtx, { name: 'Hedef anahtar', role: 'viewer', expiresAt: null });
+        const customer = await createCustomer(db, ownerCtx, createCustomerSchema.parse({ name: 'Hedef Müşteri', ownerId: ownerCtx.personnelId }));
+        const other = await createCustomer(db, ownerCtx, createCustomerSchema.parse({ name: 'Hedef Müşteri 2', ownerId: ownerCtx.personnelId }));
+        const tag = await createTag(db, ownerCtx, { name: `Hedef etiket ${op.name}`, color: 'gray' });
+        const segment = await createSegment(db, ownerCtx, { name: `Hedef segment ${op.name}`, filters: {} });
+        const note = await createNote(db, ownerCtx, { customerId: customer.id, body: 'Sahibin notu', pinned: false });
         const fixture: Fixture = {
           ctx,
           targetId: target.personnelId,
           targetVersion: 1,
           businessName: `Matris ${role}`,
           apiKeyId: apiKey.id,
+          customerId: customer.id,
+          otherCustomerId: other.id,
+          tagId: tag.id,
+          segmentId: segment.id,
+          noteId: note.id,
         };
         const result = await runOperation(op, ctx, scenario.input(fixture) as never);
         outcomes[op.name] = result.ok ? 'allowed' : result.code;

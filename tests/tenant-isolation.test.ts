@@ -14,13 +14,15 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { asc, eq, inArray } from 'drizzle-orm';
 import { closeDb, getDb } from '@/server/db/client';
-import { apiKeys, auditLog, businesses, invitations, personnel, user } from '@/server/db/schema';
+import { apiKeys, auditLog, businesses, customerNotes, customers, customerTags, invitations, personnel, segments, tags, user } from '@/server/db/schema';
 import { ENDPOINTS } from '@/server/api/registry';
 import { runOperation, type Operation } from '@/server/actions/operation';
 import { loadBusinessContext, loadBusinessContextById, type Ctx } from '@/server/auth/context';
 import { isAppError } from '@/lib/errors';
 import { createApiKey } from '@/modules/api-keys/mutations';
 import { acceptInvitation, createPersonnel } from '@/modules/personnel/mutations';
+import { createCustomer, createNote, createSegment, createTag, tagCustomers } from '@/modules/customers/mutations';
+import { createCustomerSchema } from '@/modules/customers/schemas';
 import { addPersonnel, contextFor, createTestBusiness, createUser, type TestUser } from './factories';
 import { apiCall, sessionCookieFor } from './api';
 import type { HttpMethod } from '@/server/api/endpoint';
@@ -52,6 +54,12 @@ type Tenant = {
   key: { id: string; key: string; prefix: string };
   invitationId: string;
   invitationTokenHash: string;
+  /** A company and a person of it, a tag on both, a segment and a note. */
+  companyId: string;
+  customerId: string;
+  tagId: string;
+  segmentId: string;
+  noteId: string;
 };
 
 let A: Tenant;
@@ -86,7 +94,22 @@ async function makeTenant(letter: 'A' | 'B'): Promise<Tenant> {
   });
   const key = await createApiKey(db, ctx, { name: `${marker} key`, role: 'admin', expiresAt: null });
   const [invitation] = await db.select().from(invitations).where(eq(invitations.businessId, business.id));
+  const company = await createCustomer(db, ctx, createCustomerSchema.parse({ kind: 'company', name: `${marker} Şirketi`, emails: [`info-${lower}@example.test`] }));
+  const customer = await createCustomer(
+    db,
+    ctx,
+    createCustomerSchema.parse({ name: `${marker} Kişi`, companyId: company.id, phones: ['0532 000 00 01'], ownerId: member.personnelId }),
+  );
+  const tag = await createTag(db, ctx, { name: `${marker} tag`, color: 'red' });
+  await tagCustomers(db, ctx, { customerIds: [company.id, customer.id], tagId: tag.id, remove: false });
+  const segment = await createSegment(db, ctx, { name: `${marker} segment`, filters: { tagIds: [tag.id] } });
+  const note = await createNote(db, ctx, { customerId: customer.id, body: `${marker} note`, pinned: false });
   return {
+    companyId: company.id,
+    customerId: customer.id,
+    tagId: tag.id,
+    segmentId: segment.id,
+    noteId: note.id,
     marker,
     owner,
     business: { ...business, name },
@@ -110,6 +133,11 @@ async function snapshot(t: Tenant): Promise<unknown> {
       ({ lastUsedAt: _lastUsedAt, ...rest }) => rest,
     ),
     invitations: await db.select().from(invitations).where(eq(invitations.businessId, id)).orderBy(asc(invitations.id)),
+    customers: await db.select().from(customers).where(eq(customers.businessId, id)).orderBy(asc(customers.id)),
+    customerTags: await db.select().from(customerTags).where(eq(customerTags.businessId, id)).orderBy(asc(customerTags.customerId)),
+    tags: await db.select().from(tags).where(eq(tags.businessId, id)).orderBy(asc(tags.id)),
+    segments: await db.select().from(segments).where(eq(segments.businessId, id)).orderBy(asc(segments.id)),
+    notes: await db.select().from(customerNotes).where(eq(customerNotes.businessId, id)).orderBy(asc(customerNotes.id)),
     auditLog: await db.select().from(auditLog).where(eq(auditLog.businessId, id)).orderBy(asc(auditLog.id)),
     users: await db
       .select()
@@ -135,6 +163,11 @@ function secretsOf(t: Tenant): string[] {
     t.key.prefix,
     t.invitationId,
     t.invitationTokenHash,
+    t.companyId,
+    t.customerId,
+    t.tagId,
+    t.segmentId,
+    t.noteId,
   ].map((s) => s.toLowerCase());
 }
 
@@ -189,6 +222,7 @@ const keyOwn = (...statuses: number[]) => ({
 const smuggled = () => ({ businessId: A.business.id, business_id: A.business.id, slug: A.business.slug });
 
 const aPersonnelIds = () => [A.invitedId, A.ownerPersonnelId, A.member.personnelId];
+const aCustomerIds = () => [A.companyId, A.customerId];
 
 /**
  * The businesses B's owner belongs to: B, and those made through POST /businesses, which also
@@ -200,7 +234,7 @@ async function businessesOfB(): Promise<string[]> {
 }
 
 /** Rows of `table` with these ids, all in B's businesses (and at least one). */
-async function expectRowsOfB(table: typeof personnel | typeof apiKeys, ids: string[]): Promise<void> {
+async function expectRowsOfB(table: typeof personnel | typeof apiKeys | typeof customers | typeof tags, ids: string[]): Promise<void> {
   expect(ids.length).toBeGreaterThan(0);
   const rows = await getDb().select({ businessId: table.businessId }).from(table).where(inArray(table.id, ids));
   expect(rows).toHaveLength(ids.length);
@@ -280,6 +314,65 @@ const apiScenarios: Record<string, ApiScenario> = {
   },
   'DELETE /personnel/{id}': {
     calls: () => aPersonnelIds().map((id) => ({ path: `/personnel/${id}` })),
+  },
+  'GET /customers': {
+    calls: () => [
+      { path: '/customers' },
+      { path: `/customers?search=${encodeURIComponent(A.marker)}` },
+      { path: `/customers?tag=${A.tagId}&limit=200` },
+      { path: `/customers?ownerId=${A.member.personnelId}` },
+    ],
+    own: { ...sessionOwn(200), ...keyOwn(200) },
+    check: async (json) => {
+      if (idsOf(json).length > 0) await expectRowsOfB(customers, idsOf(json));
+    },
+  },
+  'GET /customers/{id}': {
+    calls: () => aCustomerIds().map((id) => ({ path: `/customers/${id}` })),
+  },
+  'POST /customers': {
+    // A's company or owner cannot be linked (422); smuggled ids are ignored.
+    calls: () => [
+      { path: '/customers', body: { name: `${B.marker} Müşteri`, id: A.customerId, ...smuggled() } },
+      { path: '/customers', body: { name: `${B.marker} Çalışan`, companyId: A.companyId } },
+      { path: '/customers', body: { name: `${B.marker} Sahipli`, ownerId: A.member.personnelId } },
+    ],
+    own: { ...sessionOwn(201, 422), ...keyOwn(201, 422) },
+    check: async (json) => {
+      expect((json as { id: string }).id).not.toBe(A.customerId);
+      await expectRowsOfB(customers, [(json as { id: string }).id]);
+    },
+  },
+  'PATCH /customers/{id}': {
+    calls: () =>
+      aCustomerIds().flatMap((id) => [
+        { path: `/customers/${id}`, body: { city: `${B.marker} took over` } },
+        { path: `/customers/${id}`, body: { name: 'x', version: 1 } },
+      ]),
+  },
+  'DELETE /customers/{id}': {
+    calls: () => aCustomerIds().map((id) => ({ path: `/customers/${id}` })),
+  },
+  'GET /tags': {
+    calls: () => [{ path: '/tags' }],
+    own: { ...sessionOwn(200), ...keyOwn(200) },
+    check: async (json) => {
+      if (idsOf(json).length > 0) await expectRowsOfB(tags, idsOf(json));
+    },
+  },
+  'POST /tags': {
+    calls: () => [{ path: '/tags', body: { name: `${B.marker} tag ${randomBytes(3).toString('hex')}`, id: A.tagId, ...smuggled() } }],
+    own: { ...sessionOwn(201), ...keyOwn(201) },
+    check: async (json) => {
+      expect((json as { id: string }).id).not.toBe(A.tagId);
+      await expectRowsOfB(tags, [(json as { id: string }).id]);
+    },
+  },
+  'PATCH /tags/{id}': {
+    calls: () => [{ path: `/tags/${A.tagId}`, body: { name: `${B.marker} renamed` } }],
+  },
+  'DELETE /tags/{id}': {
+    calls: () => [{ path: `/tags/${A.tagId}` }],
   },
   'GET /api-keys': {
     calls: () => [{ path: '/api-keys' }],
@@ -442,6 +535,88 @@ const operationScenarios: Record<string, OperationScenario> = {
     inputs: () => aPersonnelIds().map((id) => ({ id })),
     expect: REFUSED,
   },
+  createCustomer: {
+    // Smuggled ids are ignored (ok); A's company or owner cannot be linked (VALIDATION).
+    inputs: () => [
+      { name: `${B.marker} op müşteri`, id: A.customerId, ...smuggled() },
+      { name: `${B.marker} op çalışan`, companyId: A.companyId },
+      { name: `${B.marker} op sahipli`, ownerId: A.member.personnelId },
+    ],
+    expect: ['ok', 'VALIDATION'],
+  },
+  updateCustomer: {
+    inputs: () => aCustomerIds().map((id) => ({ id, version: 1, name: `${B.marker} renamed` })),
+    expect: REFUSED,
+  },
+  deleteCustomer: {
+    inputs: () => aCustomerIds().map((id) => ({ id })),
+    expect: REFUSED,
+  },
+  deleteCustomers: {
+    inputs: () => [{ ids: aCustomerIds() }],
+    expect: REFUSED,
+  },
+  tagCustomers: {
+    inputs: () => [
+      { customerIds: aCustomerIds(), tagId: A.tagId },
+      { customerIds: aCustomerIds(), tagId: B.tagId },
+      { customerIds: [B.customerId], tagId: A.tagId, remove: true },
+    ],
+    expect: REFUSED,
+  },
+  assignCustomerOwner: {
+    inputs: () => [
+      { customerIds: aCustomerIds(), ownerId: null },
+      { customerIds: aCustomerIds(), ownerId: B.ownerPersonnelId },
+      { customerIds: [B.customerId], ownerId: A.member.personnelId },
+    ],
+    expect: [...REFUSED, 'VALIDATION'],
+  },
+  mergeCustomers: {
+    inputs: () => [
+      { survivorId: A.companyId, otherId: A.customerId },
+      { survivorId: B.customerId, otherId: A.customerId },
+      { survivorId: A.customerId, otherId: B.customerId },
+    ],
+    expect: REFUSED,
+  },
+  createTag: {
+    inputs: () => [{ name: `${B.marker} op tag`, id: A.tagId, ...smuggled() }],
+    expect: ['ok'],
+  },
+  updateTag: {
+    inputs: () => [{ id: A.tagId, version: 1, name: `${B.marker} renamed` }],
+    expect: REFUSED,
+  },
+  deleteTag: {
+    inputs: () => [{ id: A.tagId }],
+    expect: REFUSED,
+  },
+  createSegment: {
+    // A filter naming A's tag stores only an id; it is evaluated within B and matches nothing.
+    inputs: () => [{ name: `${B.marker} op segment`, filters: { tagIds: [A.tagId] }, id: A.segmentId, ...smuggled() }],
+    expect: ['ok'],
+  },
+  updateSegment: {
+    inputs: () => [{ id: A.segmentId, version: 1, name: `${B.marker} renamed`, filters: {} }],
+    expect: REFUSED,
+  },
+  deleteSegment: {
+    inputs: () => [{ id: A.segmentId }],
+    expect: REFUSED,
+  },
+  createCustomerNote: {
+    inputs: () => aCustomerIds().map((customerId) => ({ customerId, body: `${B.marker} note` })),
+    expect: REFUSED,
+  },
+  updateCustomerNote: {
+    inputs: () => [{ id: A.noteId, version: 1, body: `${B.marker} note` }],
+    expect: REFUSED,
+  },
+  deleteCustomerNote: {
+    inputs: () => [{ id: A.noteId }],
+    expect: REFUSED,
+  },
 };
 
 /**
@@ -459,6 +634,24 @@ const SERVER_ACTIONS: Record<string, Record<string, 'runBusinessAction' | 'runUs
     updateBusinessAction: 'runBusinessAction',
     deleteBusinessAction: 'runBusinessAction',
     setBusinessLogoAction: 'runBusinessAction',
+  },
+  'src/modules/customers/actions.ts': {
+    createCustomerAction: 'runBusinessAction',
+    updateCustomerAction: 'runBusinessAction',
+    deleteCustomerAction: 'runBusinessAction',
+    deleteCustomersAction: 'runBusinessAction',
+    tagCustomersAction: 'runBusinessAction',
+    assignCustomerOwnerAction: 'runBusinessAction',
+    mergeCustomersAction: 'runBusinessAction',
+    createTagAction: 'runBusinessAction',
+    updateTagAction: 'runBusinessAction',
+    deleteTagAction: 'runBusinessAction',
+    createSegmentAction: 'runBusinessAction',
+    updateSegmentAction: 'runBusinessAction',
+    deleteSegmentAction: 'runBusinessAction',
+    createCustomerNoteAction: 'runBusinessAction',
+    updateCustomerNoteAction: 'runBusinessAction',
+    deleteCustomerNoteAction: 'runBusinessAction',
   },
   'src/modules/personnel/actions.ts': {
     createPersonnelAction: 'runBusinessAction',

@@ -13,6 +13,7 @@ import {
 } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import {
+  IconAddressBook,
   IconBuildingStore,
   IconCheck,
   IconChevronDown,
@@ -34,6 +35,7 @@ import { Logo } from './logo';
 
 const NAV = [
   { key: 'dashboard', path: '', icon: IconLayoutDashboard },
+  { key: 'customers', path: '/customers', icon: IconAddressBook },
   { key: 'personnel', path: '/personnel', icon: IconUsersGroup },
   { key: 'settings', path: '/settings', icon: IconSettings },
 ] as const;

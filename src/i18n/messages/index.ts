@@ -1,5 +1,7 @@
 import en from './en.json' with { type: 'json' };
 import tr from './tr.json' with { type: 'json' };
+import enCustomers from './en/customers.json' with { type: 'json' };
+import trCustomers from './tr/customers.json' with { type: 'json' };
 
 /*
  * The app's texts. Shared ones (shell, auth, common, errors, ...) live in `en.json`/`tr.json`; a
@@ -7,8 +9,8 @@ import tr from './tr.json' with { type: 'json' };
  * language below, so modules grow without editing one another's files.
  */
 export const MESSAGES = {
-  en: { ...en },
-  tr: { ...tr },
+  en: { ...en, customers: enCustomers },
+  tr: { ...tr, customers: trCustomers },
 } as const;
 
 export type AppMessages = (typeof MESSAGES)['en'];

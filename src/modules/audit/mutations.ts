@@ -4,7 +4,7 @@ import type { Executor } from '@/server/db/client';
 import { newId } from '@/lib/ids';
 
 export type AuditEntry = {
-  action: 'create' | 'update' | 'delete' | 'invite' | 'accept';
+  action: 'create' | 'update' | 'delete' | 'invite' | 'accept' | 'merge';
   entityType: string;
   entityId: string;
   /** Names of the fields that changed: never their values, which may be personal data. */

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
-export const AUDIT_ACTIONS = ['create', 'update', 'delete', 'invite', 'accept'] as const;
-export const AUDIT_ENTITIES = ['business', 'personnel', 'apiKey'] as const;
+export const AUDIT_ACTIONS = ['create', 'update', 'delete', 'invite', 'accept', 'merge'] as const;
+export const AUDIT_ENTITIES = ['business', 'personnel', 'apiKey', 'customer', 'tag', 'segment', 'customerNote'] as const;
 
 export const findAuditSchema = z.object({
   action: z.enum(AUDIT_ACTIONS).optional().catch(undefined),

@@ -1,0 +1,7 @@
+import { exportCsvResponse } from '@/modules/customers/http';
+
+export const dynamic = 'force-dynamic';
+
+export async function GET(request: Request, { params }: { params: Promise<{ business: string }> }) {
+  return exportCsvResponse(request, (await params).business);
+}

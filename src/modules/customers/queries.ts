@@ -1,0 +1,479 @@
+import 'server-only';
+import { and, asc, desc, eq, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import { businesses, customerNotes, customerTags, customers, personnel, segments, tags } from '@/server/db/schema';
+import type { Executor } from '@/server/db/client';
+import type { Ctx } from '@/server/auth/context';
+import { AppError } from '@/lib/errors';
+import { isUuid } from '@/lib/ids';
+import { foldTurkish } from '@/lib/text';
+import { normalizePhone } from '@/lib/validation';
+import {
+  customerFilterSchema,
+  CUSTOMER_SORTS,
+  type CustomerFilter,
+  type CustomerKind,
+  type CustomerSort,
+  type CustomerStatus,
+} from './schemas';
+
+export type TagRef = { id: string; name: string; color: string };
+
+export type CustomerListRow = {
+  id: string;
+  kind: CustomerKind;
+  name: string;
+  companyId: string | null;
+  companyName: string | null;
+  jobTitle: string | null;
+  email: string | null;
+  phone: string | null;
+  city: string | null;
+  source: string | null;
+  status: CustomerStatus;
+  ownerId: string | null;
+  ownerName: string | null;
+  tags: TagRef[];
+  lifetimeValueMinor: number;
+  lastPurchaseAt: Date | null;
+  lastInteractionAt: Date | null;
+  createdAt: Date;
+};
+
+const company = alias(customers, 'company');
+
+const tagsJson = sql<TagRef[]>`coalesce((
+    select json_agg(json_build_object('id', t.id, 'name', t.name, 'color', t.color) order by lower(t.name))
+    from ${customerTags} ct join ${tags} t on t.business_id = ct.business_id and t.id = ct.tag_id
+    where ct.business_id = ${customers.businessId} and ct.customer_id = ${customers.id}), '[]'::json)`;
+
+const toDate = (v: unknown) => (v ? new Date(v as string) : null);
+
+const listColumns = {
+  id: customers.id,
+  kind: customers.kind,
+  name: customers.name,
+  companyId: customers.companyId,
+  companyName: company.name,
+  jobTitle: customers.jobTitle,
+  email: sql<string | null>`${customers.emails}[1]`,
+  phone: sql<string | null>`${customers.phones}[1]`,
+  city: customers.city,
+  source: customers.source,
+  status: customers.status,
+  ownerId: customers.ownerId,
+  ownerName: personnel.name,
+  tags: tagsJson,
+  lifetimeValueMinor: customers.lifetimeValueMinor,
+  lastPurchaseAt: customers.lastPurchaseAt,
+  lastInteractionAt: customers.lastInteractionAt,
+  createdAt: customers.createdAt,
+};
+
+function escapeLike(value: string): string {
+  return value.replace(/[\\%_]/g, (c) => '\\' + c);
+}
+
+/**
+ * The folded forms a search may match in `search_text`: the folded words, and for something that
+ * looks like a phone number the E.164 digits, so "0532 123 45 67" finds "+905321234567".
+ */
+export function searchPatterns(search: string): string[] {
+  const clean = search.replaceAll('\u0000', '').trim();
+  if (!clean) return [];
+  const patterns = [foldTurkish(clean).replace(/\s+/g, ' ')];
+  if (/^[\d\s()+\-.]{4,}$/.test(clean)) {
+    const phone = normalizePhone(clean);
+    const digits = clean.replace(/\D/g, '');
+    if (phone) patterns.push(phone.slice(1));
+    else if (digits.length >= 4) patterns.push(digits.replace(/^0+/, '') || digits);
+  }
+  return [...new Set(patterns)];
+}
+
+/** `col >= the start of day `from` in the business's time zone`, and the end of `to` likewise. */
+function dayRange(ctx: Ctx, column: SQL | typeof customers.createdAt, from?: string, to?: string): SQL[] {
+  const zone = sql`(select ${businesses.timeZone} from ${businesses} where ${businesses.id} = ${ctx.businessId})`;
+  const out: SQL[] = [];
+  if (from) out.push(sql`${column} >= (${from}::timestamp at time zone ${zone})`);
+  if (to) out.push(sql`${column} < ((${to}::date + 1)::timestamp at time zone ${zone})`);
+  return out;
+}
+
+/**
+ * The WHERE clause of a customer filter, always within the business. Exported for the modules
+ * that pick customers by the same filter (segments, campaigns).
+ */
+export function customerFilterWhere(ctx: Ctx, filters: CustomerFilter): SQL {
+  const where: (SQL | undefined)[] = [eq(customers.businessId, ctx.businessId)];
+  const patterns = filters.search ? searchPatterns(filters.search) : [];
+  if (patterns.length > 0) {
+    where.push(or(...patterns.map((p) => sql`${customers.searchText} like ${`%${escapeLike(p)}%`}`)));
+  }
+  if (filters.kind) where.push(eq(customers.kind, filters.kind));
+  if (filters.statuses?.length) where.push(inArray(customers.status, filters.statuses));
+  if (filters.ownerIds?.length) {
+    const ids = filters.ownerIds.filter((v): v is string => v !== null);
+    const parts: SQL[] = [];
+    if (ids.length) parts.push(inArray(customers.ownerId, ids));
+    if (filters.ownerIds.includes(null)) parts.push(isNull(customers.ownerId));
+    where.push(or(...parts));
+  }
+  if (filters.cities?.length) {
+    where.push(inArray(sql`lower(${customers.city})`, filters.cities.map((c) => c.toLocaleLowerCase('tr'))));
+  }
+  if (filters.sources?.length) {
+    where.push(inArray(sql`lower(${customers.source})`, filters.sources.map((c) => c.toLocaleLowerCase('tr'))));
+  }
+  if (filters.companyId) where.push(eq(customers.companyId, filters.companyId));
+  if (filters.tagIds?.length) {
+    where.push(sql`exists (select 1 from ${customerTags} ct where ct.business_id = ${customers.businessId}
+      and ct.customer_id = ${customers.id} and ct.tag_id in (${sql.join(filters.tagIds.map((id) => sql`${id}::uuid`), sql`, `)}))`);
+  }
+  where.push(...dayRange(ctx, customers.createdAt, filters.createdFrom, filters.createdTo));
+  where.push(...dayRange(ctx, sql`${customers.lastPurchaseAt}`, filters.lastPurchaseFrom, filters.lastPurchaseTo));
+  where.push(...dayRange(ctx, sql`${customers.lastInteractionAt}`, filters.lastInteractionFrom, filters.lastInteractionTo));
+  if (filters.lifetimeValueMin !== undefined) where.push(sql`${customers.lifetimeValueMinor} >= ${filters.lifetimeValueMin}`);
+  if (filters.lifetimeValueMax !== undefined) where.push(sql`${customers.lifetimeValueMinor} <= ${filters.lifetimeValueMax}`);
+  return and(...where)!;
+}
+
+// ─── Sorting and keyset cursors ─────────────────────────────────────────────────────────────
+
+type SortKey = { expr: SQL; cast: string; read: (row: Record<string, unknown>) => string };
+
+/**
+ * The expression each sort orders by. The nullable summaries sort as if "never" were the earliest
+ * moment, so that the keyset comparison stays one row comparison.
+ */
+const SORT_KEYS: Record<CustomerSort, SortKey> = {
+  name: { expr: sql`${customers.sortName}`, cast: 'text', read: (r) => String(r.sortKey) },
+  created: { expr: sql`${customers.createdAt}`, cast: 'timestamptz', read: (r) => String(r.sortKey) },
+  lifetimeValue: { expr: sql`${customers.lifetimeValueMinor}`, cast: 'bigint', read: (r) => String(r.sortKey) },
+  lastInteraction: {
+    expr: sql`coalesce(${customers.lastInteractionAt}, '-infinity'::timestamptz)`,
+    cast: 'timestamptz',
+    read: (r) => String(r.sortKey),
+  },
+};
+
+type Cursor = { sort: CustomerSort; dir: 'asc' | 'desc'; value: string; id: string };
+
+function encodeCursor(c: Cursor): string {
+  return Buffer.from(JSON.stringify([c.sort, c.dir, c.value, c.id])).toString('base64url');
+}
+
+function decodeCursor(cursor: string | undefined, sort: CustomerSort, dir: 'asc' | 'desc'): Cursor | null {
+  if (!cursor) return null;
+  try {
+    const [s, d, value, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown[];
+    if (
+      s === sort &&
+      d === dir &&
+      typeof value === 'string' &&
+      value.length <= 300 &&
+      !value.includes('\u0000') &&
+      typeof id === 'string' &&
+      isUuid(id) &&
+      validCursorValue(sort, value)
+    ) {
+      return { sort, dir, value, id };
+    }
+  } catch {
+    // a malformed cursor is a bad request
+  }
+  throw new AppError('BAD_REQUEST', 'errors.BAD_REQUEST', { cursor: 'invalid' });
+}
+
+function validCursorValue(sort: CustomerSort, value: string): boolean {
+  if (sort === 'name') return true;
+  if (sort === 'lifetimeValue') return /^-?\d{1,18}$/.test(value);
+  return value === '-infinity' || !Number.isNaN(Date.parse(value));
+}
+
+export type CustomerPage = { data: CustomerListRow[]; nextCursor: string | null };
+
+export type FindCustomersArgs = {
+  filters?: CustomerFilter;
+  segmentId?: string;
+  sort?: CustomerSort;
+  dir?: 'asc' | 'desc';
+  cursor?: string;
+  limit?: number;
+};
+
+async function whereOf(db: Executor, ctx: Ctx, args: { filters?: CustomerFilter; segmentId?: string }): Promise<SQL> {
+  const parts = [customerFilterWhere(ctx, args.filters ?? {})];
+  if (args.segmentId) parts.push(customerFilterWhere(ctx, (await getSegment(db, ctx, args.segmentId)).filters));
+  return and(...parts)!;
+}
+
+/** One keyset page of customers; never OFFSET, so page 1,000 costs what page 1 does. */
+export async function findCustomers(db: Executor, ctx: Ctx, args: FindCustomersArgs = {}): Promise<CustomerPage> {
+  const sort = args.sort && CUSTOMER_SORTS.includes(args.sort) ? args.sort : 'name';
+  const dir = args.dir === 'desc' ? 'desc' : 'asc';
+  const limit = Math.min(Math.max(args.limit ?? 100, 1), 500);
+  const key = SORT_KEYS[sort];
+  const after = decodeCursor(args.cursor, sort, dir);
+  const where: SQL[] = [await whereOf(db, ctx, args)];
+  if (after) {
+    const cmp = dir === 'asc' ? sql`>` : sql`<`;
+    where.push(sql`(${key.expr}, ${customers.id}) ${cmp} (${after.value}::${sql.raw(key.cast)}, ${after.id}::uuid)`);
+  }
+  const order = dir === 'asc' ? [asc(key.expr), asc(customers.id)] : [desc(key.expr), desc(customers.id)];
+  const rows = await db
+    .select({ ...listColumns, sortKey: sql<string>`(${key.expr})::text` })
+    .from(customers)
+    .leftJoin(company, and(eq(company.businessId, customers.businessId), eq(company.id, customers.companyId)))
+    .leftJoin(personnel, and(eq(personnel.businessId, customers.businessId), eq(personnel.id, customers.ownerId)))
+    .where(and(...where))
+    .orderBy(...order)
+    .limit(limit + 1);
+  const page = rows.slice(0, limit);
+  const last = page[page.length - 1];
+  const nextCursor = rows.length > limit && last ? encodeCursor({ sort, dir, value: key.read(last), id: last.id }) : null;
+  return {
+    data: page.map(({ sortKey: _sortKey, ...r }) => ({
+      ...r,
+      lastPurchaseAt: toDate(r.lastPurchaseAt),
+      lastInteractionAt: toDate(r.lastInteractionAt),
+      createdAt: new Date(r.createdAt),
+    })),
+    nextCursor,
+  };
+}
+
+/** How many customers a filter (and optionally a segment) matches. */
+export async function countCustomers(db: Executor, ctx: Ctx, args: { filters?: CustomerFilter; segmentId?: string } = {}): Promise<number> {
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(customers)
+    .where(await whereOf(db, ctx, args));
+  return row?.n ?? 0;
+}
+
+// ─── One customer ───────────────────────────────────────────────────────────────────────────
+
+export type CustomerRecord = {
+  id: string;
+  kind: CustomerKind;
+  name: string;
+  companyId: string | null;
+  companyName: string | null;
+  jobTitle: string | null;
+  emails: string[];
+  phones: string[];
+  address: string | null;
+  city: string | null;
+  country: string | null;
+  taxNumber: string | null;
+  taxOffice: string | null;
+  source: string | null;
+  status: CustomerStatus;
+  ownerId: string | null;
+  ownerName: string | null;
+  birthday: string | null;
+  notes: string | null;
+  emailConsent: boolean;
+  emailConsentAt: Date | null;
+  emailConsentSource: string | null;
+  smsConsent: boolean;
+  smsConsentAt: Date | null;
+  smsConsentSource: string | null;
+  tags: TagRef[];
+  lifetimeValueMinor: number;
+  purchaseCount: number;
+  lastPurchaseAt: Date | null;
+  lastInteractionAt: Date | null;
+  version: number;
+  createdAt: Date;
+  updatedAt: Date;
+};
+
+export async function getCustomer(db: Executor, ctx: Ctx, id: string): Promise<CustomerRecord> {
+  if (!isUuid(id)) throw new AppError('NOT_FOUND');
+  const [row] = await db
+    .select({
+      c: customers,
+      companyName: company.name,
+      ownerName: personnel.name,
+      tags: tagsJson,
+    })
+    .from(customers)
+    .leftJoin(company, and(eq(company.businessId, customers.businessId), eq(company.id, customers.companyId)))
+    .leftJoin(personnel, and(eq(personnel.businessId, customers.businessId), eq(personnel.id, customers.ownerId)))
+    .where(and(eq(customers.businessId, ctx.businessId), eq(customers.id, id)));
+  if (!row) throw new AppError('NOT_FOUND');
+  const { businessId: _b, searchText: _s, sortName: _n, ...c } = row.c;
+  return { ...c, companyName: row.companyName, ownerName: row.ownerName, tags: row.tags };
+}
+
+/** The people of a company, by name. */
+export async function findCompanyPeople(db: Executor, ctx: Ctx, companyId: string): Promise<CustomerListRow[]> {
+  const page = await findCustomers(db, ctx, { filters: { companyId, kind: 'person' }, limit: 200 });
+  return page.data;
+}
+
+/** Companies whose name matches, for the company picker of the form. */
+export async function findCompanyOptions(db: Executor, ctx: Ctx, search = ''): Promise<{ id: string; name: string }[]> {
+  const page = await findCustomers(db, ctx, { filters: { kind: 'company', search: search || undefined }, limit: 50 });
+  return page.data.map((c) => ({ id: c.id, name: c.name }));
+}
+
+export async function getCompanyOption(db: Executor, ctx: Ctx, id: string): Promise<{ id: string; name: string } | null> {
+  const [row] = await db
+    .select({ id: customers.id, name: customers.name })
+    .from(customers)
+    .where(and(eq(customers.businessId, ctx.businessId), eq(customers.id, id), eq(customers.kind, 'company')));
+  return row ?? null;
+}
+
+// ─── Duplicates ─────────────────────────────────────────────────────────────────────────────
+
+export type LikelyDuplicate = { id: string; name: string; kind: CustomerKind; reasons: ('email' | 'phone' | 'name')[] };
+
+/** The folding of lib/text.ts in SQL, for names stored before their folded form is at hand. */
+const foldedName = sql`lower(translate(${customers.name}, 'şŞıİIğĞüÜöÖçÇ', 'ssiiigguuoocc'))`;
+
+/**
+ * Customers that are probably the same as the one described: the same e-mail, the same phone, or
+ * a very similar name (trigram similarity of the folded names ≥ 0.6). The import reuses it.
+ */
+export async function findLikelyDuplicates(
+  db: Executor,
+  ctx: Ctx,
+  args: { emails?: string[]; phones?: string[]; name?: string; excludeId?: string },
+): Promise<LikelyDuplicate[]> {
+  const emails = (args.emails ?? []).map((e) => e.trim().toLowerCase()).filter((e) => e && !e.includes('\u0000'));
+  const phones = (args.phones ?? []).map((p) => normalizePhone(p) ?? '').filter(Boolean);
+  const name = foldTurkish((args.name ?? '').replaceAll('\u0000', '')).trim();
+  const matches: SQL[] = [];
+  const emailMatch = emails.length ? sql`${customers.emails} && ${sql`array[${sql.join(emails.map((e) => sql`${e}`), sql`, `)}]::text[]`}` : null;
+  const phoneMatch = phones.length ? sql`${customers.phones} && ${sql`array[${sql.join(phones.map((e) => sql`${e}`), sql`, `)}]::text[]`}` : null;
+  // `<%` (word similarity ≥ 0.6) finds candidates through the trigram index; the name check refines.
+  const nameMatch = name.length >= 3 ? sql`(${name} <% ${customers.searchText} and similarity(${foldedName}, ${name}) >= 0.6)` : null;
+  for (const m of [emailMatch, phoneMatch, nameMatch]) if (m) matches.push(m);
+  if (matches.length === 0) return [];
+  const where: (SQL | undefined)[] = [eq(customers.businessId, ctx.businessId), or(...matches)];
+  if (args.excludeId && isUuid(args.excludeId)) where.push(sql`${customers.id} <> ${args.excludeId}::uuid`);
+  const rows = await db
+    .select({
+      id: customers.id,
+      name: customers.name,
+      kind: customers.kind,
+      byEmail: emailMatch ? sql<boolean>`${emailMatch}` : sql<boolean>`false`,
+      byPhone: phoneMatch ? sql<boolean>`${phoneMatch}` : sql<boolean>`false`,
+      byName: nameMatch ? sql<boolean>`${nameMatch}` : sql<boolean>`false`,
+    })
+    .from(customers)
+    .where(and(...where))
+    .orderBy(asc(customers.sortName))
+    .limit(10);
+  return rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    kind: r.kind,
+    reasons: [...(r.byEmail ? ['email' as const] : []), ...(r.byPhone ? ['phone' as const] : []), ...(r.byName ? ['name' as const] : [])],
+  }));
+}
+
+// ─── Tags, segments, notes ──────────────────────────────────────────────────────────────────
+
+export type TagRecord = TagRef & { version: number; customerCount: number };
+
+export async function findTags(db: Executor, ctx: Ctx): Promise<TagRecord[]> {
+  return db
+    .select({
+      id: tags.id,
+      name: tags.name,
+      color: tags.color,
+      version: tags.version,
+      customerCount: sql<number>`(select count(*)::int from ${customerTags} ct where ct.business_id = ${tags.businessId} and ct.tag_id = ${tags.id})`,
+    })
+    .from(tags)
+    .where(eq(tags.businessId, ctx.businessId))
+    .orderBy(sql`lower(${tags.name})`, asc(tags.id))
+    .limit(1000);
+}
+
+export async function getTag(db: Executor, ctx: Ctx, id: string): Promise<TagRecord> {
+  if (!isUuid(id)) throw new AppError('NOT_FOUND');
+  const found = (await findTags(db, ctx)).find((t) => t.id === id);
+  if (!found) throw new AppError('NOT_FOUND');
+  return found;
+}
+
+export type SegmentRecord = { id: string; name: string; filters: CustomerFilter; version: number };
+
+function segmentFilters(raw: unknown): CustomerFilter {
+  // Stored filters were validated when saved; a field a later version no longer knows is dropped.
+  const parsed = customerFilterSchema.safeParse(raw);
+  return parsed.success ? parsed.data : {};
+}
+
+export async function findSegments(db: Executor, ctx: Ctx): Promise<(SegmentRecord & { count: number })[]> {
+  const rows = await db
+    .select()
+    .from(segments)
+    .where(eq(segments.businessId, ctx.businessId))
+    .orderBy(sql`lower(${segments.name})`)
+    .limit(200);
+  return Promise.all(
+    rows.map(async (s) => {
+      const filters = segmentFilters(s.filters);
+      return { id: s.id, name: s.name, filters, version: s.version, count: await countCustomers(db, ctx, { filters }) };
+    }),
+  );
+}
+
+export async function getSegment(db: Executor, ctx: Ctx, id: string): Promise<SegmentRecord> {
+  if (!isUuid(id)) throw new AppError('NOT_FOUND');
+  const [s] = await db
+    .select()
+    .from(segments)
+    .where(and(eq(segments.businessId, ctx.businessId), eq(segments.id, id)));
+  if (!s) throw new AppError('NOT_FOUND');
+  return { id: s.id, name: s.name, filters: segmentFilters(s.filters), version: s.version };
+}
+
+export type NoteRecord = {
+  id: string;
+  body: string;
+  pinned: boolean;
+  authorId: string | null;
+  authorName: string | null;
+  version: number;
+  createdAt: Date;
+  updatedAt: Date;
+};
+
+/** A customer's notes, pinned ones first, newest first. */
+export async function findNotes(db: Executor, ctx: Ctx, customerId: string): Promise<NoteRecord[]> {
+  if (!isUuid(customerId)) throw new AppError('NOT_FOUND');
+  return db
+    .select({
+      id: customerNotes.id,
+      body: customerNotes.body,
+      pinned: customerNotes.pinned,
+      authorId: customerNotes.authorId,
+      authorName: personnel.name,
+      version: customerNotes.version,
+      createdAt: customerNotes.createdAt,
+      updatedAt: customerNotes.updatedAt,
+    })
+    .from(customerNotes)
+    .leftJoin(personnel, and(eq(personnel.businessId, customerNotes.businessId), eq(personnel.id, customerNotes.authorId)))
+    .where(and(eq(customerNotes.businessId, ctx.businessId), eq(customerNotes.customerId, customerId)))
+    .orderBy(desc(customerNotes.pinned), desc(customerNotes.createdAt))
+    .limit(500);
+}
+
+/** Personnel a customer can be assigned to (active people), for the owner pickers. */
+export async function findOwnerOptions(db: Executor, ctx: Ctx): Promise<{ id: string; name: string }[]> {
+  return db
+    .select({ id: personnel.id, name: personnel.name })
+    .from(personnel)
+    .where(and(eq(personnel.businessId, ctx.businessId), eq(personnel.active, true)))
+    .orderBy(asc(personnel.name))
+    .limit(1000);
+}
