@@ -3,6 +3,7 @@ import type { Endpoint, HttpMethod } from './endpoint';
 import { handleEndpoint } from './endpoint';
 import * as apiKeys from './endpoints/api-keys';
 import * as businesses from './endpoints/businesses';
+import * as interactions from './endpoints/interactions';
 import * as personnel from './endpoints/personnel';
 
 function endpointsOf(mod: Record<string, unknown>): Endpoint[] {
@@ -10,7 +11,7 @@ function endpointsOf(mod: Record<string, unknown>): Endpoint[] {
 }
 
 /** Every endpoint of /api/v1; the OpenAPI document and the isolation tests read this list. */
-export const ENDPOINTS: readonly Endpoint[] = [...endpointsOf(businesses), ...endpointsOf(personnel), ...endpointsOf(apiKeys)];
+export const ENDPOINTS: readonly Endpoint[] = [...endpointsOf(businesses), ...endpointsOf(personnel), ...endpointsOf(apiKeys), ...endpointsOf(interactions)];
 
 type RouteContext = { params: Promise<Record<string, string | string[]>> };
 type Handler = (request: Request, context: RouteContext) => Promise<Response>;
