@@ -10,6 +10,8 @@ import type { Ctx } from '@/server/auth/context';
 import { canDeleteBusiness, ROLES, scopeOf, type Role } from '@/lib/permissions';
 import { addPersonnel, contextFor, createTestBusiness, createUser } from './factories';
 import { createApiKey } from '@/modules/api-keys/mutations';
+import { insertTestCustomer } from './factories/customers';
+import { insertTestInteraction, insertTestTemplate } from './factories/interactions';
 
 type AnyOperation = Operation<never, unknown>;
 
@@ -21,7 +23,20 @@ const operations = Object.values(modules)
 // The smallest valid PNG: a 1×1 transparent pixel.
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=', 'base64');
 
-type Fixture = { ctx: Ctx; targetId: string; targetVersion: number; businessName: string; apiKeyId: string };
+type Fixture = {
+  ctx: Ctx;
+  targetId: string;
+  targetVersion: number;
+  businessName: string;
+  apiKeyId: string;
+  /** A customer with an e-mail address and a phone number. */
+  customerId: string;
+  /** An interaction the acting person logged, so "own" roles may change it. */
+  interactionId: string;
+  templateId: string;
+};
+
+const now = () => new Date().toISOString();
 
 /** Input for each operation, and whether the role is expected to be allowed. */
 const scenarios: Record<string, { input: (f: Fixture) => unknown; allowed: (role: Role) => boolean; last?: boolean }> = {
@@ -62,6 +77,46 @@ const scenarios: Record<string, { input: (f: Fixture) => unknown; allowed: (role
     input: (f) => ({ id: f.targetId }),
     allowed: (r) => scopeOf(r, 'personnel', 'delete') !== false,
   },
+  findInteractions: {
+    input: (f) => ({ customerId: f.customerId }),
+    allowed: (r) => scopeOf(r, 'interactions', 'read') !== false,
+  },
+  findCustomerOptions: {
+    input: () => ({ search: 'matris' }),
+    allowed: (r) => scopeOf(r, 'customers', 'read') !== false,
+  },
+  createInteraction: {
+    input: (f) => ({ type: 'call', direction: 'outbound', occurredAt: now(), customerIds: [f.customerId], outcome: 'connected' }),
+    allowed: (r) => scopeOf(r, 'interactions', 'create') !== false,
+  },
+  updateInteraction: {
+    input: (f) => ({ id: f.interactionId, version: 1, type: 'note', occurredAt: now(), customerIds: [f.customerId], body: 'Değişti' }),
+    allowed: (r) => scopeOf(r, 'interactions', 'update') !== false,
+  },
+  deleteInteraction: {
+    input: (f) => ({ id: f.interactionId }),
+    allowed: (r) => scopeOf(r, 'interactions', 'delete') !== false,
+  },
+  sendEmail: {
+    input: (f) => ({ customerId: f.customerId, subject: 'Merhaba {{customer.firstName}}', body: 'Matris e-postası' }),
+    allowed: (r) => scopeOf(r, 'interactions', 'create') !== false,
+  },
+  sendSms: {
+    input: (f) => ({ customerId: f.customerId, body: 'Matris SMS' }),
+    allowed: (r) => scopeOf(r, 'interactions', 'create') !== false,
+  },
+  createTemplate: {
+    input: () => ({ channel: 'email', name: 'Matris şablonu', subject: 'Konu', body: 'Metin' }),
+    allowed: (r) => scopeOf(r, 'templates', 'create') !== false,
+  },
+  updateTemplate: {
+    input: (f) => ({ id: f.templateId, version: 1, channel: 'sms', name: 'Matris SMS şablonu', body: 'Kısa metin' }),
+    allowed: (r) => scopeOf(r, 'templates', 'update') !== false,
+  },
+  deleteTemplate: {
+    input: (f) => ({ id: f.templateId }),
+    allowed: (r) => scopeOf(r, 'templates', 'delete') !== false,
+  },
 };
 
 beforeAll(() => {
@@ -91,7 +146,13 @@ describe('role matrix', () => {
         const target = await addPersonnel(db, business.id, { role: 'member', login: false, email: `hedef-${op.name.toLowerCase()}-${role}@example.test` });
         const ownerCtx = await contextFor(db, owner.id, business.slug);
         const apiKey = await createApiKey(db, ownerCtx, { name: 'Hedef anahtar', role: 'viewer', expiresAt: null });
+        const customer = await insertTestCustomer(db, business.id, { emails: ['matris@example.test'], phones: ['+905321234567'] });
+        const interaction = await insertTestInteraction(db, business.id, { customerIds: [customer.id], createdById: ctx.personnelId });
+        const template = await insertTestTemplate(db, business.id);
         const fixture: Fixture = {
+          customerId: customer.id,
+          interactionId: interaction.id,
+          templateId: template.id,
           ctx,
           targetId: target.personnelId,
           targetVersion: 1,

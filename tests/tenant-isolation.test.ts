@@ -14,7 +14,20 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { asc, eq, inArray } from 'drizzle-orm';
 import { closeDb, getDb } from '@/server/db/client';
-import { apiKeys, auditLog, businesses, invitations, personnel, user } from '@/server/db/schema';
+import {
+  apiKeys,
+  auditLog,
+  businesses,
+  customers,
+  interactionCustomers,
+  interactionPersonnel,
+  interactions,
+  invitations,
+  messageTemplates,
+  outboxMessages,
+  personnel,
+  user,
+} from '@/server/db/schema';
 import { ENDPOINTS } from '@/server/api/registry';
 import { runOperation, type Operation } from '@/server/actions/operation';
 import { loadBusinessContext, loadBusinessContextById, type Ctx } from '@/server/auth/context';
@@ -22,6 +35,8 @@ import { isAppError } from '@/lib/errors';
 import { createApiKey } from '@/modules/api-keys/mutations';
 import { acceptInvitation, createPersonnel } from '@/modules/personnel/mutations';
 import { addPersonnel, contextFor, createTestBusiness, createUser, type TestUser } from './factories';
+import { insertTestCustomer } from './factories/customers';
+import { insertTestInteraction, insertTestOutboxMessage, insertTestTemplate } from './factories/interactions';
 import { apiCall, sessionCookieFor } from './api';
 import type { HttpMethod } from '@/server/api/endpoint';
 
@@ -52,6 +67,11 @@ type Tenant = {
   key: { id: string; key: string; prefix: string };
   invitationId: string;
   invitationTokenHash: string;
+  /** A customer with an e-mail and a phone, an interaction with it, a template and an outbox message. */
+  customerId: string;
+  interactionId: string;
+  templateId: string;
+  outboxId: string;
 };
 
 let A: Tenant;
@@ -86,7 +106,28 @@ async function makeTenant(letter: 'A' | 'B'): Promise<Tenant> {
   });
   const key = await createApiKey(db, ctx, { name: `${marker} key`, role: 'admin', expiresAt: null });
   const [invitation] = await db.select().from(invitations).where(eq(invitations.businessId, business.id));
+  const customer = await insertTestCustomer(db, business.id, {
+    name: `${marker} Customer`,
+    emails: [`customer-${lower}@example.test`],
+    phones: ['+905321234567'],
+  });
+  const interaction = await insertTestInteraction(db, business.id, {
+    customerIds: [customer.id],
+    createdById: ctx.personnelId,
+    subject: `${marker} call`,
+  });
+  const template = await insertTestTemplate(db, business.id, { name: `${marker} template`, body: `${marker} body` });
+  const outbox = await insertTestOutboxMessage(db, business.id, {
+    customerId: customer.id,
+    interactionId: interaction.id,
+    toAddress: `customer-${lower}@example.test`,
+    subject: `${marker} mail`,
+  });
   return {
+    customerId: customer.id,
+    interactionId: interaction.id,
+    templateId: template.id,
+    outboxId: outbox.id,
     marker,
     owner,
     business: { ...business, name },
@@ -111,6 +152,20 @@ async function snapshot(t: Tenant): Promise<unknown> {
     ),
     invitations: await db.select().from(invitations).where(eq(invitations.businessId, id)).orderBy(asc(invitations.id)),
     auditLog: await db.select().from(auditLog).where(eq(auditLog.businessId, id)).orderBy(asc(auditLog.id)),
+    customers: await db.select().from(customers).where(eq(customers.businessId, id)).orderBy(asc(customers.id)),
+    interactions: await db.select().from(interactions).where(eq(interactions.businessId, id)).orderBy(asc(interactions.id)),
+    interactionCustomers: await db
+      .select()
+      .from(interactionCustomers)
+      .where(eq(interactionCustomers.businessId, id))
+      .orderBy(asc(interactionCustomers.interactionId), asc(interactionCustomers.customerId)),
+    interactionPersonnel: await db
+      .select()
+      .from(interactionPersonnel)
+      .where(eq(interactionPersonnel.businessId, id))
+      .orderBy(asc(interactionPersonnel.interactionId), asc(interactionPersonnel.personnelId)),
+    messageTemplates: await db.select().from(messageTemplates).where(eq(messageTemplates.businessId, id)).orderBy(asc(messageTemplates.id)),
+    outboxMessages: await db.select().from(outboxMessages).where(eq(outboxMessages.businessId, id)).orderBy(asc(outboxMessages.id)),
     users: await db
       .select()
       .from(user)
@@ -135,6 +190,10 @@ function secretsOf(t: Tenant): string[] {
     t.key.prefix,
     t.invitationId,
     t.invitationTokenHash,
+    t.customerId,
+    t.interactionId,
+    t.templateId,
+    t.outboxId,
   ].map((s) => s.toLowerCase());
 }
 
@@ -200,7 +259,7 @@ async function businessesOfB(): Promise<string[]> {
 }
 
 /** Rows of `table` with these ids, all in B's businesses (and at least one). */
-async function expectRowsOfB(table: typeof personnel | typeof apiKeys, ids: string[]): Promise<void> {
+async function expectRowsOfB(table: typeof personnel | typeof apiKeys | typeof interactions, ids: string[]): Promise<void> {
   expect(ids.length).toBeGreaterThan(0);
   const rows = await getDb().select({ businessId: table.businessId }).from(table).where(inArray(table.id, ids));
   expect(rows).toHaveLength(ids.length);
@@ -295,6 +354,40 @@ const apiScenarios: Record<string, ApiScenario> = {
   },
   'DELETE /api-keys/{id}': {
     calls: () => [{ path: `/api-keys/${A.key.id}` }],
+  },
+  'GET /interactions': {
+    // A's customer as a filter finds nothing of A: the list is B's, and a foreign id matches no row.
+    calls: () => [
+      { path: '/interactions' },
+      { path: `/interactions?customerId=${A.customerId}` },
+      { path: `/interactions?personnelId=${A.ownerPersonnelId}&limit=200` },
+    ],
+    own: { ...sessionOwn(200), ...keyOwn(200) },
+    check: async (json) => {
+      if (idsOf(json).length > 0) await expectRowsOfB(interactions, idsOf(json));
+    },
+  },
+  'GET /interactions/{id}': {
+    calls: () => [{ path: `/interactions/${A.interactionId}` }],
+  },
+  'POST /interactions': {
+    // With A's customer (or A's personnel) the interaction has nobody of B's to belong to: 404.
+    calls: () => [
+      { path: '/interactions', body: { type: 'call', occurredAt: new Date().toISOString(), customerIds: [A.customerId], ...smuggled() } },
+      {
+        path: '/interactions',
+        body: { type: 'note', occurredAt: new Date().toISOString(), customerIds: [A.customerId], personnelIds: [A.ownerPersonnelId] },
+      },
+    ],
+  },
+  'PATCH /interactions/{id}': {
+    calls: () => [
+      { path: `/interactions/${A.interactionId}`, body: { subject: `${B.marker} took over` } },
+      { path: `/interactions/${A.interactionId}`, body: { customerIds: [B.customerId], version: 1 } },
+    ],
+  },
+  'DELETE /interactions/{id}': {
+    calls: () => [{ path: `/interactions/${A.interactionId}` }],
   },
 };
 
@@ -442,6 +535,59 @@ const operationScenarios: Record<string, OperationScenario> = {
     inputs: () => aPersonnelIds().map((id) => ({ id })),
     expect: REFUSED,
   },
+  findInteractions: {
+    // A filter naming A's customer or person lists nothing (a foreign id matches no row of B).
+    inputs: () => [{ customerId: A.customerId }, { personnelId: A.ownerPersonnelId }, {}],
+    expect: ['ok'],
+  },
+  findCustomerOptions: {
+    inputs: () => [{ search: A.marker }, { search: '' }],
+    expect: ['ok'],
+  },
+  createInteraction: {
+    inputs: () => [
+      { type: 'call', occurredAt: new Date().toISOString(), customerIds: [A.customerId], ...smuggled() },
+      { type: 'call', occurredAt: new Date().toISOString(), customerIds: [B.customerId], personnelIds: [A.ownerPersonnelId] },
+    ],
+    expect: REFUSED,
+  },
+  updateInteraction: {
+    inputs: () => [
+      { id: A.interactionId, version: 1, type: 'note', occurredAt: new Date().toISOString(), customerIds: [A.customerId] },
+      { id: A.interactionId, version: 1, type: 'note', occurredAt: new Date().toISOString(), customerIds: [B.customerId] },
+    ],
+    expect: REFUSED,
+  },
+  deleteInteraction: {
+    inputs: () => [{ id: A.interactionId }],
+    expect: REFUSED,
+  },
+  sendEmail: {
+    inputs: () => [
+      { customerId: A.customerId, subject: 'x', body: 'y' },
+      { customerId: B.customerId, templateId: A.templateId, subject: 'x', body: 'y' },
+    ],
+    expect: REFUSED,
+  },
+  sendSms: {
+    inputs: () => [
+      { customerId: A.customerId, body: 'y' },
+      { customerId: B.customerId, templateId: A.templateId, body: 'y' },
+    ],
+    expect: REFUSED,
+  },
+  createTemplate: {
+    inputs: () => [{ channel: 'email', name: `${B.marker} op template`, subject: 's', body: 'b', id: A.templateId, ...smuggled() }],
+    expect: ['ok'],
+  },
+  updateTemplate: {
+    inputs: () => [{ id: A.templateId, version: 1, channel: 'email', name: `${B.marker} renamed`, subject: 's', body: 'b' }],
+    expect: REFUSED,
+  },
+  deleteTemplate: {
+    inputs: () => [{ id: A.templateId }],
+    expect: REFUSED,
+  },
 };
 
 /**
@@ -465,6 +611,18 @@ const SERVER_ACTIONS: Record<string, Record<string, 'runBusinessAction' | 'runUs
     updatePersonnelAction: 'runBusinessAction',
     deletePersonnelAction: 'runBusinessAction',
     invitePersonnelAction: 'runBusinessAction',
+  },
+  'src/modules/interactions/actions.ts': {
+    createInteractionAction: 'runBusinessAction',
+    updateInteractionAction: 'runBusinessAction',
+    deleteInteractionAction: 'runBusinessAction',
+    sendEmailAction: 'runBusinessAction',
+    sendSmsAction: 'runBusinessAction',
+    createTemplateAction: 'runBusinessAction',
+    updateTemplateAction: 'runBusinessAction',
+    deleteTemplateAction: 'runBusinessAction',
+    findInteractionsAction: 'runBusinessAction',
+    findCustomerOptionsAction: 'runBusinessAction',
   },
   'src/modules/personnel/invitation-actions.ts': {
     acceptInvitationAction: 'runUserAction',

@@ -9,7 +9,7 @@ export { SmsError, type SmsProvider } from './provider';
  * NETGSM_PASSWORD and NETGSM_HEADER (NETGSM_URL overrides the endpoint, NETGSM_PARTNERCODE is
  * optional); otherwise the outbox, which keeps every message for the business to see.
  */
-export function getSmsProvider(env: NodeJS.ProcessEnv = process.env): SmsProvider {
+export function getSmsProvider(env: Record<string, string | undefined> = process.env): SmsProvider {
   if (env.SMS_PROVIDER === 'netgsm') {
     const { NETGSM_USERCODE: usercode, NETGSM_PASSWORD: password, NETGSM_HEADER: header } = env;
     if (!usercode || !password || !header) {
