@@ -25,6 +25,8 @@ import { ERROR_STATUS } from '@/lib/errors';
 import { createApiKey } from '@/modules/api-keys/mutations';
 import { addPersonnel, contextFor, createTestBusiness, createUser, type TestUser } from './factories';
 import { apiCall, sessionCookieFor, type ApiAuth } from './api';
+import { insertTestCustomer } from './factories/customers';
+import { insertTestInteraction } from './factories/interactions';
 import { testDatabaseUrl } from './db';
 
 const RUNS = 1000;
@@ -93,8 +95,8 @@ let throwaway: { id: string; slug: string };
 let cookie: string;
 let bearer: string;
 /** Real ids the generated paths may name: in the business, and in another business. */
-const real = { person: '', deletable: '', apiKey: '' };
-const foreign = { person: '', apiKey: '' };
+const real = { person: '', deletable: '', apiKey: '', customer: '', interaction: '', deletableInteraction: '' };
+const foreign = { person: '', apiKey: '', interaction: '' };
 
 async function newThrowaway(): Promise<void> {
   throwaway = await createTestBusiness(getDb(), owner, { name: THROWAWAY_NAME });
@@ -102,6 +104,10 @@ async function newThrowaway(): Promise<void> {
 
 async function newDeletable(): Promise<void> {
   real.deletable = (await addPersonnel(getDb(), business.id, { role: 'member', login: false, name: 'Fuzz Silinebilir' })).personnelId;
+}
+
+async function newDeletableInteraction(): Promise<void> {
+  real.deletableInteraction = (await insertTestInteraction(getDb(), business.id, { customerIds: [real.customer] })).id;
 }
 
 const savedRateLimit = API_RATE_LIMIT.max;
@@ -123,12 +129,29 @@ beforeAll(async () => {
   real.apiKey = (await createApiKey(db, ctx, { name: 'Fuzz hedef anahtar', role: 'viewer', expiresAt: null })).id;
   real.person = (await addPersonnel(db, business.id, { role: 'member', login: false, name: 'Fuzz Hedef' })).personnelId;
   await newDeletable();
+  real.customer = (await insertTestCustomer(db, business.id, { name: 'Fuzz Müşteri', emails: ['musteri@example.test'] })).id;
+  real.interaction = (await insertTestInteraction(db, business.id, { customerIds: [real.customer] })).id;
+  await newDeletableInteraction();
+  VALID_BODIES['POST /interactions'] = {
+    type: 'call',
+    direction: 'outbound',
+    occurredAt: '2026-03-05T14:30:00+03:00',
+    durationMinutes: 12,
+    subject: 'Fuzz araması',
+    body: 'Görüşüldü',
+    outcome: 'connected',
+    customerIds: [real.customer],
+    personnelIds: [real.person],
+  };
+  VALID_BODIES['PATCH /interactions/{id}'] = { subject: 'Fuzz düzeltme', outcome: 'noAnswer', customerIds: [real.customer] };
 
   const otherOwner = await createUser(db);
   const other = await createTestBusiness(db, otherOwner, { name: 'Başka İşletme' });
   const otherCtx = await contextFor(db, otherOwner.id, other.slug);
   foreign.person = otherCtx.personnelId;
   foreign.apiKey = (await createApiKey(db, otherCtx, { name: 'Başka anahtar', role: 'viewer', expiresAt: null })).id;
+  const otherCustomer = await insertTestCustomer(db, other.id);
+  foreign.interaction = (await insertTestInteraction(db, other.id, { customerIds: [otherCustomer.id] })).id;
 
   cookie = await sessionCookieFor(owner.email, owner.password);
   // The per-key limit (tested in api.test.ts) would answer 429 after 600 calls and hide the routes.
@@ -457,10 +480,13 @@ const VALID_BODIES: Record<string, Record<string, unknown>> = {
 
 function realId(key: string): string {
   if (key === 'DELETE /personnel/{id}') return real.deletable;
+  if (key === 'DELETE /interactions/{id}') return real.deletableInteraction;
+  if (key.includes('/interactions/')) return real.interaction;
   if (key.includes('/api-keys/')) return real.apiKey;
   return real.person;
 }
 function foreignId(key: string): string {
+  if (key.includes('/interactions/')) return foreign.interaction;
   return key.includes('/api-keys/') ? foreign.apiKey : foreign.person;
 }
 
@@ -553,8 +579,8 @@ describe('api fuzz', () => {
           counts = after;
 
           // Keep the real targets alive for the cases that follow (and count their new rows).
-          if (res.status === 204 && (key === 'DELETE /business' || key === 'DELETE /personnel/{id}')) {
-            await (key === 'DELETE /business' ? newThrowaway() : newDeletable());
+          if (res.status === 204 && (key === 'DELETE /business' || key === 'DELETE /personnel/{id}' || key === 'DELETE /interactions/{id}')) {
+            await (key === 'DELETE /business' ? newThrowaway() : key === 'DELETE /interactions/{id}' ? newDeletableInteraction() : newDeletable());
             counts = await rowCounts();
           }
         }),
