@@ -16,8 +16,10 @@ import {
   IconBuildingStore,
   IconCheck,
   IconChevronDown,
+  IconActivity,
   IconLayoutDashboard,
   IconLogout,
+  IconMailForward,
   IconPlus,
   IconSettings,
   IconUserCircle,
@@ -35,6 +37,8 @@ import { Logo } from './logo';
 const NAV = [
   { key: 'dashboard', path: '', icon: IconLayoutDashboard },
   { key: 'personnel', path: '/personnel', icon: IconUsersGroup },
+  { key: 'activity', path: '/activity', icon: IconActivity },
+  { key: 'outbox', path: '/outbox', icon: IconMailForward },
   { key: 'settings', path: '/settings', icon: IconSettings },
 ] as const;
 

@@ -1,5 +1,7 @@
 import en from './en.json';
 import tr from './tr.json';
+import enInteractions from './en/interactions.json';
+import trInteractions from './tr/interactions.json';
 
 /*
  * The app's texts. Shared ones (shell, auth, common, errors, ...) live in `en.json`/`tr.json`; a
@@ -7,8 +9,8 @@ import tr from './tr.json';
  * language below, so modules grow without editing one another's files.
  */
 export const MESSAGES = {
-  en: { ...en },
-  tr: { ...tr },
+  en: { ...en, interactions: enInteractions },
+  tr: { ...tr, interactions: trInteractions },
 } as const;
 
 export type AppMessages = (typeof MESSAGES)['en'];
