@@ -1,7 +1,7 @@
-import en from './en.json';
-import tr from './tr.json';
-import enInteractions from './en/interactions.json';
-import trInteractions from './tr/interactions.json';
+import en from './en.json' with { type: 'json' };
+import tr from './tr.json' with { type: 'json' };
+import enInteractions from './en/interactions.json' with { type: 'json' };
+import trInteractions from './tr/interactions.json' with { type: 'json' };
 
 /*
  * The app's texts. Shared ones (shell, auth, common, errors, ...) live in `en.json`/`tr.json`; a
