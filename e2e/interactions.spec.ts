@@ -105,7 +105,7 @@ async function screenshot(page: Page, locale: Locale, name: string): Promise<voi
   await page.setViewportSize(WIDTHS[0]);
 }
 
-test('screenshots of the activity feed, timeline, dialogs, outbox and templates in both languages', async ({ page, context }) => {
+test('screenshots of the activity feed, timeline, dialogs, outbox and templates in both languages', async ({ page }) => {
   test.setTimeout(240_000);
   fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
   const { slug } = await ownerWithBusiness(page, 'Deniz Kırtasiye', 'shots');
@@ -114,7 +114,10 @@ test('screenshots of the activity feed, timeline, dialogs, outbox and templates 
 
   for (const locale of ['tr', 'en'] as const) {
     const l = (key: string, values?: Record<string, string | number>) => t(locale, key, values);
-    await context.addCookies([{ name: 'NEXT_LOCALE', value: locale, url: page.url() }]);
+    if (locale === 'en') {
+      await page.getByRole('radiogroup', { name: t('tr', 'shell.language') }).filter({ visible: true }).getByText('EN', { exact: true }).click();
+      await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+    }
 
     await page.goto(`/${slug}/settings/templates`);
     if (locale === 'tr') {

@@ -32,7 +32,7 @@ export function ActivityFilters({
       <div style={{ flex: '1 1 220px', minWidth: 200, maxWidth: 320 }}>
         <CustomerPicker
           slug={slug}
-          label={t('customers')}
+          label={t('customer')}
           known={knownCustomer ? [knownCustomer] : []}
           value={values.customer ?? null}
           onChange={(id) => set('customer', id)}

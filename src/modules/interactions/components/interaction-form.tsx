@@ -1,5 +1,5 @@
 'use client';
-import { Button, Group, MultiSelect, NumberInput, SegmentedControl, Select, Stack, Textarea, TextInput } from '@mantine/core';
+import { Button, Group, MultiSelect, NumberInput, SegmentedControl, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
 import { useTranslations } from 'next-intl';
 import { useActionForm } from '@/components/forms/use-action-form';
 import { utcToZonedWallTime, zonedWallTimeToUtc } from '@/lib/zoned-time';
@@ -118,13 +118,12 @@ export function InteractionForm({
           error={form.errors.customerIds}
           data-testid="interaction-customers"
         />
-        <Group grow align="flex-start" wrap="wrap">
+        <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm">
           <TextInput
             type="datetime-local"
             label={t('occurredAt')}
             description={t('occurredAtHint', { zone: timeZone })}
             required
-            miw={200}
             {...form.getInputProps('occurredAt')}
           />
           <Select
@@ -135,14 +134,11 @@ export function InteractionForm({
               { value: 'none', label: t('directions.none') },
             ]}
             allowDeselect={false}
-            miw={140}
             {...form.getInputProps('direction')}
           />
-        </Group>
-        <Group grow align="flex-start" wrap="wrap">
-          <Select label={t('outcome')} data={outcomeData} clearable miw={160} {...form.getInputProps('outcome')} />
-          <NumberInput label={t('duration')} min={0} max={1440} allowDecimal={false} miw={140} {...form.getInputProps('durationMinutes')} />
-        </Group>
+          <Select label={t('outcome')} data={outcomeData} clearable {...form.getInputProps('outcome')} />
+          <NumberInput label={t('duration')} min={0} max={1440} allowDecimal={false} {...form.getInputProps('durationMinutes')} />
+        </SimpleGrid>
         <TextInput label={t('subject')} maxLength={300} {...form.getInputProps('subject')} />
         <Textarea label={t('body')} autosize minRows={3} maxRows={10} {...form.getInputProps('body')} />
         <MultiSelect

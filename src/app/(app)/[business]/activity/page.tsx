@@ -69,7 +69,9 @@ export default async function ActivityPage({
       <PageHeader
         title={t('activity')}
         actions={
-          can(ctx.role, 'interactions', 'create') && (
+          // With one customer chosen, their timeline below carries the same button.
+          can(ctx.role, 'interactions', 'create') &&
+          !customerOnly && (
             <NewInteractionButton
               slug={slug}
               timeZone={timeZone}

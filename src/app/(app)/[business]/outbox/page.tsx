@@ -93,7 +93,7 @@ export default async function OutboxPage({
                 <TableTr>
                   <TableTh>{t('outbox.recipient')}</TableTh>
                   <TableTh visibleFrom="sm">{t('outbox.created')}</TableTh>
-                  <TableTh>{t('outbox.status')}</TableTh>
+                  <TableTh style={{ width: 1 }}>{t('outbox.status')}</TableTh>
                 </TableTr>
               </TableThead>
               <TableTbody>
@@ -126,8 +126,13 @@ export default async function OutboxPage({
                         </Text>
                       )}
                     </TableTd>
-                    <TableTd>
-                      <Badge color={STATUS_COLORS[m.status]} variant="light" style={{ overflow: 'visible' }} data-testid="outbox-status">
+                    <TableTd style={{ width: 1, whiteSpace: 'nowrap' }}>
+                      <Badge
+                        color={STATUS_COLORS[m.status]}
+                        variant="light"
+                        styles={{ root: { overflow: 'visible' }, label: { overflow: 'visible' } }}
+                        data-testid="outbox-status"
+                      >
                         {t(`outbox.statuses.${m.status}`)}
                       </Badge>
                       {m.sentAt && m.status === 'sent' && (
