@@ -126,17 +126,17 @@ export default async function OutboxPage({
                         </Text>
                       )}
                     </TableTd>
-                    <TableTd style={{ width: 1, whiteSpace: 'nowrap' }}>
+                    <TableTd style={{ width: 1 }}>
                       <Badge
                         color={STATUS_COLORS[m.status]}
                         variant="light"
-                        styles={{ root: { overflow: 'visible' }, label: { overflow: 'visible' } }}
+                        styles={{ root: { overflow: 'visible', whiteSpace: 'nowrap' }, label: { overflow: 'visible' } }}
                         data-testid="outbox-status"
                       >
                         {t(`outbox.statuses.${m.status}`)}
                       </Badge>
                       {m.sentAt && m.status === 'sent' && (
-                        <Text size="xs" c="dimmed">
+                        <Text size="xs" c="dimmed" visibleFrom="sm" style={{ whiteSpace: 'nowrap' }}>
                           {formatInstant(m.sentAt, locale, timeZone)}
                         </Text>
                       )}
