@@ -27,6 +27,7 @@ import { addPersonnel, contextFor, createTestBusiness, createUser, type TestUser
 import { insertTestCustomer } from './factories/customers';
 import { createTag } from '@/modules/customers/mutations';
 import { apiCall, sessionCookieFor, type ApiAuth } from './api';
+import { insertTestInteraction } from './factories/interactions';
 import { testDatabaseUrl } from './db';
 
 const RUNS = 1000;
@@ -95,8 +96,8 @@ let throwaway: { id: string; slug: string };
 let cookie: string;
 let bearer: string;
 /** Real ids the generated paths may name: in the business, and in another business. */
-const real = { person: '', deletable: '', apiKey: '', customer: '', deletableCustomer: '', tag: '', deletableTag: '' };
-const foreign = { person: '', apiKey: '', customer: '', tag: '' };
+const real = { person: '', deletable: '', apiKey: '', customer: '', deletableCustomer: '', tag: '', deletableTag: '', interaction: '', deletableInteraction: '' };
+const foreign = { person: '', apiKey: '', customer: '', tag: '', interaction: '' };
 
 async function newThrowaway(): Promise<void> {
   throwaway = await createTestBusiness(getDb(), owner, { name: THROWAWAY_NAME });
@@ -113,6 +114,10 @@ async function newDeletableCustomer(): Promise<void> {
 async function newDeletableTag(): Promise<void> {
   const ctx = await contextFor(getDb(), owner.id, business.slug);
   real.deletableTag = (await createTag(getDb(), ctx, { name: `Fuzz silinebilir ${randomBytes(4).toString('hex')}`, color: 'gray' })).id;
+}
+
+async function newDeletableInteraction(): Promise<void> {
+  real.deletableInteraction = (await insertTestInteraction(getDb(), business.id, { customerIds: [real.customer] })).id;
 }
 
 const savedRateLimit = API_RATE_LIMIT.max;
@@ -138,6 +143,20 @@ beforeAll(async () => {
   await newDeletableCustomer();
   real.tag = (await createTag(db, ctx, { name: 'Fuzz hedef etiket', color: 'blue' })).id;
   await newDeletableTag();
+  real.interaction = (await insertTestInteraction(db, business.id, { customerIds: [real.customer] })).id;
+  await newDeletableInteraction();
+  VALID_BODIES['POST /interactions'] = {
+    type: 'call',
+    direction: 'outbound',
+    occurredAt: '2026-03-05T14:30:00+03:00',
+    durationMinutes: 12,
+    subject: 'Fuzz araması',
+    body: 'Görüşüldü',
+    outcome: 'connected',
+    customerIds: [real.customer],
+    personnelIds: [real.person],
+  };
+  VALID_BODIES['PATCH /interactions/{id}'] = { subject: 'Fuzz düzeltme', outcome: 'noAnswer', customerIds: [real.customer] };
 
   const otherOwner = await createUser(db);
   const other = await createTestBusiness(db, otherOwner, { name: 'Başka İşletme' });
@@ -146,6 +165,7 @@ beforeAll(async () => {
   foreign.apiKey = (await createApiKey(db, otherCtx, { name: 'Başka anahtar', role: 'viewer', expiresAt: null })).id;
   foreign.customer = (await insertTestCustomer(db, other.id, { name: 'Başka Müşteri' })).id;
   foreign.tag = (await createTag(db, otherCtx, { name: 'Başka etiket', color: 'gray' })).id;
+  foreign.interaction = (await insertTestInteraction(db, other.id, { customerIds: [foreign.customer] })).id;
 
   cookie = await sessionCookieFor(owner.email, owner.password);
   // The per-key limit (tested in api.test.ts) would answer 429 after 600 calls and hide the routes.
@@ -489,6 +509,8 @@ const VALID_BODIES: Record<string, Record<string, unknown>> = {
 
 function realId(key: string): string {
   if (key === 'DELETE /personnel/{id}') return real.deletable;
+  if (key === 'DELETE /interactions/{id}') return real.deletableInteraction;
+  if (key.includes('/interactions/')) return real.interaction;
   if (key === 'DELETE /customers/{id}') return real.deletableCustomer;
   if (key === 'DELETE /tags/{id}') return real.deletableTag;
   if (key.includes('/customers/')) return real.customer;
@@ -497,6 +519,7 @@ function realId(key: string): string {
   return real.person;
 }
 function foreignId(key: string): string {
+  if (key.includes('/interactions/')) return foreign.interaction;
   if (key.includes('/customers/')) return foreign.customer;
   if (key.includes('/tags/')) return foreign.tag;
   return key.includes('/api-keys/') ? foreign.apiKey : foreign.person;
@@ -596,6 +619,7 @@ describe('api fuzz', () => {
             'DELETE /personnel/{id}': newDeletable,
             'DELETE /customers/{id}': newDeletableCustomer,
             'DELETE /tags/{id}': newDeletableTag,
+            'DELETE /interactions/{id}': newDeletableInteraction,
           };
           if (res.status === 204 && renew[key]) {
             await renew[key]();

@@ -12,6 +12,7 @@ import { addPersonnel, contextFor, createTestBusiness, createUser } from './fact
 import { createApiKey } from '@/modules/api-keys/mutations';
 import { createCustomer, createNote, createSegment, createTag } from '@/modules/customers/mutations';
 import { createCustomerSchema } from '@/modules/customers/schemas';
+import { insertTestInteraction, insertTestTemplate } from './factories/interactions';
 
 type AnyOperation = Operation<never, unknown>;
 
@@ -35,7 +36,12 @@ type Fixture = {
   tagId: string;
   segmentId: string;
   noteId: string;
+  /** An interaction the acting person logged, so "own" roles may change it. */
+  interactionId: string;
+  templateId: string;
 };
+
+const now = () => new Date().toISOString();
 
 /** Input for each operation, and whether the role is expected to be allowed. */
 const scenarios: Record<string, { input: (f: Fixture) => unknown; allowed: (role: Role) => boolean; last?: boolean }> = {
@@ -142,6 +148,46 @@ const scenarios: Record<string, { input: (f: Fixture) => unknown; allowed: (role
     input: (f) => ({ id: f.noteId }),
     allowed: (r) => scopeOf(r, 'interactions', 'delete') === 'all',
   },
+  findInteractions: {
+    input: (f) => ({ customerId: f.customerId }),
+    allowed: (r) => scopeOf(r, 'interactions', 'read') !== false,
+  },
+  findCustomerOptions: {
+    input: () => ({ search: 'matris' }),
+    allowed: (r) => scopeOf(r, 'customers', 'read') !== false,
+  },
+  createInteraction: {
+    input: (f) => ({ type: 'call', direction: 'outbound', occurredAt: now(), customerIds: [f.customerId], outcome: 'connected' }),
+    allowed: (r) => scopeOf(r, 'interactions', 'create') !== false,
+  },
+  updateInteraction: {
+    input: (f) => ({ id: f.interactionId, version: 1, type: 'note', occurredAt: now(), customerIds: [f.customerId], body: 'Değişti' }),
+    allowed: (r) => scopeOf(r, 'interactions', 'update') !== false,
+  },
+  deleteInteraction: {
+    input: (f) => ({ id: f.interactionId }),
+    allowed: (r) => scopeOf(r, 'interactions', 'delete') !== false,
+  },
+  sendEmail: {
+    input: (f) => ({ customerId: f.customerId, subject: 'Merhaba {{customer.firstName}}', body: 'Matris e-postası' }),
+    allowed: (r) => scopeOf(r, 'interactions', 'create') !== false,
+  },
+  sendSms: {
+    input: (f) => ({ customerId: f.customerId, body: 'Matris SMS' }),
+    allowed: (r) => scopeOf(r, 'interactions', 'create') !== false,
+  },
+  createTemplate: {
+    input: () => ({ channel: 'email', name: 'Matris şablonu', subject: 'Konu', body: 'Metin' }),
+    allowed: (r) => scopeOf(r, 'templates', 'create') !== false,
+  },
+  updateTemplate: {
+    input: (f) => ({ id: f.templateId, version: 1, channel: 'sms', name: 'Matris SMS şablonu', body: 'Kısa metin' }),
+    allowed: (r) => scopeOf(r, 'templates', 'update') !== false,
+  },
+  deleteTemplate: {
+    input: (f) => ({ id: f.templateId }),
+    allowed: (r) => scopeOf(r, 'templates', 'delete') !== false,
+  },
 };
 
 beforeAll(() => {
@@ -171,12 +217,16 @@ describe('role matrix', () => {
         const target = await addPersonnel(db, business.id, { role: 'member', login: false, email: `hedef-${op.name.toLowerCase()}-${role}@example.test` });
         const ownerCtx = await contextFor(db, owner.id, business.slug);
         const apiKey = await createApiKey(db, ownerCtx, { name: 'Hedef anahtar', role: 'viewer', expiresAt: null });
-        const customer = await createCustomer(db, ownerCtx, createCustomerSchema.parse({ name: 'Hedef Müşteri', ownerId: ownerCtx.personnelId }));
+        const customer = await createCustomer(db, ownerCtx, createCustomerSchema.parse({ name: 'Hedef Müşteri', ownerId: ownerCtx.personnelId, emails: ['matris@example.test'], phones: ['0532 123 45 67'] }));
         const other = await createCustomer(db, ownerCtx, createCustomerSchema.parse({ name: 'Hedef Müşteri 2', ownerId: ownerCtx.personnelId }));
         const tag = await createTag(db, ownerCtx, { name: `Hedef etiket ${op.name}`, color: 'gray' });
         const segment = await createSegment(db, ownerCtx, { name: `Hedef segment ${op.name}`, filters: {} });
         const note = await createNote(db, ownerCtx, { customerId: customer.id, body: 'Sahibin notu', pinned: false });
+        const interaction = await insertTestInteraction(db, business.id, { customerIds: [customer.id], createdById: ctx.personnelId });
+        const template = await insertTestTemplate(db, business.id);
         const fixture: Fixture = {
+          interactionId: interaction.id,
+          templateId: template.id,
           ctx,
           targetId: target.personnelId,
           targetVersion: 1,

@@ -14,7 +14,24 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { asc, eq, inArray } from 'drizzle-orm';
 import { closeDb, getDb } from '@/server/db/client';
-import { apiKeys, auditLog, businesses, customerNotes, customers, customerTags, invitations, personnel, segments, tags, user } from '@/server/db/schema';
+import {
+  apiKeys,
+  auditLog,
+  businesses,
+  customerNotes,
+  customers,
+  customerTags,
+  interactionCustomers,
+  interactionPersonnel,
+  interactions,
+  invitations,
+  messageTemplates,
+  outboxMessages,
+  personnel,
+  segments,
+  tags,
+  user,
+} from '@/server/db/schema';
 import { ENDPOINTS } from '@/server/api/registry';
 import { runOperation, type Operation } from '@/server/actions/operation';
 import { loadBusinessContext, loadBusinessContextById, type Ctx } from '@/server/auth/context';
@@ -24,6 +41,8 @@ import { acceptInvitation, createPersonnel } from '@/modules/personnel/mutations
 import { createCustomer, createNote, createSegment, createTag, tagCustomers } from '@/modules/customers/mutations';
 import { createCustomerSchema } from '@/modules/customers/schemas';
 import { addPersonnel, contextFor, createTestBusiness, createUser, type TestUser } from './factories';
+import { insertTestCustomer } from './factories/customers';
+import { insertTestInteraction, insertTestOutboxMessage, insertTestTemplate } from './factories/interactions';
 import { apiCall, sessionCookieFor } from './api';
 import type { HttpMethod } from '@/server/api/endpoint';
 
@@ -60,6 +79,10 @@ type Tenant = {
   tagId: string;
   segmentId: string;
   noteId: string;
+  /** An interaction with the person, a template and an outbox message. */
+  interactionId: string;
+  templateId: string;
+  outboxId: string;
 };
 
 let A: Tenant;
@@ -98,18 +121,33 @@ async function makeTenant(letter: 'A' | 'B'): Promise<Tenant> {
   const customer = await createCustomer(
     db,
     ctx,
-    createCustomerSchema.parse({ name: `${marker} Kişi`, companyId: company.id, phones: ['0532 000 00 01'], ownerId: member.personnelId }),
+    createCustomerSchema.parse({ name: `${marker} Kişi`, companyId: company.id, emails: [`customer-${lower}@example.test`], phones: ['0532 000 00 01'], ownerId: member.personnelId }),
   );
   const tag = await createTag(db, ctx, { name: `${marker} tag`, color: 'red' });
   await tagCustomers(db, ctx, { customerIds: [company.id, customer.id], tagId: tag.id, remove: false });
   const segment = await createSegment(db, ctx, { name: `${marker} segment`, filters: { tagIds: [tag.id] } });
   const note = await createNote(db, ctx, { customerId: customer.id, body: `${marker} note`, pinned: false });
+  const interaction = await insertTestInteraction(db, business.id, {
+    customerIds: [customer.id],
+    createdById: ctx.personnelId,
+    subject: `${marker} call`,
+  });
+  const template = await insertTestTemplate(db, business.id, { name: `${marker} template`, body: `${marker} body` });
+  const outbox = await insertTestOutboxMessage(db, business.id, {
+    customerId: customer.id,
+    interactionId: interaction.id,
+    toAddress: `customer-${lower}@example.test`,
+    subject: `${marker} mail`,
+  });
   return {
     companyId: company.id,
     customerId: customer.id,
     tagId: tag.id,
     segmentId: segment.id,
     noteId: note.id,
+    interactionId: interaction.id,
+    templateId: template.id,
+    outboxId: outbox.id,
     marker,
     owner,
     business: { ...business, name },
@@ -139,6 +177,19 @@ async function snapshot(t: Tenant): Promise<unknown> {
     segments: await db.select().from(segments).where(eq(segments.businessId, id)).orderBy(asc(segments.id)),
     notes: await db.select().from(customerNotes).where(eq(customerNotes.businessId, id)).orderBy(asc(customerNotes.id)),
     auditLog: await db.select().from(auditLog).where(eq(auditLog.businessId, id)).orderBy(asc(auditLog.id)),
+    interactions: await db.select().from(interactions).where(eq(interactions.businessId, id)).orderBy(asc(interactions.id)),
+    interactionCustomers: await db
+      .select()
+      .from(interactionCustomers)
+      .where(eq(interactionCustomers.businessId, id))
+      .orderBy(asc(interactionCustomers.interactionId), asc(interactionCustomers.customerId)),
+    interactionPersonnel: await db
+      .select()
+      .from(interactionPersonnel)
+      .where(eq(interactionPersonnel.businessId, id))
+      .orderBy(asc(interactionPersonnel.interactionId), asc(interactionPersonnel.personnelId)),
+    messageTemplates: await db.select().from(messageTemplates).where(eq(messageTemplates.businessId, id)).orderBy(asc(messageTemplates.id)),
+    outboxMessages: await db.select().from(outboxMessages).where(eq(outboxMessages.businessId, id)).orderBy(asc(outboxMessages.id)),
     users: await db
       .select()
       .from(user)
@@ -168,6 +219,9 @@ function secretsOf(t: Tenant): string[] {
     t.tagId,
     t.segmentId,
     t.noteId,
+    t.interactionId,
+    t.templateId,
+    t.outboxId,
   ].map((s) => s.toLowerCase());
 }
 
@@ -234,7 +288,7 @@ async function businessesOfB(): Promise<string[]> {
 }
 
 /** Rows of `table` with these ids, all in B's businesses (and at least one). */
-async function expectRowsOfB(table: typeof personnel | typeof apiKeys | typeof customers | typeof tags, ids: string[]): Promise<void> {
+async function expectRowsOfB(table: typeof personnel | typeof apiKeys | typeof customers | typeof tags | typeof interactions, ids: string[]): Promise<void> {
   expect(ids.length).toBeGreaterThan(0);
   const rows = await getDb().select({ businessId: table.businessId }).from(table).where(inArray(table.id, ids));
   expect(rows).toHaveLength(ids.length);
@@ -388,6 +442,40 @@ const apiScenarios: Record<string, ApiScenario> = {
   },
   'DELETE /api-keys/{id}': {
     calls: () => [{ path: `/api-keys/${A.key.id}` }],
+  },
+  'GET /interactions': {
+    // A's customer as a filter finds nothing of A: the list is B's, and a foreign id matches no row.
+    calls: () => [
+      { path: '/interactions' },
+      { path: `/interactions?customerId=${A.customerId}` },
+      { path: `/interactions?personnelId=${A.ownerPersonnelId}&limit=200` },
+    ],
+    own: { ...sessionOwn(200), ...keyOwn(200) },
+    check: async (json) => {
+      if (idsOf(json).length > 0) await expectRowsOfB(interactions, idsOf(json));
+    },
+  },
+  'GET /interactions/{id}': {
+    calls: () => [{ path: `/interactions/${A.interactionId}` }],
+  },
+  'POST /interactions': {
+    // With A's customer (or A's personnel) the interaction has nobody of B's to belong to: 404.
+    calls: () => [
+      { path: '/interactions', body: { type: 'call', occurredAt: new Date().toISOString(), customerIds: [A.customerId], ...smuggled() } },
+      {
+        path: '/interactions',
+        body: { type: 'note', occurredAt: new Date().toISOString(), customerIds: [A.customerId], personnelIds: [A.ownerPersonnelId] },
+      },
+    ],
+  },
+  'PATCH /interactions/{id}': {
+    calls: () => [
+      { path: `/interactions/${A.interactionId}`, body: { subject: `${B.marker} took over` } },
+      { path: `/interactions/${A.interactionId}`, body: { customerIds: [B.customerId], version: 1 } },
+    ],
+  },
+  'DELETE /interactions/{id}': {
+    calls: () => [{ path: `/interactions/${A.interactionId}` }],
   },
 };
 
@@ -617,6 +705,59 @@ const operationScenarios: Record<string, OperationScenario> = {
     inputs: () => [{ id: A.noteId }],
     expect: REFUSED,
   },
+  findInteractions: {
+    // A filter naming A's customer or person lists nothing (a foreign id matches no row of B).
+    inputs: () => [{ customerId: A.customerId }, { personnelId: A.ownerPersonnelId }, {}],
+    expect: ['ok'],
+  },
+  findCustomerOptions: {
+    inputs: () => [{ search: A.marker }, { search: '' }],
+    expect: ['ok'],
+  },
+  createInteraction: {
+    inputs: () => [
+      { type: 'call', occurredAt: new Date().toISOString(), customerIds: [A.customerId], ...smuggled() },
+      { type: 'call', occurredAt: new Date().toISOString(), customerIds: [B.customerId], personnelIds: [A.ownerPersonnelId] },
+    ],
+    expect: REFUSED,
+  },
+  updateInteraction: {
+    inputs: () => [
+      { id: A.interactionId, version: 1, type: 'note', occurredAt: new Date().toISOString(), customerIds: [A.customerId] },
+      { id: A.interactionId, version: 1, type: 'note', occurredAt: new Date().toISOString(), customerIds: [B.customerId] },
+    ],
+    expect: REFUSED,
+  },
+  deleteInteraction: {
+    inputs: () => [{ id: A.interactionId }],
+    expect: REFUSED,
+  },
+  sendEmail: {
+    inputs: () => [
+      { customerId: A.customerId, subject: 'x', body: 'y' },
+      { customerId: B.customerId, templateId: A.templateId, subject: 'x', body: 'y' },
+    ],
+    expect: REFUSED,
+  },
+  sendSms: {
+    inputs: () => [
+      { customerId: A.customerId, body: 'y' },
+      { customerId: B.customerId, templateId: A.templateId, body: 'y' },
+    ],
+    expect: REFUSED,
+  },
+  createTemplate: {
+    inputs: () => [{ channel: 'email', name: `${B.marker} op template`, subject: 's', body: 'b', id: A.templateId, ...smuggled() }],
+    expect: ['ok'],
+  },
+  updateTemplate: {
+    inputs: () => [{ id: A.templateId, version: 1, channel: 'email', name: `${B.marker} renamed`, subject: 's', body: 'b' }],
+    expect: REFUSED,
+  },
+  deleteTemplate: {
+    inputs: () => [{ id: A.templateId }],
+    expect: REFUSED,
+  },
 };
 
 /**
@@ -658,6 +799,18 @@ const SERVER_ACTIONS: Record<string, Record<string, 'runBusinessAction' | 'runUs
     updatePersonnelAction: 'runBusinessAction',
     deletePersonnelAction: 'runBusinessAction',
     invitePersonnelAction: 'runBusinessAction',
+  },
+  'src/modules/interactions/actions.ts': {
+    createInteractionAction: 'runBusinessAction',
+    updateInteractionAction: 'runBusinessAction',
+    deleteInteractionAction: 'runBusinessAction',
+    sendEmailAction: 'runBusinessAction',
+    sendSmsAction: 'runBusinessAction',
+    createTemplateAction: 'runBusinessAction',
+    updateTemplateAction: 'runBusinessAction',
+    deleteTemplateAction: 'runBusinessAction',
+    findInteractionsAction: 'runBusinessAction',
+    findCustomerOptionsAction: 'runBusinessAction',
   },
   'src/modules/personnel/invitation-actions.ts': {
     acceptInvitationAction: 'runUserAction',

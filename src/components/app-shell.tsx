@@ -17,8 +17,10 @@ import {
   IconBuildingStore,
   IconCheck,
   IconChevronDown,
+  IconActivity,
   IconLayoutDashboard,
   IconLogout,
+  IconMailForward,
   IconPlus,
   IconSettings,
   IconUserCircle,
@@ -37,6 +39,8 @@ const NAV = [
   { key: 'dashboard', path: '', icon: IconLayoutDashboard },
   { key: 'customers', path: '/customers', icon: IconAddressBook },
   { key: 'personnel', path: '/personnel', icon: IconUsersGroup },
+  { key: 'activity', path: '/activity', icon: IconActivity },
+  { key: 'outbox', path: '/outbox', icon: IconMailForward },
   { key: 'settings', path: '/settings', icon: IconSettings },
 ] as const;
 

@@ -32,6 +32,9 @@ const MATRIX = {
   reminders: row('RCUD', 'RCUD', 'RCUD', 'rcud', 'rcud', 'rcud', 'rcud', 'R'),
   purchases: row('RCUD', 'RCUD', 'RCUD', 'RCU', 'R', 'R', '', 'R'),
   pipelines: row('RCUD', 'RCUD', 'RCUD', 'R', '', '', '', 'R'),
+  // Message templates: the "templates" of the pipelines row. Anyone who may send a message picks
+  // from them; see the interactions module.
+  templates: row('RCUD', 'RCUD', 'RCUD', 'R', '', '', '', 'R'),
   deals: row('RCUD', 'RCUD', 'RCUD', 'RCud', 'R', 'R', '', 'R'),
   projects: row('RCUD', 'RCUD', 'RCUD', 'RCud', 'R', 'R', 'ru', 'R'),
   tasks: row('RCUD', 'RCUD', 'RCUD', 'rcud', 'rcud', 'rcud', 'RCud', 'R'),

@@ -2,6 +2,8 @@ import en from './en.json' with { type: 'json' };
 import tr from './tr.json' with { type: 'json' };
 import enCustomers from './en/customers.json' with { type: 'json' };
 import trCustomers from './tr/customers.json' with { type: 'json' };
+import enInteractions from './en/interactions.json' with { type: 'json' };
+import trInteractions from './tr/interactions.json' with { type: 'json' };
 
 /*
  * The app's texts. Shared ones (shell, auth, common, errors, ...) live in `en.json`/`tr.json`; a
@@ -9,8 +11,8 @@ import trCustomers from './tr/customers.json' with { type: 'json' };
  * language below, so modules grow without editing one another's files.
  */
 export const MESSAGES = {
-  en: { ...en, customers: enCustomers },
-  tr: { ...tr, customers: trCustomers },
+  en: { ...en, customers: enCustomers, interactions: enInteractions },
+  tr: { ...tr, customers: trCustomers, interactions: trInteractions },
 } as const;
 
 export type AppMessages = (typeof MESSAGES)['en'];

@@ -47,7 +47,8 @@ export async function runBusinessAction<S extends z.ZodType, T>(
     if (typeof slug !== 'string') throw new AppError('NOT_FOUND');
     const ctx = await loadBusinessContext(getDb(), user.id, slug);
     result = await runOperation(op, ctx, input);
-    if (result.ok) revalidatePath(`/${ctx.businessSlug}`, 'layout');
+    // A read (a picker's search, "load more") changes nothing: re-rendering the page would only cost.
+    if (result.ok && op.permission[1] !== 'read') revalidatePath(`/${ctx.businessSlug}`, 'layout');
   } catch (err) {
     result = failureOf(err, op.name);
   }

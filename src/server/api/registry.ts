@@ -4,6 +4,7 @@ import { handleEndpoint } from './endpoint';
 import * as apiKeys from './endpoints/api-keys';
 import * as businesses from './endpoints/businesses';
 import * as customers from './endpoints/customers';
+import * as interactions from './endpoints/interactions';
 import * as personnel from './endpoints/personnel';
 
 function endpointsOf(mod: Record<string, unknown>): Endpoint[] {
@@ -16,6 +17,7 @@ export const ENDPOINTS: readonly Endpoint[] = [
   ...endpointsOf(personnel),
   ...endpointsOf(apiKeys),
   ...endpointsOf(customers),
+  ...endpointsOf(interactions),
 ];
 
 type RouteContext = { params: Promise<Record<string, string | string[]>> };

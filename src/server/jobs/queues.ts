@@ -21,6 +21,21 @@ export const QUEUES = {
     retentionSeconds: 7 * 24 * 3600,
     deleteAfterSeconds: 3600,
   },
+  /**
+   * E-mails and SMS to customers (outbox_messages). The job holds only the row's id; the row
+   * records the outcome, so finished jobs go after a day.
+   */
+  'outbox.send': {
+    policy: 'standard',
+    notify: true,
+    retryLimit: 6,
+    retryDelay: 15,
+    retryBackoff: true,
+    retryDelayMax: 30 * 60,
+    expireInSeconds: 120,
+    retentionSeconds: 7 * 24 * 3600,
+    deleteAfterSeconds: 24 * 3600,
+  },
 } as const satisfies Record<string, Omit<Queue, 'name'>>;
 
 export type QueueName = keyof typeof QUEUES;

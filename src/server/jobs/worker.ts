@@ -2,6 +2,7 @@ import 'server-only';
 import type { PgBoss } from 'pg-boss';
 import { AUTH_MAIL_QUEUE, deliverAuthMail, type AuthMailJob } from './auth-mail';
 import { getWorkingBoss, stopBoss } from './boss';
+import { OUTBOX_QUEUE, type OutboxJob } from './outbox';
 import type { QueueName } from './queues';
 
 const working = new WeakSet<PgBoss>();
@@ -18,8 +19,13 @@ export async function startWorker(): Promise<{ queues: QueueName[] }> {
     await boss.work<AuthMailJob>(AUTH_MAIL_QUEUE, { batchSize: 1, localConcurrency: 2 }, async ([job]) => {
       if (job) await deliverAuthMail(job, boss);
     });
+    // Loaded here, not at the top: the module layer depends on jobs, not the other way round.
+    const { deliverOutboxMessage } = await import('../../modules/interactions/outbox');
+    await boss.work<OutboxJob>(OUTBOX_QUEUE, { batchSize: 1, localConcurrency: 2 }, async ([job]) => {
+      if (job) await deliverOutboxMessage(job.data);
+    });
   }
-  return { queues: [AUTH_MAIL_QUEUE] };
+  return { queues: [AUTH_MAIL_QUEUE, OUTBOX_QUEUE] };
 }
 
 /** Stops taking jobs and hands the ones in progress back to the queue. */

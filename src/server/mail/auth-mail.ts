@@ -1,5 +1,5 @@
 import 'server-only';
-import nodemailer from 'nodemailer';
+import { createMailTransport } from './transport';
 
 export type AuthMail = { to: string; subject: string; text: string };
 
@@ -10,12 +10,11 @@ export type AuthMail = { to: string; subject: string; text: string };
  * worker sends it.
  */
 export async function sendAuthMail(mail: AuthMail, options: { messageId?: string } = {}): Promise<void> {
-  const smtpUrl = process.env.SMTP_URL;
-  if (!smtpUrl) {
+  const transport = createMailTransport();
+  if (!transport) {
     console.info(`[auth-mail] to=${mail.to} subject=${JSON.stringify(mail.subject)}\n${mail.text}`);
     return;
   }
-  const transport = nodemailer.createTransport(smtpUrl);
   await transport.sendMail({
     from: process.env.MAIL_FROM ?? 'Tezgah <no-reply@localhost>',
     to: mail.to,

@@ -16,6 +16,7 @@ import { findCompanyPeople, findNotes, findTags, getCustomer } from '@/modules/c
 import { CustomerActions } from '@/modules/customers/components/customer-actions';
 import { CustomerNotes } from '@/modules/customers/components/customer-notes';
 import { CustomerTags } from '@/modules/customers/components/customer-tags';
+import { CustomerTimeline } from '@/modules/interactions/components/customer-timeline';
 
 const STATUS_COLOR = { lead: 'blue', active: 'teal', inactive: 'gray', lost: 'red' } as const;
 
@@ -165,11 +166,7 @@ export default async function CustomerProfilePage({ params }: { params: Promise<
       <Grid gap="md">
         <GridCol span={{ base: 12, md: 8 }} order={{ base: 2, md: 1 }}>
           <Stack gap="md" data-testid="customer-main">
-            {/*
-              Sections of other modules go here, each an async server component taking
-              { ctx, slug, customerId }: the interaction timeline, reminders, purchase history,
-              and later deals and projects.
-            */}
+            {/* Sections of other modules: async server components taking { ctx, slug, customerId }. */}
             <CustomerNotes
               slug={slug}
               customerId={c.id}
@@ -185,6 +182,7 @@ export default async function CustomerProfilePage({ params }: { params: Promise<
                 canDelete: mayNote(noteScope.delete, n.authorId),
               }))}
             />
+            <CustomerTimeline ctx={ctx} slug={slug} customerId={c.id} />
           </Stack>
         </GridCol>
         <GridCol span={{ base: 12, md: 4 }} order={{ base: 1, md: 2 }}>

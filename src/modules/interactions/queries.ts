@@ -1,0 +1,388 @@
+import 'server-only';
+import { and, asc, desc, eq, gte, ilike, inArray, lt, sql, type SQL } from 'drizzle-orm';
+import {
+  businesses,
+  customers,
+  interactionCustomers,
+  interactionPersonnel,
+  interactions,
+  messageTemplates,
+  outboxMessages,
+  personnel,
+} from '@/server/db/schema';
+import type { Executor } from '@/server/db/client';
+import type { Ctx } from '@/server/auth/context';
+import { AppError } from '@/lib/errors';
+import { isUuid } from '@/lib/ids';
+import { scopeOf } from '@/lib/permissions';
+import { foldTurkish } from '@/lib/text';
+import type { InteractionDirection, InteractionType, MessageChannel, OutboxStatus } from './schemas';
+
+export type Named = { id: string; name: string };
+
+export type InteractionRecord = {
+  id: string;
+  type: InteractionType;
+  direction: InteractionDirection | null;
+  occurredAt: Date;
+  durationMinutes: number | null;
+  subject: string | null;
+  body: string | null;
+  outcome: string | null;
+  createdById: string | null;
+  createdByName: string | null;
+  customers: Named[];
+  personnel: Named[];
+  version: number;
+  createdAt: Date;
+  updatedAt: Date;
+  /** Whether the current user may change or delete it ("own" roles: only what they logged). */
+  canUpdate: boolean;
+  canDelete: boolean;
+};
+
+export type InteractionFilters = {
+  customerId?: string;
+  type?: InteractionType;
+  personnelId?: string;
+  from?: Date;
+  to?: Date;
+  cursor?: string;
+  limit?: number;
+};
+
+const columns = {
+  id: interactions.id,
+  type: interactions.type,
+  direction: interactions.direction,
+  occurredAt: interactions.occurredAt,
+  durationMinutes: interactions.durationMinutes,
+  subject: interactions.subject,
+  body: interactions.body,
+  outcome: interactions.outcome,
+  createdById: interactions.createdById,
+  createdByName: personnel.name,
+  version: interactions.version,
+  createdAt: interactions.createdAt,
+  updatedAt: interactions.updatedAt,
+};
+type Row = { [K in keyof typeof columns]: unknown } & { id: string; createdById: string | null; occurredAt: Date };
+
+function allowed(ctx: Ctx, action: 'update' | 'delete', createdById: string | null): boolean {
+  const scope = scopeOf(ctx.role, 'interactions', action);
+  return scope === 'all' || (scope === 'own' && createdById === ctx.personnelId);
+}
+
+/** Adds the customers and personnel of each interaction, in two queries for the whole page. */
+async function withPeople(db: Executor, ctx: Ctx, rows: Row[]): Promise<InteractionRecord[]> {
+  if (rows.length === 0) return [];
+  const ids = rows.map((r) => r.id);
+  const [customerRows, personnelRows] = await Promise.all([
+    db
+      .select({ interactionId: interactionCustomers.interactionId, id: customers.id, name: customers.name })
+      .from(interactionCustomers)
+      .innerJoin(customers, and(eq(customers.businessId, interactionCustomers.businessId), eq(customers.id, interactionCustomers.customerId)))
+      .where(and(eq(interactionCustomers.businessId, ctx.businessId), inArray(interactionCustomers.interactionId, ids)))
+      .orderBy(asc(customers.sortName)),
+    db
+      .select({ interactionId: interactionPersonnel.interactionId, id: personnel.id, name: personnel.name })
+      .from(interactionPersonnel)
+      .innerJoin(personnel, and(eq(personnel.businessId, interactionPersonnel.businessId), eq(personnel.id, interactionPersonnel.personnelId)))
+      .where(and(eq(interactionPersonnel.businessId, ctx.businessId), inArray(interactionPersonnel.interactionId, ids)))
+      .orderBy(asc(personnel.name)),
+  ]);
+  const group = (list: { interactionId: string; id: string; name: string }[]) => {
+    const map = new Map<string, Named[]>();
+    for (const { interactionId, id, name } of list) map.set(interactionId, [...(map.get(interactionId) ?? []), { id, name }]);
+    return map;
+  };
+  const byCustomer = group(customerRows);
+  const byPersonnel = group(personnelRows);
+  return rows.map((r) => ({
+    ...(r as unknown as Omit<InteractionRecord, 'customers' | 'personnel' | 'canUpdate' | 'canDelete'>),
+    customers: byCustomer.get(r.id) ?? [],
+    personnel: byPersonnel.get(r.id) ?? [],
+    canUpdate: allowed(ctx, 'update', r.createdById),
+    canDelete: allowed(ctx, 'delete', r.createdById),
+  }));
+}
+
+/**
+ * A page of interactions, newest first, with a keyset cursor. With `customerId` it is that
+ * customer's timeline: one range scan of interaction_customers_timeline_idx (occurred_at is copied
+ * there). Otherwise the business's feed, on interactions_feed_idx.
+ */
+export async function findInteractions(
+  db: Executor,
+  ctx: Ctx,
+  args: InteractionFilters = {},
+): Promise<{ data: InteractionRecord[]; nextCursor: string | null }> {
+  const limit = args.limit ?? 50;
+  const after = decodeCursor(args.cursor);
+  const filters: (SQL | undefined)[] = [eq(interactions.businessId, ctx.businessId)];
+  if (args.type) filters.push(eq(interactions.type, args.type));
+  if (args.from) filters.push(gte(interactions.occurredAt, args.from));
+  if (args.to) filters.push(lt(interactions.occurredAt, args.to));
+  if (args.personnelId) {
+    if (!isUuid(args.personnelId)) return { data: [], nextCursor: null };
+    filters.push(sql`exists (select 1 from ${interactionPersonnel} where ${interactionPersonnel.businessId} = ${interactions.businessId}
+      and ${interactionPersonnel.interactionId} = ${interactions.id} and ${interactionPersonnel.personnelId} = ${args.personnelId})`);
+  }
+
+  let rows: Row[];
+  if (args.customerId) {
+    if (!isUuid(args.customerId)) return { data: [], nextCursor: null };
+    const ic = interactionCustomers;
+    if (after) filters.push(sql`(${ic.occurredAt}, ${ic.interactionId}) < (${after.at.toISOString()}::timestamptz, ${after.id}::uuid)`);
+    rows = (await db
+      .select(columns)
+      .from(ic)
+      .innerJoin(interactions, and(eq(interactions.businessId, ic.businessId), eq(interactions.id, ic.interactionId)))
+      .leftJoin(personnel, and(eq(personnel.businessId, interactions.businessId), eq(personnel.id, interactions.createdById)))
+      .where(and(eq(ic.businessId, ctx.businessId), eq(ic.customerId, args.customerId), ...filters))
+      .orderBy(desc(ic.occurredAt), desc(ic.interactionId))
+      .limit(limit + 1)) as Row[];
+  } else {
+    if (after) filters.push(sql`(${interactions.occurredAt}, ${interactions.id}) < (${after.at.toISOString()}::timestamptz, ${after.id}::uuid)`);
+    rows = (await db
+      .select(columns)
+      .from(interactions)
+      .leftJoin(personnel, and(eq(personnel.businessId, interactions.businessId), eq(personnel.id, interactions.createdById)))
+      .where(and(...filters))
+      .orderBy(desc(interactions.occurredAt), desc(interactions.id))
+      .limit(limit + 1)) as Row[];
+  }
+  const page = rows.slice(0, limit);
+  const last = page[page.length - 1];
+  return {
+    data: await withPeople(db, ctx, page),
+    nextCursor: rows.length > limit && last ? encodeCursor(last.occurredAt, last.id) : null,
+  };
+}
+
+export async function getInteraction(db: Executor, ctx: Ctx, id: string): Promise<InteractionRecord> {
+  if (!isUuid(id)) throw new AppError('NOT_FOUND');
+  const rows = (await db
+    .select(columns)
+    .from(interactions)
+    .leftJoin(personnel, and(eq(personnel.businessId, interactions.businessId), eq(personnel.id, interactions.createdById)))
+    .where(and(eq(interactions.businessId, ctx.businessId), eq(interactions.id, id)))) as Row[];
+  if (rows.length === 0) throw new AppError('NOT_FOUND');
+  const [record] = await withPeople(db, ctx, rows);
+  return record!;
+}
+
+function encodeCursor(at: Date, id: string): string {
+  return Buffer.from(JSON.stringify([at.toISOString(), id])).toString('base64url');
+}
+
+function decodeCursor(cursor: string | undefined): { at: Date; id: string } | null {
+  if (!cursor) return null;
+  try {
+    const [at, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown[];
+    if (typeof at === 'string' && typeof id === 'string' && isUuid(id) && /^\d{4}-\d{2}-\d{2}T[\d:.]+Z$/.test(at)) {
+      const date = new Date(at);
+      if (!Number.isNaN(date.getTime())) return { at: date, id };
+    }
+  } catch {
+    // fall through: a malformed cursor is a bad request
+  }
+  throw new AppError('BAD_REQUEST', 'errors.BAD_REQUEST', { cursor: 'invalid' });
+}
+
+// ─── Customers, as this module needs them ───────────────────────────────────────────────────
+
+export type CustomerOption = { id: string; name: string; email: string | null; phone: string | null };
+
+/** Customers whose folded name, e-mail or phone contains the search, for pickers. */
+export async function findCustomerOptions(db: Executor, ctx: Ctx, search: string, limit = 20): Promise<CustomerOption[]> {
+  const folded = foldTurkish(search.replaceAll('\u0000', '')).trim();
+  const filters: SQL[] = [eq(customers.businessId, ctx.businessId)];
+  if (folded) filters.push(ilike(customers.searchText, `%${folded.replace(/[\\%_]/g, (c) => '\\' + c)}%`));
+  return db
+    .select({
+      id: customers.id,
+      name: customers.name,
+      email: sql<string | null>`${customers.emails}[1]`,
+      phone: sql<string | null>`${customers.phones}[1]`,
+    })
+    .from(customers)
+    .where(and(...filters))
+    .orderBy(asc(customers.sortName), asc(customers.id))
+    .limit(limit);
+}
+
+export async function getCustomerOptions(db: Executor, ctx: Ctx, ids: string[]): Promise<CustomerOption[]> {
+  const valid = ids.filter(isUuid);
+  if (valid.length === 0) return [];
+  return db
+    .select({
+      id: customers.id,
+      name: customers.name,
+      email: sql<string | null>`${customers.emails}[1]`,
+      phone: sql<string | null>`${customers.phones}[1]`,
+    })
+    .from(customers)
+    .where(and(eq(customers.businessId, ctx.businessId), inArray(customers.id, valid)));
+}
+
+export type CustomerContact = {
+  id: string;
+  name: string;
+  kind: 'person' | 'company';
+  emails: string[];
+  phones: string[];
+  city: string | null;
+  emailConsent: boolean;
+  smsConsent: boolean;
+};
+
+/** What sending a message to a customer needs: addresses, consent and the template fields. */
+export async function getCustomerContact(db: Executor, ctx: Ctx, customerId: string): Promise<CustomerContact> {
+  if (!isUuid(customerId)) throw new AppError('NOT_FOUND');
+  const [row] = await db
+    .select({
+      id: customers.id,
+      name: customers.name,
+      kind: customers.kind,
+      emails: customers.emails,
+      phones: customers.phones,
+      city: customers.city,
+      emailConsent: customers.emailConsent,
+      smsConsent: customers.smsConsent,
+    })
+    .from(customers)
+    .where(and(eq(customers.businessId, ctx.businessId), eq(customers.id, customerId)));
+  if (!row) throw new AppError('NOT_FOUND');
+  return row;
+}
+
+/** The business and the acting person, as templates see them. */
+export async function getSenderContext(db: Executor, ctx: Ctx) {
+  const [row] = await db
+    .select({
+      businessName: businesses.name,
+      businessPhone: businesses.phone,
+      businessEmail: businesses.email,
+      timeZone: businesses.timeZone,
+      personnelName: personnel.name,
+      personnelEmail: personnel.email,
+      personnelPhone: personnel.phone,
+      personnelTitle: personnel.title,
+    })
+    .from(businesses)
+    .leftJoin(personnel, and(eq(personnel.businessId, businesses.id), eq(personnel.id, ctx.personnelId)))
+    .where(eq(businesses.id, ctx.businessId));
+  if (!row) throw new AppError('NOT_FOUND');
+  return {
+    business: { name: row.businessName, phone: row.businessPhone, email: row.businessEmail },
+    timeZone: row.timeZone,
+    personnel: row.personnelName
+      ? { name: row.personnelName, email: row.personnelEmail, phone: row.personnelPhone, title: row.personnelTitle }
+      : null,
+  };
+}
+
+export async function getBusinessTimeZone(db: Executor, ctx: Ctx): Promise<string> {
+  const [row] = await db.select({ timeZone: businesses.timeZone }).from(businesses).where(eq(businesses.id, ctx.businessId));
+  return row?.timeZone ?? 'Europe/Istanbul';
+}
+
+export async function listPersonnelOptions(db: Executor, ctx: Ctx): Promise<Named[]> {
+  return db
+    .select({ id: personnel.id, name: personnel.name })
+    .from(personnel)
+    .where(and(eq(personnel.businessId, ctx.businessId), eq(personnel.active, true)))
+    .orderBy(asc(personnel.name))
+    .limit(500);
+}
+
+// ─── Templates ──────────────────────────────────────────────────────────────────────────────
+
+export type TemplateRecord = {
+  id: string;
+  channel: MessageChannel;
+  name: string;
+  subject: string | null;
+  body: string;
+  version: number;
+  updatedAt: Date;
+};
+
+export async function listTemplates(db: Executor, ctx: Ctx, channel?: MessageChannel): Promise<TemplateRecord[]> {
+  const filters: SQL[] = [eq(messageTemplates.businessId, ctx.businessId)];
+  if (channel) filters.push(eq(messageTemplates.channel, channel));
+  return db
+    .select({
+      id: messageTemplates.id,
+      channel: messageTemplates.channel,
+      name: messageTemplates.name,
+      subject: messageTemplates.subject,
+      body: messageTemplates.body,
+      version: messageTemplates.version,
+      updatedAt: messageTemplates.updatedAt,
+    })
+    .from(messageTemplates)
+    .where(and(...filters))
+    .orderBy(asc(messageTemplates.channel), asc(messageTemplates.name))
+    .limit(500);
+}
+
+// ─── Outbox ─────────────────────────────────────────────────────────────────────────────────
+
+export type OutboxRecord = {
+  id: string;
+  channel: MessageChannel;
+  toAddress: string;
+  subject: string | null;
+  body: string;
+  status: OutboxStatus;
+  provider: string | null;
+  error: string | null;
+  attempts: number;
+  customerId: string | null;
+  customerName: string | null;
+  sentByName: string | null;
+  createdAt: Date;
+  sentAt: Date | null;
+};
+
+export async function findOutbox(
+  db: Executor,
+  ctx: Ctx,
+  args: { status?: OutboxStatus; channel?: MessageChannel; cursor?: string; limit?: number } = {},
+): Promise<{ data: OutboxRecord[]; nextCursor: string | null }> {
+  const limit = args.limit ?? 50;
+  const o = outboxMessages;
+  const filters: SQL[] = [eq(o.businessId, ctx.businessId)];
+  if (args.status) filters.push(eq(o.status, args.status));
+  if (args.channel) filters.push(eq(o.channel, args.channel));
+  const after = decodeCursor(args.cursor);
+  if (after) filters.push(sql`(${o.createdAt}, ${o.id}) < (${after.at.toISOString()}::timestamptz, ${after.id}::uuid)`);
+  const rows = await db
+    .select({
+      id: o.id,
+      channel: o.channel,
+      toAddress: o.toAddress,
+      subject: o.subject,
+      body: o.body,
+      status: o.status,
+      provider: o.provider,
+      error: o.error,
+      attempts: o.attempts,
+      customerId: o.customerId,
+      customerName: customers.name,
+      sentByName: personnel.name,
+      createdAt: o.createdAt,
+      sentAt: o.sentAt,
+    })
+    .from(o)
+    .leftJoin(customers, and(eq(customers.businessId, o.businessId), eq(customers.id, o.customerId)))
+    .leftJoin(personnel, and(eq(personnel.businessId, o.businessId), eq(personnel.id, o.sentById)))
+    .where(and(...filters))
+    .orderBy(desc(o.createdAt), desc(o.id))
+    .limit(limit + 1);
+  const page = rows.slice(0, limit);
+  const last = page[page.length - 1];
+  return { data: page, nextCursor: rows.length > limit && last ? encodeCursor(last.createdAt, last.id) : null };
+}
