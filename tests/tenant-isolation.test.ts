@@ -41,7 +41,6 @@ import { acceptInvitation, createPersonnel } from '@/modules/personnel/mutations
 import { createCustomer, createNote, createSegment, createTag, tagCustomers } from '@/modules/customers/mutations';
 import { createCustomerSchema } from '@/modules/customers/schemas';
 import { addPersonnel, contextFor, createTestBusiness, createUser, type TestUser } from './factories';
-import { insertTestCustomer } from './factories/customers';
 import { insertTestInteraction, insertTestOutboxMessage, insertTestTemplate } from './factories/interactions';
 import { apiCall, sessionCookieFor } from './api';
 import type { HttpMethod } from '@/server/api/endpoint';
