@@ -1,5 +1,9 @@
 import en from './en.json';
 import tr from './tr.json';
+import enReminders from './en/reminders.json';
+import trReminders from './tr/reminders.json';
+import enNotifications from './en/notifications.json';
+import trNotifications from './tr/notifications.json';
 
 /*
  * The app's texts. Shared ones (shell, auth, common, errors, ...) live in `en.json`/`tr.json`; a
@@ -7,8 +11,8 @@ import tr from './tr.json';
  * language below, so modules grow without editing one another's files.
  */
 export const MESSAGES = {
-  en: { ...en },
-  tr: { ...tr },
+  en: { ...en, reminders: enReminders, notifications: enNotifications },
+  tr: { ...tr, reminders: trReminders, notifications: trNotifications },
 } as const;
 
 export type AppMessages = (typeof MESSAGES)['en'];

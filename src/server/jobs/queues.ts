@@ -21,6 +21,30 @@ export const QUEUES = {
     retentionSeconds: 7 * 24 * 3600,
     deleteAfterSeconds: 3600,
   },
+  /**
+   * The reminder notifier: one pass over the reminders that fell due. Each pass queues the next a
+   * few seconds later, and a cron every minute restarts the chain should it break. `stately`
+   * keeps at most one pass waiting and one running, however many processes work the queue.
+   */
+  'reminders.notify': {
+    policy: 'stately',
+    retryLimit: 2,
+    retryDelay: 5,
+    expireInSeconds: 120,
+    deleteAfterSeconds: 600,
+  },
+  /** A notification e-mail, keyed on the notification; sent once (see notification-jobs.ts). */
+  'notifications.email': {
+    policy: 'standard',
+    notify: true,
+    retryLimit: 6,
+    retryDelay: 10,
+    retryBackoff: true,
+    retryDelayMax: 15 * 60,
+    expireInSeconds: 60,
+    retentionSeconds: 7 * 24 * 3600,
+    deleteAfterSeconds: 24 * 3600,
+  },
 } as const satisfies Record<string, Omit<Queue, 'name'>>;
 
 export type QueueName = keyof typeof QUEUES;

@@ -1,7 +1,17 @@
 import 'server-only';
 import type { PgBoss } from 'pg-boss';
+import { getDb } from '../db/client';
+import { deliverNotificationEmail, notifyDueReminders } from '../../modules/notifications/notifier';
 import { AUTH_MAIL_QUEUE, deliverAuthMail, type AuthMailJob } from './auth-mail';
 import { getWorkingBoss, stopBoss } from './boss';
+import {
+  NOTIFICATION_EMAIL_QUEUE,
+  queueReminderPass,
+  REMINDER_NOTIFY_QUEUE,
+  reminderScanSeconds,
+  scheduleReminderPasses,
+  type NotificationEmailJob,
+} from './notification-jobs';
 import type { QueueName } from './queues';
 
 const working = new WeakSet<PgBoss>();
@@ -18,8 +28,23 @@ export async function startWorker(): Promise<{ queues: QueueName[] }> {
     await boss.work<AuthMailJob>(AUTH_MAIL_QUEUE, { batchSize: 1, localConcurrency: 2 }, async ([job]) => {
       if (job) await deliverAuthMail(job, boss);
     });
+    await boss.work(REMINDER_NOTIFY_QUEUE, { batchSize: 1, pollingIntervalSeconds: 1 }, async () => {
+      try {
+        await notifyDueReminders(getDb());
+      } finally {
+        // Each pass queues the next; a pass that throws is retried and still keeps the chain.
+        await queueReminderPass(boss, reminderScanSeconds());
+      }
+    });
+    await boss.work<NotificationEmailJob>(NOTIFICATION_EMAIL_QUEUE, { batchSize: 1, localConcurrency: 2 }, async ([job]) => {
+      if (job) await deliverNotificationEmail(getDb(), job.data);
+    });
+    // Start the chain now (a waiting pass from before a restart is kept, not doubled) and let the
+    // minute cron restart it should it ever break.
+    await queueReminderPass(boss);
+    await scheduleReminderPasses(boss);
   }
-  return { queues: [AUTH_MAIL_QUEUE] };
+  return { queues: [AUTH_MAIL_QUEUE, REMINDER_NOTIFY_QUEUE, NOTIFICATION_EMAIL_QUEUE] };
 }
 
 /** Stops taking jobs and hands the ones in progress back to the queue. */
