@@ -33,10 +33,13 @@ export const QUEUES = {
     expireInSeconds: 120,
     deleteAfterSeconds: 600,
   },
-  /** A notification e-mail, keyed on the notification; sent once (see notification-jobs.ts). */
+  /**
+   * A notification e-mail, keyed on the notification; sent once (see notifier.ts). Polled rather
+   * than woken by NOTIFY: with `notify` the workers fall back to a 30-second poll, and jobs queued
+   * while no worker listened (a restart) waited that long each.
+   */
   'notifications.email': {
     policy: 'standard',
-    notify: true,
     retryLimit: 6,
     retryDelay: 10,
     retryBackoff: true,

@@ -28,23 +28,33 @@ export async function startWorker(): Promise<{ queues: QueueName[] }> {
     await boss.work<AuthMailJob>(AUTH_MAIL_QUEUE, { batchSize: 1, localConcurrency: 2 }, async ([job]) => {
       if (job) await deliverAuthMail(job, boss);
     });
-    await boss.work(REMINDER_NOTIFY_QUEUE, { batchSize: 1, pollingIntervalSeconds: 1 }, async () => {
-      try {
-        await notifyDueReminders(getDb());
-      } finally {
-        // Each pass queues the next; a pass that throws is retried and still keeps the chain.
-        await queueReminderPass(boss, reminderScanSeconds());
-      }
-    });
-    await boss.work<NotificationEmailJob>(NOTIFICATION_EMAIL_QUEUE, { batchSize: 1, localConcurrency: 2 }, async ([job]) => {
-      if (job) await deliverNotificationEmail(getDb(), job.data);
-    });
-    // Start the chain now (a waiting pass from before a restart is kept, not doubled) and let the
-    // minute cron restart it should it ever break.
-    await queueReminderPass(boss);
-    await scheduleReminderPasses(boss);
+    await workNotificationQueues(boss);
   }
   return { queues: [AUTH_MAIL_QUEUE, REMINDER_NOTIFY_QUEUE, NOTIFICATION_EMAIL_QUEUE] };
+}
+
+/**
+ * The reminder notifier and the notification e-mails: one pass over the due reminders every few
+ * seconds (each pass queues the next), and the e-mails those passes queue.
+ */
+export async function workNotificationQueues(boss: PgBoss): Promise<void> {
+  await boss.work(REMINDER_NOTIFY_QUEUE, { batchSize: 1, pollingIntervalSeconds: 1 }, async () => {
+    try {
+      await notifyDueReminders(getDb());
+    } finally {
+      // Each pass queues the next; a pass that throws is retried and still keeps the chain.
+      await queueReminderPass(boss, reminderScanSeconds());
+    }
+  });
+  // A batch drains a backlog (after a restart) without waiting a poll per e-mail. One failed send
+  // fails the batch; the retry finds the others claimed and sends only what is left.
+  await boss.work<NotificationEmailJob>(NOTIFICATION_EMAIL_QUEUE, { batchSize: 10, localConcurrency: 2, pollingIntervalSeconds: 2 }, async (jobs) => {
+    for (const job of jobs) await deliverNotificationEmail(getDb(), job.data);
+  });
+  // Start the chain now (a pass waiting from before a restart is kept, not doubled) and let the
+  // minute cron restart it should it ever break.
+  await queueReminderPass(boss);
+  await scheduleReminderPasses(boss);
 }
 
 /** Stops taking jobs and hands the ones in progress back to the queue. */
