@@ -13,6 +13,7 @@ import {
 } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import {
+  IconAlarm,
   IconBuildingStore,
   IconCheck,
   IconChevronDown,
@@ -35,6 +36,7 @@ import { Logo } from './logo';
 const NAV = [
   { key: 'dashboard', path: '', icon: IconLayoutDashboard },
   { key: 'personnel', path: '/personnel', icon: IconUsersGroup },
+  { key: 'reminders', path: '/reminders', icon: IconAlarm },
   { key: 'settings', path: '/settings', icon: IconSettings },
 ] as const;
 
@@ -44,11 +46,14 @@ export function AppShellFrame({
   business,
   businesses,
   user,
+  bell,
   children,
 }: {
   business: ShellBusiness;
   businesses: ShellBusiness[];
   user: { name: string; email: string };
+  /** The notification bell, made by the layout (the shell imports no module). */
+  bell?: ReactNode;
   children: ReactNode;
 }) {
   const [opened, { toggle, close }] = useDisclosure();
@@ -117,6 +122,7 @@ export function AppShellFrame({
               <LocaleSwitcher />
               <ColorSchemeToggle />
             </Group>
+            {bell}
             <Menu position="bottom-end" width={220} withinPortal>
               <Menu.Target>
                 <UnstyledButton aria-label={t('userMenu')} data-testid="user-menu">
