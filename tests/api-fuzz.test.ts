@@ -25,6 +25,7 @@ import { ERROR_STATUS } from '@/lib/errors';
 import { createApiKey } from '@/modules/api-keys/mutations';
 import { addPersonnel, contextFor, createTestBusiness, createUser, type TestUser } from './factories';
 import { apiCall, sessionCookieFor, type ApiAuth } from './api';
+import { insertTestReminder } from './factories/reminders';
 import { testDatabaseUrl } from './db';
 
 const RUNS = 1000;
@@ -93,11 +94,15 @@ let throwaway: { id: string; slug: string };
 let cookie: string;
 let bearer: string;
 /** Real ids the generated paths may name: in the business, and in another business. */
-const real = { person: '', deletable: '', apiKey: '' };
-const foreign = { person: '', apiKey: '' };
+const real = { person: '', deletable: '', apiKey: '', reminder: '', deletableReminder: '' };
+const foreign = { person: '', apiKey: '', reminder: '' };
 
 async function newThrowaway(): Promise<void> {
   throwaway = await createTestBusiness(getDb(), owner, { name: THROWAWAY_NAME });
+}
+
+async function newDeletableReminder(): Promise<void> {
+  real.deletableReminder = (await insertTestReminder(getDb(), business.id, { title: 'Fuzz silinecek hatırlatıcı' })).id;
 }
 
 async function newDeletable(): Promise<void> {
@@ -123,12 +128,15 @@ beforeAll(async () => {
   real.apiKey = (await createApiKey(db, ctx, { name: 'Fuzz hedef anahtar', role: 'viewer', expiresAt: null })).id;
   real.person = (await addPersonnel(db, business.id, { role: 'member', login: false, name: 'Fuzz Hedef' })).personnelId;
   await newDeletable();
+  real.reminder = (await insertTestReminder(getDb(), business.id, { title: 'Fuzz hatırlatıcı', repeat: 'daily' })).id;
+  await newDeletableReminder();
 
   const otherOwner = await createUser(db);
   const other = await createTestBusiness(db, otherOwner, { name: 'Başka İşletme' });
   const otherCtx = await contextFor(db, otherOwner.id, other.slug);
   foreign.person = otherCtx.personnelId;
   foreign.apiKey = (await createApiKey(db, otherCtx, { name: 'Başka anahtar', role: 'viewer', expiresAt: null })).id;
+  foreign.reminder = (await insertTestReminder(db, other.id, { title: 'Başka hatırlatıcı' })).id;
 
   cookie = await sessionCookieFor(owner.email, owner.password);
   // The per-key limit (tested in api.test.ts) would answer 429 after 600 calls and hide the routes.
@@ -453,14 +461,20 @@ const VALID_BODIES: Record<string, Record<string, unknown>> = {
   'POST /personnel': { name: 'Fuzz Kişi', email: 'kisi@example.test', phone: '0555 111 22 33', title: 'Uzman', department: 'Satış', role: 'sales', active: true, invite: false },
   'PATCH /personnel/{id}': { name: 'Fuzz Hedef', title: 'Kıdemli Uzman', role: 'support', active: true },
   'POST /api-keys': { name: 'Fuzz yeni anahtar', role: 'viewer', expiresAt: '2099-01-01' },
+  'POST /reminders': { title: 'Fuzz hatırlatıcı: ğüşıöç', dueAt: '2030-01-31 09:00', note: 'Not', repeat: 'monthly' },
+  'PATCH /reminders/{id}': { title: 'Fuzz değişen', dueAt: '2030-02-01T09:00:00+03:00', repeat: 'weekly' },
+  'POST /reminders/{id}/done': {},
 };
 
 function realId(key: string): string {
   if (key === 'DELETE /personnel/{id}') return real.deletable;
+  if (key === 'DELETE /reminders/{id}') return real.deletableReminder;
+  if (key.includes('/reminders/')) return real.reminder;
   if (key.includes('/api-keys/')) return real.apiKey;
   return real.person;
 }
 function foreignId(key: string): string {
+  if (key.includes('/reminders/')) return foreign.reminder;
   return key.includes('/api-keys/') ? foreign.apiKey : foreign.person;
 }
 
@@ -553,8 +567,8 @@ describe('api fuzz', () => {
           counts = after;
 
           // Keep the real targets alive for the cases that follow (and count their new rows).
-          if (res.status === 204 && (key === 'DELETE /business' || key === 'DELETE /personnel/{id}')) {
-            await (key === 'DELETE /business' ? newThrowaway() : newDeletable());
+          if (res.status === 204 && (key === 'DELETE /business' || key === 'DELETE /personnel/{id}' || key === 'DELETE /reminders/{id}')) {
+            await (key === 'DELETE /business' ? newThrowaway() : key === 'DELETE /reminders/{id}' ? newDeletableReminder() : newDeletable());
             counts = await rowCounts();
           }
         }),

@@ -10,6 +10,7 @@ import type { Ctx } from '@/server/auth/context';
 import { canDeleteBusiness, ROLES, scopeOf, type Role } from '@/lib/permissions';
 import { addPersonnel, contextFor, createTestBusiness, createUser } from './factories';
 import { createApiKey } from '@/modules/api-keys/mutations';
+import { insertTestReminder } from './factories/reminders';
 
 type AnyOperation = Operation<never, unknown>;
 
@@ -21,7 +22,7 @@ const operations = Object.values(modules)
 // The smallest valid PNG: a 1×1 transparent pixel.
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=', 'base64');
 
-type Fixture = { ctx: Ctx; targetId: string; targetVersion: number; businessName: string; apiKeyId: string };
+type Fixture = { ctx: Ctx; targetId: string; targetVersion: number; businessName: string; apiKeyId: string; reminderId: string };
 
 /** Input for each operation, and whether the role is expected to be allowed. */
 const scenarios: Record<string, { input: (f: Fixture) => unknown; allowed: (role: Role) => boolean; last?: boolean }> = {
@@ -62,6 +63,28 @@ const scenarios: Record<string, { input: (f: Fixture) => unknown; allowed: (role
     input: (f) => ({ id: f.targetId }),
     allowed: (r) => scopeOf(r, 'personnel', 'delete') !== false,
   },
+  // The target reminder is assigned to the actor, so "own" roles are allowed too; reminders.test.ts
+  // shows they are refused someone else's.
+  createReminder: {
+    input: () => ({ title: 'Matris hatırlatıcısı', dueAt: '2030-01-01 09:00' }),
+    allowed: (r) => scopeOf(r, 'reminders', 'create') !== false,
+  },
+  updateReminder: {
+    input: (f) => ({ id: f.reminderId, version: 1, title: 'Değişen hatırlatıcı', dueAt: '2030-01-02 09:00', assigneeId: f.ctx.personnelId }),
+    allowed: (r) => scopeOf(r, 'reminders', 'update') !== false,
+  },
+  markReminderDone: {
+    input: (f) => ({ id: f.reminderId }),
+    allowed: (r) => scopeOf(r, 'reminders', 'update') !== false,
+  },
+  deleteReminder: {
+    input: (f) => ({ id: f.reminderId }),
+    allowed: (r) => scopeOf(r, 'reminders', 'delete') !== false,
+  },
+  markNotificationsRead: {
+    input: () => ({ all: true }),
+    allowed: () => true,
+  },
 };
 
 beforeAll(() => {
@@ -97,6 +120,7 @@ describe('role matrix', () => {
           targetVersion: 1,
           businessName: `Matris ${role}`,
           apiKeyId: apiKey.id,
+          reminderId: (await insertTestReminder(db, business.id, { assigneeId: ctx.personnelId })).id,
         };
         const result = await runOperation(op, ctx, scenario.input(fixture) as never);
         outcomes[op.name] = result.ok ? 'allowed' : result.code;

@@ -14,7 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { asc, eq, inArray } from 'drizzle-orm';
 import { closeDb, getDb } from '@/server/db/client';
-import { apiKeys, auditLog, businesses, invitations, personnel, user } from '@/server/db/schema';
+import { apiKeys, auditLog, businesses, invitations, notifications, personnel, reminderOccurrences, reminders, user } from '@/server/db/schema';
 import { ENDPOINTS } from '@/server/api/registry';
 import { runOperation, type Operation } from '@/server/actions/operation';
 import { loadBusinessContext, loadBusinessContextById, type Ctx } from '@/server/auth/context';
@@ -22,6 +22,9 @@ import { isAppError } from '@/lib/errors';
 import { createApiKey } from '@/modules/api-keys/mutations';
 import { acceptInvitation, createPersonnel } from '@/modules/personnel/mutations';
 import { addPersonnel, contextFor, createTestBusiness, createUser, type TestUser } from './factories';
+import { insertTestCustomer } from './factories/customers';
+import { insertTestReminder } from './factories/reminders';
+import { notifyDueReminders } from '@/modules/notifications/notifier';
 import { apiCall, sessionCookieFor } from './api';
 import type { HttpMethod } from '@/server/api/endpoint';
 
@@ -52,6 +55,10 @@ type Tenant = {
   key: { id: string; key: string; prefix: string };
   invitationId: string;
   invitationTokenHash: string;
+  /** A reminder about a customer, assigned to the admin, already notified. */
+  reminderId: string;
+  customerId: string;
+  notificationId: string;
 };
 
 let A: Tenant;
@@ -86,6 +93,17 @@ async function makeTenant(letter: 'A' | 'B'): Promise<Tenant> {
   });
   const key = await createApiKey(db, ctx, { name: `${marker} key`, role: 'admin', expiresAt: null });
   const [invitation] = await db.select().from(invitations).where(eq(invitations.businessId, business.id));
+  const customer = await insertTestCustomer(db, business.id, { name: `${marker} Customer` });
+  const reminder = await insertTestReminder(db, business.id, {
+    title: `${marker} reminder`,
+    dueAt: new Date(Date.now() - 60_000),
+    assigneeId: member.personnelId,
+    createdById: ctx.personnelId,
+    customerId: customer.id,
+    repeat: 'daily',
+  });
+  await notifyDueReminders(db);
+  const [notice] = await db.select().from(notifications).where(eq(notifications.businessId, business.id));
   return {
     marker,
     owner,
@@ -96,6 +114,9 @@ async function makeTenant(letter: 'A' | 'B'): Promise<Tenant> {
     key,
     invitationId: invitation!.id,
     invitationTokenHash: invitation!.tokenHash,
+    reminderId: reminder.id,
+    customerId: customer.id,
+    notificationId: notice!.id,
   };
 }
 
@@ -111,6 +132,9 @@ async function snapshot(t: Tenant): Promise<unknown> {
     ),
     invitations: await db.select().from(invitations).where(eq(invitations.businessId, id)).orderBy(asc(invitations.id)),
     auditLog: await db.select().from(auditLog).where(eq(auditLog.businessId, id)).orderBy(asc(auditLog.id)),
+    reminders: await db.select().from(reminders).where(eq(reminders.businessId, id)).orderBy(asc(reminders.id)),
+    reminderOccurrences: await db.select().from(reminderOccurrences).where(eq(reminderOccurrences.businessId, id)).orderBy(asc(reminderOccurrences.id)),
+    notifications: await db.select().from(notifications).where(eq(notifications.businessId, id)).orderBy(asc(notifications.id)),
     users: await db
       .select()
       .from(user)
@@ -135,6 +159,9 @@ function secretsOf(t: Tenant): string[] {
     t.key.prefix,
     t.invitationId,
     t.invitationTokenHash,
+    t.reminderId,
+    t.customerId,
+    t.notificationId,
   ].map((s) => s.toLowerCase());
 }
 
@@ -200,7 +227,7 @@ async function businessesOfB(): Promise<string[]> {
 }
 
 /** Rows of `table` with these ids, all in B's businesses (and at least one). */
-async function expectRowsOfB(table: typeof personnel | typeof apiKeys, ids: string[]): Promise<void> {
+async function expectRowsOfB(table: typeof personnel | typeof apiKeys | typeof reminders, ids: string[]): Promise<void> {
   expect(ids.length).toBeGreaterThan(0);
   const rows = await getDb().select({ businessId: table.businessId }).from(table).where(inArray(table.id, ids));
   expect(rows).toHaveLength(ids.length);
@@ -295,6 +322,45 @@ const apiScenarios: Record<string, ApiScenario> = {
   },
   'DELETE /api-keys/{id}': {
     calls: () => [{ path: `/api-keys/${A.key.id}` }],
+  },
+  'GET /reminders': {
+    calls: () => [
+      { path: '/reminders' },
+      { path: `/reminders?customerId=${A.customerId}` },
+      { path: `/reminders?assigneeId=${A.member.personnelId}&view=overdue` },
+      { path: '/reminders?view=done&limit=200' },
+    ],
+    own: { ...sessionOwn(200), ...keyOwn(200) },
+    check: async (json) => {
+      if (idsOf(json).length > 0) await expectRowsOfB(reminders, idsOf(json));
+    },
+  },
+  'POST /reminders': {
+    // A's customer and assignee are not B's: refused as invalid fields, nothing written.
+    calls: () => [
+      { path: '/reminders', body: { title: `${B.marker} reminder`, dueAt: '2030-01-01 09:00', id: A.reminderId, ...smuggled() } },
+      { path: '/reminders', body: { title: `${B.marker} reminder`, dueAt: '2030-01-01 09:00', customerId: A.customerId, assigneeId: A.member.personnelId } },
+    ],
+    own: { ...sessionOwn(201, 422), ...keyOwn(201, 422) },
+    check: async (json) => {
+      expect((json as { id: string }).id).not.toBe(A.reminderId);
+      await expectRowsOfB(reminders, [(json as { id: string }).id]);
+    },
+  },
+  'GET /reminders/{id}': {
+    calls: () => [{ path: `/reminders/${A.reminderId}` }],
+  },
+  'PATCH /reminders/{id}': {
+    calls: () => [
+      { path: `/reminders/${A.reminderId}`, body: { title: `${B.marker} took over` } },
+      { path: `/reminders/${A.reminderId}`, body: { dueAt: '2030-01-01 09:00', version: 1 } },
+    ],
+  },
+  'DELETE /reminders/{id}': {
+    calls: () => [{ path: `/reminders/${A.reminderId}` }],
+  },
+  'POST /reminders/{id}/done': {
+    calls: () => [{ path: `/reminders/${A.reminderId}/done`, body: {} }],
   },
 };
 
@@ -442,6 +508,32 @@ const operationScenarios: Record<string, OperationScenario> = {
     inputs: () => aPersonnelIds().map((id) => ({ id })),
     expect: REFUSED,
   },
+  createReminder: {
+    // With A's customer or assignee: invalid fields. With A's ids smuggled elsewhere: made in B.
+    inputs: () => [
+      { title: `${B.marker} op reminder`, dueAt: '2030-01-01 09:00', customerId: A.customerId },
+      { title: `${B.marker} op reminder`, dueAt: '2030-01-01 09:00', assigneeId: A.member.personnelId },
+      { title: `${B.marker} op reminder`, dueAt: '2030-01-01 09:00', id: A.reminderId, ...smuggled() },
+    ],
+    expect: ['VALIDATION', 'ok'],
+  },
+  updateReminder: {
+    inputs: () => [{ id: A.reminderId, version: 1, title: `${B.marker} renamed`, dueAt: '2030-01-01 09:00' }],
+    expect: REFUSED,
+  },
+  deleteReminder: {
+    inputs: () => [{ id: A.reminderId }],
+    expect: REFUSED,
+  },
+  markReminderDone: {
+    inputs: () => [{ id: A.reminderId }, { id: A.reminderId, version: 1 }],
+    expect: REFUSED,
+  },
+  markNotificationsRead: {
+    // Only the caller's own notifications are touched: A's id changes nothing.
+    inputs: () => [{ ids: [A.notificationId] }, { all: true, ids: [A.notificationId] }],
+    expect: ['ok'],
+  },
 };
 
 /**
@@ -468,6 +560,16 @@ const SERVER_ACTIONS: Record<string, Record<string, 'runBusinessAction' | 'runUs
   },
   'src/modules/personnel/invitation-actions.ts': {
     acceptInvitationAction: 'runUserAction',
+  },
+  'src/modules/reminders/actions.ts': {
+    createReminderAction: 'runBusinessAction',
+    updateReminderAction: 'runBusinessAction',
+    deleteReminderAction: 'runBusinessAction',
+    markReminderDoneAction: 'runBusinessAction',
+  },
+  'src/modules/notifications/actions.ts': {
+    markNotificationsReadAction: 'runBusinessAction',
+    saveNotificationPreferencesAction: 'runUserAction',
   },
 };
 
