@@ -45,7 +45,7 @@ export function parseWallClock(value: string): WallClock | null {
 export function resolveDueAt(value: string, timeZone: string): Date | null {
   if (INSTANT_RE.test(value)) {
     const date = new Date(value);
-    return Number.isNaN(date.getTime()) || !inRange(date) ? null : new Date(Math.floor(date.getTime() / 60_000) * 60_000);
+    return Number.isNaN(date.getTime()) || !inRange(date) ? null : date;
   }
   const wall = parseWallClock(value);
   return wall ? wallClockToInstant(wall, timeZone) : null;

@@ -139,22 +139,24 @@ function CustomerPicker({
   const t = useTranslations('reminders');
   const [search, setSearch] = useState('');
   const [debounced] = useDebouncedValue(search, 200);
-  const [options, setOptions] = useState<Option[]>(initial ? [initial] : []);
   const [selected, setSelected] = useState<Option | null>(initial);
-  const [loading, setLoading] = useState(false);
+  const [results, setResults] = useState<{ query: string | null; options: Option[] }>({ query: null, options: initial ? [initial] : [] });
+  // Typing the chosen customer's name back into the box is not a new search.
+  const wanted = selected && debounced === selected.label ? null : debounced;
+  const loading = wanted !== null && results.query !== wanted;
+  const options = results.options;
 
   useEffect(() => {
-    // Typing the chosen customer's name back into the box is not a new search.
-    if (selected && debounced === selected.label) return;
+    if (wanted === null) return;
     const controller = new AbortController();
-    setLoading(true);
-    fetch(`/${slug}/reminders/customer-options?${new URLSearchParams({ q: debounced })}`, { signal: controller.signal })
+    fetch(`/${slug}/reminders/customer-options?${new URLSearchParams({ q: wanted })}`, { signal: controller.signal })
       .then((res) => (res.ok ? res.json() : { data: [] }))
-      .then((body: { data: { id: string; name: string }[] }) => setOptions(body.data.map((c) => ({ value: c.id, label: c.name }))))
-      .catch(() => undefined)
-      .finally(() => setLoading(false));
+      .then((body: { data: { id: string; name: string }[] }) =>
+        setResults({ query: wanted, options: body.data.map((c) => ({ value: c.id, label: c.name })) }),
+      )
+      .catch(() => undefined);
     return () => controller.abort();
-  }, [slug, debounced, selected]);
+  }, [slug, wanted]);
 
   // The chosen customer stays an option while other results come and go.
   const data = useMemo(() => (selected && !options.some((o) => o.value === selected.value) ? [selected, ...options] : options), [options, selected]);

@@ -11,6 +11,11 @@ import { businessTimeZone, getCustomerOption } from '@/modules/reminders/queries
 import { formatWallClock } from '@/modules/reminders/dates';
 import { ReminderForm } from '@/modules/reminders/components/reminder-form';
 
+/** Tomorrow's date where the business is: the form starts at 09:00 then, a first guess to change. */
+function tomorrowIn(timeZone: string): string {
+  return formatWallClock(new Date(Date.now() + 24 * 3600_000), timeZone).slice(0, 10);
+}
+
 export default async function NewReminderPage({
   params,
   searchParams,
@@ -29,8 +34,7 @@ export default async function NewReminderPage({
     query.customerId ? getCustomerOption(db, ctx, query.customerId) : null,
   ]);
   const t = await getTranslations('reminders');
-  // Tomorrow at 09:00 where the business is: a sensible first guess the user changes anyway.
-  const tomorrow = formatWallClock(new Date(Date.now() + 24 * 3600_000), timeZone).slice(0, 10);
+  const tomorrow = tomorrowIn(timeZone);
   const returnTo = query.returnTo ? safeNextPath(query.returnTo, '') : '';
   return (
     <Stack gap="lg" maw={760}>
