@@ -1,9 +1,9 @@
-import en from './en.json';
-import tr from './tr.json';
-import enReminders from './en/reminders.json';
-import trReminders from './tr/reminders.json';
-import enNotifications from './en/notifications.json';
-import trNotifications from './tr/notifications.json';
+import en from './en.json' with { type: 'json' };
+import tr from './tr.json' with { type: 'json' };
+import enReminders from './en/reminders.json' with { type: 'json' };
+import trReminders from './tr/reminders.json' with { type: 'json' };
+import enNotifications from './en/notifications.json' with { type: 'json' };
+import trNotifications from './tr/notifications.json' with { type: 'json' };
 
 /*
  * The app's texts. Shared ones (shell, auth, common, errors, ...) live in `en.json`/`tr.json`; a

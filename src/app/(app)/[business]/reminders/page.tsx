@@ -1,4 +1,4 @@
-import { Badge, Group, ScrollArea, Stack, Text } from '@mantine/core';
+import { Badge, Group, Stack, Text } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
@@ -54,30 +54,30 @@ export default async function RemindersPage({
   return (
     <Stack gap="md" maw={960}>
       <PageHeader title={t('title')} actions={newButton} />
-      <ScrollArea type="never" offsetScrollbars={false}>
-        <Group gap={6} wrap="nowrap" role="tablist" aria-label={t('title')}>
-          {VIEWS.map((v) => (
-            <ButtonLink
-              key={v}
-              href={`${base}?view=${v}`}
-              variant={v === view ? 'filled' : 'default'}
-              size="sm"
-              radius="xl"
-              aria-current={v === view ? 'page' : undefined}
-              data-testid={`view-${v}`}
-              rightSection={
-                v !== 'done' && counts[v] > 0 ? (
-                  <Badge size="sm" circle={counts[v] < 10} color={v === 'overdue' ? 'red' : v === view ? 'white' : 'gray'} variant={v === view ? 'white' : 'light'}>
-                    {counts[v]}
-                  </Badge>
-                ) : undefined
-              }
-            >
-              {t(`views.${v}`)}
-            </ButtonLink>
-          ))}
-        </Group>
-      </ScrollArea>
+      {/* Wraps onto a second row at phone width rather than squeezing the labels. */}
+      <Group gap={6} wrap="wrap" role="tablist" aria-label={t('title')}>
+        {VIEWS.map((v) => (
+          <ButtonLink
+            key={v}
+            href={`${base}?view=${v}`}
+            variant={v === view ? 'filled' : 'default'}
+            size="sm"
+            radius="xl"
+            style={{ flexShrink: 0 }}
+            aria-current={v === view ? 'page' : undefined}
+            data-testid={`view-${v}`}
+            rightSection={
+              v !== 'done' && counts[v] > 0 ? (
+                <Badge size="sm" circle={counts[v] < 10} color={v === 'overdue' ? 'red' : undefined} variant={v === view ? 'white' : 'light'}>
+                  {counts[v]}
+                </Badge>
+              ) : undefined
+            }
+          >
+            {t(`views.${v}`)}
+          </ButtonLink>
+        ))}
+      </Group>
       {page.data.length === 0 ? (
         <RemindersEmpty title={t(`empty.${view}`)} action={newButton} />
       ) : (
