@@ -6,7 +6,7 @@
 import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { and, eq, inArray, like } from 'drizzle-orm';
+import { and, eq, inArray, isNull, like } from 'drizzle-orm';
 import { closeDb, getDb } from '@/server/db/client';
 import { runOperation } from '@/server/actions/operation';
 import { notifications, reminders } from '@/server/db/schema';
@@ -155,6 +155,14 @@ describe('reminder notifier', () => {
     // Small batches make the two passes interleave over many transactions.
     const results = await Promise.all([notifyDueReminders(db, { batchSize: 3 }), notifyDueReminders(db, { batchSize: 3 })]);
     expect(results.every((r) => r.notifications >= 0)).toBe(true);
+    // A pass of another process (another test file) may hold some rows (SKIP LOCKED): wait for it.
+    await waitFor(async () => {
+      const open = await db
+        .select({ id: reminders.id })
+        .from(reminders)
+        .where(and(eq(reminders.businessId, business.id), inArray(reminders.id, ids), isNull(reminders.notifiedAt)));
+      return open.length === 0;
+    });
     const rows = await db
       .select({ dedupeKey: notifications.dedupeKey })
       .from(notifications)
