@@ -28,6 +28,7 @@ import { insertTestCustomer } from './factories/customers';
 import { createTag } from '@/modules/customers/mutations';
 import { apiCall, sessionCookieFor, type ApiAuth } from './api';
 import { insertTestInteraction } from './factories/interactions';
+import { insertTestReminder } from './factories/reminders';
 import { testDatabaseUrl } from './db';
 
 const RUNS = 1000;
@@ -96,11 +97,15 @@ let throwaway: { id: string; slug: string };
 let cookie: string;
 let bearer: string;
 /** Real ids the generated paths may name: in the business, and in another business. */
-const real = { person: '', deletable: '', apiKey: '', customer: '', deletableCustomer: '', tag: '', deletableTag: '', interaction: '', deletableInteraction: '' };
-const foreign = { person: '', apiKey: '', customer: '', tag: '', interaction: '' };
+const real = { person: '', deletable: '', apiKey: '', customer: '', deletableCustomer: '', tag: '', deletableTag: '', interaction: '', deletableInteraction: '', reminder: '', deletableReminder: '' };
+const foreign = { person: '', apiKey: '', customer: '', tag: '', interaction: '', reminder: '' };
 
 async function newThrowaway(): Promise<void> {
   throwaway = await createTestBusiness(getDb(), owner, { name: THROWAWAY_NAME });
+}
+
+async function newDeletableReminder(): Promise<void> {
+  real.deletableReminder = (await insertTestReminder(getDb(), business.id, { title: 'Fuzz silinecek hatırlatıcı' })).id;
 }
 
 async function newDeletable(): Promise<void> {
@@ -157,6 +162,8 @@ beforeAll(async () => {
     personnelIds: [real.person],
   };
   VALID_BODIES['PATCH /interactions/{id}'] = { subject: 'Fuzz düzeltme', outcome: 'noAnswer', customerIds: [real.customer] };
+  real.reminder = (await insertTestReminder(getDb(), business.id, { title: 'Fuzz hatırlatıcı', repeat: 'daily' })).id;
+  await newDeletableReminder();
 
   const otherOwner = await createUser(db);
   const other = await createTestBusiness(db, otherOwner, { name: 'Başka İşletme' });
@@ -166,6 +173,7 @@ beforeAll(async () => {
   foreign.customer = (await insertTestCustomer(db, other.id, { name: 'Başka Müşteri' })).id;
   foreign.tag = (await createTag(db, otherCtx, { name: 'Başka etiket', color: 'gray' })).id;
   foreign.interaction = (await insertTestInteraction(db, other.id, { customerIds: [foreign.customer] })).id;
+  foreign.reminder = (await insertTestReminder(db, other.id, { title: 'Başka hatırlatıcı' })).id;
 
   cookie = await sessionCookieFor(owner.email, owner.password);
   // The per-key limit (tested in api.test.ts) would answer 429 after 600 calls and hide the routes.
@@ -505,6 +513,9 @@ const VALID_BODIES: Record<string, Record<string, unknown>> = {
   'PATCH /customers/{id}': { name: 'Fuzz Hedef Müşteri', phones: ['+90 532 111 22 33'], status: 'lost', version: 1 },
   'POST /tags': { name: 'Fuzz etiket', color: 'green' },
   'PATCH /tags/{id}': { name: 'Fuzz hedef etiket', color: 'red' },
+  'POST /reminders': { title: 'Fuzz hatırlatıcı: ğüşıöç', dueAt: '2030-01-31 09:00', note: 'Not', repeat: 'monthly' },
+  'PATCH /reminders/{id}': { title: 'Fuzz değişen', dueAt: '2030-02-01T09:00:00+03:00', repeat: 'weekly' },
+  'POST /reminders/{id}/done': {},
 };
 
 function realId(key: string): string {
@@ -515,6 +526,8 @@ function realId(key: string): string {
   if (key === 'DELETE /tags/{id}') return real.deletableTag;
   if (key.includes('/customers/')) return real.customer;
   if (key.includes('/tags/')) return real.tag;
+  if (key === 'DELETE /reminders/{id}') return real.deletableReminder;
+  if (key.includes('/reminders/')) return real.reminder;
   if (key.includes('/api-keys/')) return real.apiKey;
   return real.person;
 }
@@ -522,6 +535,7 @@ function foreignId(key: string): string {
   if (key.includes('/interactions/')) return foreign.interaction;
   if (key.includes('/customers/')) return foreign.customer;
   if (key.includes('/tags/')) return foreign.tag;
+  if (key.includes('/reminders/')) return foreign.reminder;
   return key.includes('/api-keys/') ? foreign.apiKey : foreign.person;
 }
 
@@ -620,6 +634,7 @@ describe('api fuzz', () => {
             'DELETE /customers/{id}': newDeletableCustomer,
             'DELETE /tags/{id}': newDeletableTag,
             'DELETE /interactions/{id}': newDeletableInteraction,
+            'DELETE /reminders/{id}': newDeletableReminder,
           };
           if (res.status === 204 && renew[key]) {
             await renew[key]();

@@ -13,6 +13,7 @@ import { createApiKey } from '@/modules/api-keys/mutations';
 import { createCustomer, createNote, createSegment, createTag } from '@/modules/customers/mutations';
 import { createCustomerSchema } from '@/modules/customers/schemas';
 import { insertTestInteraction, insertTestTemplate } from './factories/interactions';
+import { insertTestReminder } from './factories/reminders';
 
 type AnyOperation = Operation<never, unknown>;
 
@@ -39,6 +40,7 @@ type Fixture = {
   /** An interaction the acting person logged, so "own" roles may change it. */
   interactionId: string;
   templateId: string;
+  reminderId: string;
 };
 
 const now = () => new Date().toISOString();
@@ -188,6 +190,28 @@ const scenarios: Record<string, { input: (f: Fixture) => unknown; allowed: (role
     input: (f) => ({ id: f.templateId }),
     allowed: (r) => scopeOf(r, 'templates', 'delete') !== false,
   },
+  // The target reminder is assigned to the actor, so "own" roles are allowed too; reminders.test.ts
+  // shows they are refused someone else's.
+  createReminder: {
+    input: () => ({ title: 'Matris hatırlatıcısı', dueAt: '2030-01-01 09:00' }),
+    allowed: (r) => scopeOf(r, 'reminders', 'create') !== false,
+  },
+  updateReminder: {
+    input: (f) => ({ id: f.reminderId, version: 1, title: 'Değişen hatırlatıcı', dueAt: '2030-01-02 09:00', assigneeId: f.ctx.personnelId }),
+    allowed: (r) => scopeOf(r, 'reminders', 'update') !== false,
+  },
+  markReminderDone: {
+    input: (f) => ({ id: f.reminderId }),
+    allowed: (r) => scopeOf(r, 'reminders', 'update') !== false,
+  },
+  deleteReminder: {
+    input: (f) => ({ id: f.reminderId }),
+    allowed: (r) => scopeOf(r, 'reminders', 'delete') !== false,
+  },
+  markNotificationsRead: {
+    input: () => ({ all: true }),
+    allowed: () => true,
+  },
 };
 
 beforeAll(() => {
@@ -237,6 +261,7 @@ describe('role matrix', () => {
           tagId: tag.id,
           segmentId: segment.id,
           noteId: note.id,
+          reminderId: (await insertTestReminder(db, business.id, { assigneeId: ctx.personnelId })).id,
         };
         const result = await runOperation(op, ctx, scenario.input(fixture) as never);
         outcomes[op.name] = result.ok ? 'allowed' : result.code;

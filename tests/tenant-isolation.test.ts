@@ -26,8 +26,11 @@ import {
   interactions,
   invitations,
   messageTemplates,
+  notifications,
   outboxMessages,
   personnel,
+  reminderOccurrences,
+  reminders,
   segments,
   tags,
   user,
@@ -42,6 +45,8 @@ import { createCustomer, createNote, createSegment, createTag, tagCustomers } fr
 import { createCustomerSchema } from '@/modules/customers/schemas';
 import { addPersonnel, contextFor, createTestBusiness, createUser, type TestUser } from './factories';
 import { insertTestInteraction, insertTestOutboxMessage, insertTestTemplate } from './factories/interactions';
+import { insertTestReminder } from './factories/reminders';
+import { notifyDueReminders } from '@/modules/notifications/notifier';
 import { apiCall, sessionCookieFor } from './api';
 import type { HttpMethod } from '@/server/api/endpoint';
 
@@ -82,6 +87,9 @@ type Tenant = {
   interactionId: string;
   templateId: string;
   outboxId: string;
+  /** A reminder about the person, assigned to the admin, already notified. */
+  reminderId: string;
+  notificationId: string;
 };
 
 let A: Tenant;
@@ -138,6 +146,16 @@ async function makeTenant(letter: 'A' | 'B'): Promise<Tenant> {
     toAddress: `customer-${lower}@example.test`,
     subject: `${marker} mail`,
   });
+  const reminder = await insertTestReminder(db, business.id, {
+    title: `${marker} reminder`,
+    dueAt: new Date(Date.now() - 60_000),
+    assigneeId: member.personnelId,
+    createdById: ctx.personnelId,
+    customerId: customer.id,
+    repeat: 'daily',
+  });
+  await notifyDueReminders(db);
+  const [notice] = await db.select().from(notifications).where(eq(notifications.businessId, business.id));
   return {
     companyId: company.id,
     customerId: customer.id,
@@ -156,6 +174,8 @@ async function makeTenant(letter: 'A' | 'B'): Promise<Tenant> {
     key,
     invitationId: invitation!.id,
     invitationTokenHash: invitation!.tokenHash,
+    reminderId: reminder.id,
+    notificationId: notice!.id,
   };
 }
 
@@ -189,6 +209,12 @@ async function snapshot(t: Tenant): Promise<unknown> {
       .orderBy(asc(interactionPersonnel.interactionId), asc(interactionPersonnel.personnelId)),
     messageTemplates: await db.select().from(messageTemplates).where(eq(messageTemplates.businessId, id)).orderBy(asc(messageTemplates.id)),
     outboxMessages: await db.select().from(outboxMessages).where(eq(outboxMessages.businessId, id)).orderBy(asc(outboxMessages.id)),
+    reminders: await db.select().from(reminders).where(eq(reminders.businessId, id)).orderBy(asc(reminders.id)),
+    reminderOccurrences: await db.select().from(reminderOccurrences).where(eq(reminderOccurrences.businessId, id)).orderBy(asc(reminderOccurrences.id)),
+    // Without `emailed_at`: a worker (of any test file) may send the notice's e-mail at any time.
+    notifications: (await db.select().from(notifications).where(eq(notifications.businessId, id)).orderBy(asc(notifications.id))).map(
+      ({ emailedAt: _emailedAt, ...rest }) => rest,
+    ),
     users: await db
       .select()
       .from(user)
@@ -221,6 +247,8 @@ function secretsOf(t: Tenant): string[] {
     t.interactionId,
     t.templateId,
     t.outboxId,
+    t.reminderId,
+    t.notificationId,
   ].map((s) => s.toLowerCase());
 }
 
@@ -287,7 +315,10 @@ async function businessesOfB(): Promise<string[]> {
 }
 
 /** Rows of `table` with these ids, all in B's businesses (and at least one). */
-async function expectRowsOfB(table: typeof personnel | typeof apiKeys | typeof customers | typeof tags | typeof interactions, ids: string[]): Promise<void> {
+async function expectRowsOfB(
+  table: typeof personnel | typeof apiKeys | typeof customers | typeof tags | typeof interactions | typeof reminders,
+  ids: string[],
+): Promise<void> {
   expect(ids.length).toBeGreaterThan(0);
   const rows = await getDb().select({ businessId: table.businessId }).from(table).where(inArray(table.id, ids));
   expect(rows).toHaveLength(ids.length);
@@ -475,6 +506,45 @@ const apiScenarios: Record<string, ApiScenario> = {
   },
   'DELETE /interactions/{id}': {
     calls: () => [{ path: `/interactions/${A.interactionId}` }],
+  },
+  'GET /reminders': {
+    calls: () => [
+      { path: '/reminders' },
+      { path: `/reminders?customerId=${A.customerId}` },
+      { path: `/reminders?assigneeId=${A.member.personnelId}&view=overdue` },
+      { path: '/reminders?view=done&limit=200' },
+    ],
+    own: { ...sessionOwn(200), ...keyOwn(200) },
+    check: async (json) => {
+      if (idsOf(json).length > 0) await expectRowsOfB(reminders, idsOf(json));
+    },
+  },
+  'POST /reminders': {
+    // A's customer and assignee are not B's: refused as invalid fields, nothing written.
+    calls: () => [
+      { path: '/reminders', body: { title: `${B.marker} reminder`, dueAt: '2030-01-01 09:00', id: A.reminderId, ...smuggled() } },
+      { path: '/reminders', body: { title: `${B.marker} reminder`, dueAt: '2030-01-01 09:00', customerId: A.customerId, assigneeId: A.member.personnelId } },
+    ],
+    own: { ...sessionOwn(201, 422), ...keyOwn(201, 422) },
+    check: async (json) => {
+      expect((json as { id: string }).id).not.toBe(A.reminderId);
+      await expectRowsOfB(reminders, [(json as { id: string }).id]);
+    },
+  },
+  'GET /reminders/{id}': {
+    calls: () => [{ path: `/reminders/${A.reminderId}` }],
+  },
+  'PATCH /reminders/{id}': {
+    calls: () => [
+      { path: `/reminders/${A.reminderId}`, body: { title: `${B.marker} took over` } },
+      { path: `/reminders/${A.reminderId}`, body: { dueAt: '2030-01-01 09:00', version: 1 } },
+    ],
+  },
+  'DELETE /reminders/{id}': {
+    calls: () => [{ path: `/reminders/${A.reminderId}` }],
+  },
+  'POST /reminders/{id}/done': {
+    calls: () => [{ path: `/reminders/${A.reminderId}/done`, body: {} }],
   },
 };
 
@@ -757,6 +827,32 @@ const operationScenarios: Record<string, OperationScenario> = {
     inputs: () => [{ id: A.templateId }],
     expect: REFUSED,
   },
+  createReminder: {
+    // With A's customer or assignee: invalid fields. With A's ids smuggled elsewhere: made in B.
+    inputs: () => [
+      { title: `${B.marker} op reminder`, dueAt: '2030-01-01 09:00', customerId: A.customerId },
+      { title: `${B.marker} op reminder`, dueAt: '2030-01-01 09:00', assigneeId: A.member.personnelId },
+      { title: `${B.marker} op reminder`, dueAt: '2030-01-01 09:00', id: A.reminderId, ...smuggled() },
+    ],
+    expect: ['VALIDATION', 'ok'],
+  },
+  updateReminder: {
+    inputs: () => [{ id: A.reminderId, version: 1, title: `${B.marker} renamed`, dueAt: '2030-01-01 09:00' }],
+    expect: REFUSED,
+  },
+  deleteReminder: {
+    inputs: () => [{ id: A.reminderId }],
+    expect: REFUSED,
+  },
+  markReminderDone: {
+    inputs: () => [{ id: A.reminderId }, { id: A.reminderId, version: 1 }],
+    expect: REFUSED,
+  },
+  markNotificationsRead: {
+    // Only the caller's own notifications are touched: A's id changes nothing.
+    inputs: () => [{ ids: [A.notificationId] }, { all: true, ids: [A.notificationId] }],
+    expect: ['ok'],
+  },
 };
 
 /**
@@ -813,6 +909,16 @@ const SERVER_ACTIONS: Record<string, Record<string, 'runBusinessAction' | 'runUs
   },
   'src/modules/personnel/invitation-actions.ts': {
     acceptInvitationAction: 'runUserAction',
+  },
+  'src/modules/reminders/actions.ts': {
+    createReminderAction: 'runBusinessAction',
+    updateReminderAction: 'runBusinessAction',
+    deleteReminderAction: 'runBusinessAction',
+    markReminderDoneAction: 'runBusinessAction',
+  },
+  'src/modules/notifications/actions.ts': {
+    markNotificationsReadAction: 'runBusinessAction',
+    saveNotificationPreferencesAction: 'runUserAction',
   },
 };
 

@@ -14,6 +14,7 @@ import {
 import { useDisclosure } from '@mantine/hooks';
 import {
   IconAddressBook,
+  IconAlarm,
   IconBuildingStore,
   IconCheck,
   IconChevronDown,
@@ -40,6 +41,7 @@ const NAV = [
   { key: 'customers', path: '/customers', icon: IconAddressBook },
   { key: 'personnel', path: '/personnel', icon: IconUsersGroup },
   { key: 'activity', path: '/activity', icon: IconActivity },
+  { key: 'reminders', path: '/reminders', icon: IconAlarm },
   { key: 'outbox', path: '/outbox', icon: IconMailForward },
   { key: 'settings', path: '/settings', icon: IconSettings },
 ] as const;
@@ -50,11 +52,14 @@ export function AppShellFrame({
   business,
   businesses,
   user,
+  bell,
   children,
 }: {
   business: ShellBusiness;
   businesses: ShellBusiness[];
   user: { name: string; email: string };
+  /** The notification bell, made by the layout (the shell imports no module). */
+  bell?: ReactNode;
   children: ReactNode;
 }) {
   const [opened, { toggle, close }] = useDisclosure();
@@ -123,6 +128,7 @@ export function AppShellFrame({
               <LocaleSwitcher />
               <ColorSchemeToggle />
             </Group>
+            {bell}
             <Menu position="bottom-end" width={220} withinPortal>
               <Menu.Target>
                 <UnstyledButton aria-label={t('userMenu')} data-testid="user-menu">

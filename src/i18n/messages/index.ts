@@ -4,6 +4,10 @@ import enCustomers from './en/customers.json' with { type: 'json' };
 import trCustomers from './tr/customers.json' with { type: 'json' };
 import enInteractions from './en/interactions.json' with { type: 'json' };
 import trInteractions from './tr/interactions.json' with { type: 'json' };
+import enReminders from './en/reminders.json' with { type: 'json' };
+import trReminders from './tr/reminders.json' with { type: 'json' };
+import enNotifications from './en/notifications.json' with { type: 'json' };
+import trNotifications from './tr/notifications.json' with { type: 'json' };
 
 /*
  * The app's texts. Shared ones (shell, auth, common, errors, ...) live in `en.json`/`tr.json`; a
@@ -11,8 +15,8 @@ import trInteractions from './tr/interactions.json' with { type: 'json' };
  * language below, so modules grow without editing one another's files.
  */
 export const MESSAGES = {
-  en: { ...en, customers: enCustomers, interactions: enInteractions },
-  tr: { ...tr, customers: trCustomers, interactions: trInteractions },
+  en: { ...en, customers: enCustomers, interactions: enInteractions, reminders: enReminders, notifications: enNotifications },
+  tr: { ...tr, customers: trCustomers, interactions: trInteractions, reminders: trReminders, notifications: trNotifications },
 } as const;
 
 export type AppMessages = (typeof MESSAGES)['en'];

@@ -6,6 +6,7 @@ import * as businesses from './endpoints/businesses';
 import * as customers from './endpoints/customers';
 import * as interactions from './endpoints/interactions';
 import * as personnel from './endpoints/personnel';
+import * as reminders from './endpoints/reminders';
 
 function endpointsOf(mod: Record<string, unknown>): Endpoint[] {
   return Object.values(mod).filter((v): v is Endpoint => typeof v === 'object' && v !== null && 'run' in v && 'method' in v);
@@ -18,6 +19,7 @@ export const ENDPOINTS: readonly Endpoint[] = [
   ...endpointsOf(apiKeys),
   ...endpointsOf(customers),
   ...endpointsOf(interactions),
+  ...endpointsOf(reminders),
 ];
 
 type RouteContext = { params: Promise<Record<string, string | string[]>> };

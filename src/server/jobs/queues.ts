@@ -36,6 +36,33 @@ export const QUEUES = {
     retentionSeconds: 7 * 24 * 3600,
     deleteAfterSeconds: 24 * 3600,
   },
+  /**
+   * The reminder notifier: one pass over the reminders that fell due. Each pass queues the next a
+   * few seconds later, and a cron every minute restarts the chain should it break. `stately`
+   * keeps at most one pass waiting and one running, however many processes work the queue.
+   */
+  'reminders.notify': {
+    policy: 'stately',
+    retryLimit: 2,
+    retryDelay: 5,
+    expireInSeconds: 120,
+    deleteAfterSeconds: 600,
+  },
+  /**
+   * A notification e-mail, keyed on the notification; sent once (see notifier.ts). Polled rather
+   * than woken by NOTIFY: with `notify` the workers fall back to a 30-second poll, and jobs queued
+   * while no worker listened (a restart) waited that long each.
+   */
+  'notifications.email': {
+    policy: 'standard',
+    retryLimit: 6,
+    retryDelay: 10,
+    retryBackoff: true,
+    retryDelayMax: 15 * 60,
+    expireInSeconds: 60,
+    retentionSeconds: 7 * 24 * 3600,
+    deleteAfterSeconds: 24 * 3600,
+  },
 } as const satisfies Record<string, Omit<Queue, 'name'>>;
 
 export type QueueName = keyof typeof QUEUES;

@@ -1,8 +1,18 @@
 import 'server-only';
 import type { PgBoss } from 'pg-boss';
+import { getDb } from '../db/client';
+import { deliverNotificationEmail, notifyDueReminders } from '../../modules/notifications/notifier';
 import { AUTH_MAIL_QUEUE, deliverAuthMail, type AuthMailJob } from './auth-mail';
 import { getWorkingBoss, stopBoss } from './boss';
 import { OUTBOX_QUEUE, type OutboxJob } from './outbox';
+import {
+  NOTIFICATION_EMAIL_QUEUE,
+  queueReminderPass,
+  REMINDER_NOTIFY_QUEUE,
+  reminderScanSeconds,
+  scheduleReminderPasses,
+  type NotificationEmailJob,
+} from './notification-jobs';
 import type { QueueName } from './queues';
 
 const working = new WeakSet<PgBoss>();
@@ -24,8 +34,33 @@ export async function startWorker(): Promise<{ queues: QueueName[] }> {
     await boss.work<OutboxJob>(OUTBOX_QUEUE, { batchSize: 1, localConcurrency: 2 }, async ([job]) => {
       if (job) await deliverOutboxMessage(job.data);
     });
+    await workNotificationQueues(boss);
   }
-  return { queues: [AUTH_MAIL_QUEUE, OUTBOX_QUEUE] };
+  return { queues: [AUTH_MAIL_QUEUE, OUTBOX_QUEUE, REMINDER_NOTIFY_QUEUE, NOTIFICATION_EMAIL_QUEUE] };
+}
+
+/**
+ * The reminder notifier and the notification e-mails: one pass over the due reminders every few
+ * seconds (each pass queues the next), and the e-mails those passes queue.
+ */
+export async function workNotificationQueues(boss: PgBoss): Promise<void> {
+  await boss.work(REMINDER_NOTIFY_QUEUE, { batchSize: 1, pollingIntervalSeconds: 1 }, async () => {
+    try {
+      await notifyDueReminders(getDb());
+    } finally {
+      // Each pass queues the next; a pass that throws is retried and still keeps the chain.
+      await queueReminderPass(boss, reminderScanSeconds());
+    }
+  });
+  // A batch drains a backlog (after a restart) without waiting a poll per e-mail. One failed send
+  // fails the batch; the retry finds the others claimed and sends only what is left.
+  await boss.work<NotificationEmailJob>(NOTIFICATION_EMAIL_QUEUE, { batchSize: 10, localConcurrency: 2, pollingIntervalSeconds: 2 }, async (jobs) => {
+    for (const job of jobs) await deliverNotificationEmail(getDb(), job.data);
+  });
+  // Start the chain now (a pass waiting from before a restart is kept, not doubled) and let the
+  // minute cron restart it should it ever break.
+  await queueReminderPass(boss);
+  await scheduleReminderPasses(boss);
 }
 
 /** Stops taking jobs and hands the ones in progress back to the queue. */

@@ -5,6 +5,7 @@ import { findUserBusinesses, getBusiness } from '@/modules/businesses/queries';
 import { rememberLastBusiness } from '@/modules/businesses/mutations';
 import { AppShellFrame } from '@/components/app-shell';
 import { LiveUpdates } from '@/components/live/live-updates';
+import { NotificationBell } from '@/modules/notifications/components/notification-bell';
 
 /** Server time of this render: the live stream replays what changed after it. */
 function renderTime(): number {
@@ -28,6 +29,7 @@ export default async function BusinessLayout({ children, params }: { children: R
       }}
       businesses={businesses.map((b) => ({ slug: b.slug, name: b.name }))}
       user={{ name: user.name, email: user.email }}
+      bell={<NotificationBell ctx={ctx} slug={current.slug} />}
     >
       <LiveUpdates slug={current.slug} renderedAt={renderTime()}>
         {children}

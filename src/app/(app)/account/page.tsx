@@ -5,11 +5,16 @@ import { requireUser } from '@/server/auth/session';
 import { PlainShell } from '@/components/plain-shell';
 import { ChangePasswordForm } from '@/modules/account/components/change-password-form';
 import { SignOutLink } from '@/modules/account/components/sign-out-link';
+import { getDb } from '@/server/db/client';
+import { getNotificationPreferences } from '@/modules/notifications/queries';
+import { NotificationPreferencesForm } from '@/modules/notifications/components/notification-preferences-form';
 
 export default async function AccountPage() {
   const user = await requireUser('/account');
   const t = await getTranslations('auth');
   const te = await getTranslations('errors');
+  const tn = await getTranslations('notifications.preferences');
+  const preferences = await getNotificationPreferences(getDb(), user.id);
   return (
     <PlainShell>
       <Stack gap="lg">
@@ -25,6 +30,12 @@ export default async function AccountPage() {
           <Stack gap="md">
             <Title order={3}>{t('changePassword')}</Title>
             <ChangePasswordForm />
+          </Stack>
+        </Paper>
+        <Paper withBorder p={{ base: 'md', sm: 'xl' }} radius="lg">
+          <Stack gap="md">
+            <Title order={3}>{tn('title')}</Title>
+            <NotificationPreferencesForm initial={{ inApp: preferences.inApp, email: preferences.email }} />
           </Stack>
         </Paper>
         <AnchorLink href="/dashboard">

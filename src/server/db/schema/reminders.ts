@@ -101,5 +101,7 @@ export const notificationPreferences = pgTable('notification_preferences', {
     .references(() => user.id, { onDelete: 'cascade' }),
   inApp: boolean('in_app').notNull().default(true),
   email: boolean('email').notNull().default(true),
+  // The language of the user's e-mails ('tr' or 'en'), saved with the preferences; null: Turkish.
+  locale: text('locale'),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });

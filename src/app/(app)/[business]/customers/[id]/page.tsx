@@ -17,6 +17,7 @@ import { CustomerActions } from '@/modules/customers/components/customer-actions
 import { CustomerNotes } from '@/modules/customers/components/customer-notes';
 import { CustomerTags } from '@/modules/customers/components/customer-tags';
 import { CustomerTimeline } from '@/modules/interactions/components/customer-timeline';
+import { CustomerReminders } from '@/modules/reminders/components/customer-reminders';
 
 const STATUS_COLOR = { lead: 'blue', active: 'teal', inactive: 'gray', lost: 'red' } as const;
 
@@ -183,6 +184,7 @@ export default async function CustomerProfilePage({ params }: { params: Promise<
               }))}
             />
             <CustomerTimeline ctx={ctx} slug={slug} customerId={c.id} />
+            <CustomerReminders ctx={ctx} slug={slug} customerId={c.id} />
           </Stack>
         </GridCol>
         <GridCol span={{ base: 12, md: 4 }} order={{ base: 1, md: 2 }}>

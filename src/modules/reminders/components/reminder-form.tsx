@@ -1,0 +1,185 @@
+'use client';
+import '@mantine/dates/styles.css';
+import 'dayjs/locale/tr';
+import 'dayjs/locale/en';
+import { Button, Group, Loader, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
+import { DatesProvider, DateTimePicker } from '@mantine/dates';
+import { useDebouncedValue } from '@mantine/hooks';
+import { IconCalendar } from '@tabler/icons-react';
+import { useRouter } from 'next/navigation';
+import { useLocale, useTranslations } from 'next-intl';
+import { useEffect, useMemo, useState } from 'react';
+import { useActionForm } from '@/components/forms/use-action-form';
+import { REMINDER_REPEATS, parseWallClock, type ReminderRepeat } from '../dates';
+import { createReminderAction, updateReminderAction } from '../actions';
+import { createReminderSchema } from '../schemas';
+
+export type ReminderFormValues = {
+  title: string;
+  /** Wall-clock time in the business's zone, "YYYY-MM-DD HH:mm" (what the picker edits). */
+  dueAt: string;
+  customerId: string;
+  assigneeId: string;
+  note: string;
+  repeat: ReminderRepeat;
+};
+
+type Option = { value: string; label: string };
+
+/**
+ * Creates or edits a reminder. The date picker knows no time zones: it edits a wall-clock time,
+ * which the server reads in the business's zone (shown beside the field), so "09:00" means 09:00
+ * where the business is, whatever the browser's zone.
+ */
+export function ReminderForm({
+  slug,
+  timeZone,
+  assignees,
+  initialCustomer,
+  initialValues,
+  edit,
+  returnTo,
+}: {
+  slug: string;
+  timeZone: string;
+  assignees: Option[];
+  initialCustomer?: Option | null;
+  initialValues: ReminderFormValues;
+  edit?: { id: string; version: number };
+  /** Where to go after saving a new reminder (e.g. back to the customer's page); default: its page. */
+  returnTo?: string;
+}) {
+  const t = useTranslations('reminders');
+  const tc = useTranslations('common');
+  const locale = useLocale();
+  const router = useRouter();
+  const { form, onSubmit, submitting } = useActionForm<ReminderFormValues, unknown>({
+    initialValues,
+    schema: createReminderSchema,
+    action: (values) => {
+      const input = { ...values, customerId: values.customerId || null, assigneeId: values.assigneeId || null };
+      return edit ? updateReminderAction(slug, { ...input, id: edit.id, version: edit.version }) : createReminderAction(slug, input);
+    },
+    onSuccess: (data) => {
+      const id = edit?.id ?? (data as { id: string }).id;
+      router.push(!edit && returnTo ? returnTo : `/${slug}/reminders/${id}`);
+      router.refresh();
+    },
+  });
+
+  const repeatOptions = REMINDER_REPEATS.map((r) => ({ value: r, label: t(`repeats.${r}`) }));
+  const due = parseWallClock(form.values.dueAt);
+
+  return (
+    <DatesProvider settings={{ locale, firstDayOfWeek: 1 }}>
+      <form noValidate onSubmit={onSubmit}>
+        <Stack gap="sm">
+          <TextInput label={t('fields.title')} placeholder={t('fields.titlePlaceholder')} required autoFocus={!edit} autoComplete="off" {...form.getInputProps('title')} />
+          <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+            <DateTimePicker
+              label={t('fields.dueAt')}
+              description={t('fields.dueAtHint', { timeZone })}
+              required
+              valueFormat={locale === 'tr' ? 'DD.MM.YYYY HH:mm' : 'DD/MM/YYYY HH:mm'}
+              leftSection={<IconCalendar size={16} />}
+              data-testid="reminder-due"
+              {...form.getInputProps('dueAt')}
+              value={form.values.dueAt ? `${form.values.dueAt}:00` : null}
+              onChange={(value) => form.setFieldValue('dueAt', value ? value.slice(0, 16) : '')}
+              popoverProps={{ withinPortal: true }}
+            />
+            <Select
+              label={t('fields.repeat')}
+              data={repeatOptions}
+              allowDeselect={false}
+              description={form.values.repeat === 'monthly' && due ? t('repeatsMonthlyHint', { day: due.day }) : undefined}
+              {...form.getInputProps('repeat')}
+            />
+            <CustomerPicker slug={slug} initial={initialCustomer ?? null} {...form.getInputProps('customerId')} onChange={(v) => form.setFieldValue('customerId', v ?? '')} />
+            <Select
+              label={t('fields.assignee')}
+              placeholder={t('fields.assigneePlaceholder')}
+              data={assignees}
+              searchable
+              clearable
+              nothingFoundMessage={tc('none')}
+              {...form.getInputProps('assigneeId')}
+              onChange={(v) => form.setFieldValue('assigneeId', v ?? '')}
+            />
+          </SimpleGrid>
+          <Textarea label={t('fields.note')} autosize minRows={3} maxRows={10} {...form.getInputProps('note')} />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={() => router.back()}>
+              {tc('cancel')}
+            </Button>
+            <Button type="submit" loading={submitting}>
+              {edit ? tc('save') : tc('create')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </DatesProvider>
+  );
+}
+
+/** A searchable customer select: asks the server as the user types (folded Turkish, ILIKE). */
+function CustomerPicker({
+  slug,
+  initial,
+  value,
+  onChange,
+  error,
+}: {
+  slug: string;
+  initial: Option | null;
+  value?: string;
+  onChange: (value: string | null) => void;
+  error?: React.ReactNode;
+}) {
+  const t = useTranslations('reminders');
+  const [search, setSearch] = useState('');
+  const [debounced] = useDebouncedValue(search, 200);
+  const [selected, setSelected] = useState<Option | null>(initial);
+  const [results, setResults] = useState<{ query: string | null; options: Option[] }>({ query: null, options: initial ? [initial] : [] });
+  // Typing the chosen customer's name back into the box is not a new search.
+  const wanted = selected && debounced === selected.label ? null : debounced;
+  const loading = wanted !== null && results.query !== wanted;
+  const options = results.options;
+
+  useEffect(() => {
+    if (wanted === null) return;
+    const controller = new AbortController();
+    fetch(`/${slug}/reminders/customer-options?${new URLSearchParams({ q: wanted })}`, { signal: controller.signal })
+      .then((res) => (res.ok ? res.json() : { data: [] }))
+      .then((body: { data: { id: string; name: string }[] }) =>
+        setResults({ query: wanted, options: body.data.map((c) => ({ value: c.id, label: c.name })) }),
+      )
+      .catch(() => undefined);
+    return () => controller.abort();
+  }, [slug, wanted]);
+
+  // The chosen customer stays an option while other results come and go.
+  const data = useMemo(() => (selected && !options.some((o) => o.value === selected.value) ? [selected, ...options] : options), [options, selected]);
+
+  return (
+    <Select
+      label={t('fields.customer')}
+      placeholder={t('fields.customerPlaceholder')}
+      data={data}
+      value={value || null}
+      onChange={(v, option) => {
+        setSelected(v && option ? { value: v, label: option.label } : null);
+        onChange(v);
+      }}
+      searchable
+      clearable
+      filter={({ options: all }) => all}
+      searchValue={search}
+      onSearchChange={setSearch}
+      nothingFoundMessage={loading ? undefined : t('fields.customerNothing')}
+      rightSection={loading ? <Loader size={14} /> : undefined}
+      error={error}
+      data-testid="reminder-customer"
+    />
+  );
+}
