@@ -9,7 +9,7 @@ function keys(node: Node, prefix = ''): string[] {
 }
 
 function placeholders(text: string): string[] {
-  return [...text.matchAll(/\{(\w+)/g)].map((m) => m[1]!).sort();
+  return [...new Set([...text.matchAll(/\{(\w+)(?=[,}])/g)].map((m) => m[1]!))].sort();
 }
 
 describe('messages', () => {
