@@ -7,3 +7,5 @@ export * from './customers';
 export * from './interactions';
 export * from './reminders';
 export * from './imports';
+export * from './sales';
+export * from './projects';
