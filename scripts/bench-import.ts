@@ -26,7 +26,8 @@ function makeCsv(rows: number): Buffer {
     const phone = i % 2 === 0 ? `0532 ${n.slice(0, 3)} ${n.slice(3, 5)} ${n.slice(5)}` : `+90 (533) ${n.slice(0, 3)}-${n.slice(3)}`;
     const email = i % 200 === 199 ? 'bozuk@adres' : `musteri.${i}@ornek-${i % 50}.com.tr`;
     const company = i % 3 === 0 ? `Şirket ${i % 2000} Ltd. Şti.` : '';
-    lines.push([name, email, phone, company, CITIES[i % CITIES.length], i % 10 === 0 ? 'Sadık müşteri; "VIP"' : ''].map(cell).join(';'));
+    const cells: string[] = [name, email, phone, company, CITIES[i % CITIES.length]!, i % 10 === 0 ? 'Sadık müşteri; "VIP"' : ''];
+    lines.push(cells.map(cell).join(';'));
   }
   return iconv.encode(lines.join('\r\n') + '\r\n', 'windows-1254');
 }

@@ -4,13 +4,14 @@ import { handleEndpoint } from './endpoint';
 import * as apiKeys from './endpoints/api-keys';
 import * as businesses from './endpoints/businesses';
 import * as personnel from './endpoints/personnel';
+import * as purchases from './endpoints/purchases';
 
 function endpointsOf(mod: Record<string, unknown>): Endpoint[] {
   return Object.values(mod).filter((v): v is Endpoint => typeof v === 'object' && v !== null && 'run' in v && 'method' in v);
 }
 
 /** Every endpoint of /api/v1; the OpenAPI document and the isolation tests read this list. */
-export const ENDPOINTS: readonly Endpoint[] = [...endpointsOf(businesses), ...endpointsOf(personnel), ...endpointsOf(apiKeys)];
+export const ENDPOINTS: readonly Endpoint[] = [...endpointsOf(businesses), ...endpointsOf(personnel), ...endpointsOf(apiKeys), ...endpointsOf(purchases)];
 
 type RouteContext = { params: Promise<Record<string, string | string[]>> };
 type Handler = (request: Request, context: RouteContext) => Promise<Response>;
