@@ -117,3 +117,12 @@ describe('rounding and totals', () => {
     expect(() => lineTotals({ quantityMilli: 10 ** 12, unitPriceMinor: 10 ** 12, vatRateBp: 0 })).toThrow(RangeError);
   });
 });
+
+describe('formatMoney', () => {
+  it('formats minor units in the reader’s locale without going through a float', async () => {
+    const { formatMoney } = await import('./money');
+    expect(formatMoney(123456, 'TRY', 'tr-TR')).toBe('₺1.234,56');
+    expect(formatMoney(123456, 'EUR', 'en-GB')).toBe('€1,234.56');
+    expect(formatMoney(9007199254740991, 'USD', 'en-US')).toBe('$90,071,992,547,409.91');
+  });
+});

@@ -173,3 +173,12 @@ export function orderTotals(lines: readonly LineInput[]): Totals & { lines: Line
   }
   return { lines: each, subtotalMinor: toSafeNumber(subtotal), vatMinor: toSafeNumber(vat), totalMinor: toSafeNumber(subtotal + vat) };
 }
+
+/**
+ * An amount for people to read, in their locale ("₺1.234,56", "€12.00"). Intl is given the exact
+ * decimal string, not a float, so even amounts beyond 2^53 minor units print every digit.
+ */
+export function formatMoney(minor: number, currency: string, locale: string): string {
+  const format = new Intl.NumberFormat(locale, { style: 'currency', currency, minimumFractionDigits: minorDigits(currency) });
+  return format.format(minorToDecimal(minor, currency) as unknown as number);
+}
