@@ -130,7 +130,7 @@ describe('importing', () => {
     ]);
     for (let i = 0; i < 1000; i++) {
       const phone = `0532 ${String(1000000 + i).slice(0, 3)} ${String(1000000 + i).slice(3, 5)} ${String(1000000 + i).slice(5, 7)}`;
-      let row = [`Müşteri ${i}`, `musteri${i}@example.com`, phone, ''];
+      const row = [`Müşteri ${i}`, `musteri${i}@example.com`, phone, ''];
       if (i === 100) row[1] = 'not-an-email';
       if (i === 250) row[2] = '12';
       if (i === 500) row[0] = '';
@@ -241,7 +241,8 @@ describe('importing', () => {
     const db = getDb();
     await insertTestCustomer(db, c.businessId, { name: 'Kayıtlı', emails: ['kayitli@example.com'] });
     const { id } = await uploadImport(db, c, { name: 'p.csv', bytes: Buffer.from('E-posta;Ad Soyad\nkayitli@example.com;Kayıtlı Kişi\nbozuk;Bozuk\n;Yeni\n') });
-    const rows = await previewImport(db, c, { id, mapping: ['email', 'name'] });
+    const { rows, sample } = await previewImport(db, c, { id, mapping: ['email', 'name'] });
+    expect(sample).toEqual(['kayitli@example.com', 'Kayıtlı Kişi']);
     expect(rows).toEqual([
       expect.objectContaining({ row: 2, duplicateOf: 'Kayıtlı', problems: [] }),
       expect.objectContaining({ row: 3, customer: null, problems: [{ field: 'email', message: 'email' }] }),

@@ -112,7 +112,7 @@ export async function previewImport(
   db: Executor,
   ctx: Ctx,
   input: { id: string; mapping: (ImportField | null)[] },
-): Promise<PreviewRow[]> {
+): Promise<{ rows: PreviewRow[]; /** The first row's cells as they are in the file. */ sample: string[] }> {
   const [imp] = await db
     .select({ filePath: imports.filePath, encoding: imports.encoding, delimiter: imports.delimiter, mapping: imports.mapping })
     .from(imports)
@@ -124,6 +124,7 @@ export async function previewImport(
   if (input.mapping.length !== headers.length) throw new AppError('VALIDATION', 'errors.VALIDATION', { mapping: 'invalid' });
   // Only the first lines are parsed; a quoted cell spanning lines may need a few more.
   const { records } = readCsv(bytes, { encoding: imp.encoding as CsvEncoding, delimiter: imp.delimiter as CsvDelimiter }, { toLine: PREVIEW_ROWS * 3 + 1 });
+  const sample = (records[0]?.cells ?? []).map((c) => c.slice(0, 80));
   const rows = records.slice(0, PREVIEW_ROWS).map((r) => {
     const result = normalizeRow(mapCells(r.cells, input.mapping));
     return result.ok
@@ -139,7 +140,7 @@ export async function previewImport(
   if (emails.length) matchers.push(arrayOverlaps(customers.emails, emails));
   if (phones.length) matchers.push(arrayOverlaps(customers.phones, phones));
   if (companyKeys.length) matchers.push(and(eq(customers.kind, 'company'), inArray(customers.sortName, companyKeys))!);
-  if (matchers.length === 0) return rows;
+  if (matchers.length === 0) return { rows, sample };
   const found = await db
     .select({ name: customers.name, kind: customers.kind, emails: customers.emails, phones: customers.phones, sortName: customers.sortName })
     .from(customers)
@@ -156,5 +157,5 @@ export async function previewImport(
     );
     r.duplicateOf = match?.name ?? null;
   }
-  return rows;
+  return { rows, sample };
 }
