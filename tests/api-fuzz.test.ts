@@ -23,6 +23,9 @@ import { API_RATE_LIMIT } from '@/server/api/rate-limit';
 import type { Endpoint } from '@/server/api/endpoint';
 import { ERROR_STATUS } from '@/lib/errors';
 import { createApiKey } from '@/modules/api-keys/mutations';
+import { createPurchase } from '@/modules/purchases/mutations';
+import { createPurchaseSchema } from '@/modules/purchases/schemas';
+import { insertTestCustomer } from './factories/customers';
 import { addPersonnel, contextFor, createTestBusiness, createUser, type TestUser } from './factories';
 import { apiCall, sessionCookieFor, type ApiAuth } from './api';
 import { testDatabaseUrl } from './db';
@@ -93,8 +96,8 @@ let throwaway: { id: string; slug: string };
 let cookie: string;
 let bearer: string;
 /** Real ids the generated paths may name: in the business, and in another business. */
-const real = { person: '', deletable: '', apiKey: '' };
-const foreign = { person: '', apiKey: '' };
+const real = { person: '', deletable: '', apiKey: '', customer: '', purchase: '', deletablePurchase: '' };
+const foreign = { person: '', apiKey: '', purchase: '' };
 
 async function newThrowaway(): Promise<void> {
   throwaway = await createTestBusiness(getDb(), owner, { name: THROWAWAY_NAME });
@@ -102,6 +105,15 @@ async function newThrowaway(): Promise<void> {
 
 async function newDeletable(): Promise<void> {
   real.deletable = (await addPersonnel(getDb(), business.id, { role: 'member', login: false, name: 'Fuzz Silinebilir' })).personnelId;
+}
+
+async function purchaseOf(ctx: Awaited<ReturnType<typeof contextFor>>, customerId: string): Promise<string> {
+  const input = createPurchaseSchema.parse({ customerId, orderedAt: '2026-01-15', items: [{ name: 'Fuzz ürün', quantityMilli: 1000, unitPriceMinor: 1250, vatRateBp: 2000 }] });
+  return (await createPurchase(getDb(), ctx, input)).id;
+}
+
+async function newDeletablePurchase(): Promise<void> {
+  real.deletablePurchase = await purchaseOf(await contextFor(getDb(), owner.id, business.slug), real.customer);
 }
 
 const savedRateLimit = API_RATE_LIMIT.max;
@@ -123,12 +135,16 @@ beforeAll(async () => {
   real.apiKey = (await createApiKey(db, ctx, { name: 'Fuzz hedef anahtar', role: 'viewer', expiresAt: null })).id;
   real.person = (await addPersonnel(db, business.id, { role: 'member', login: false, name: 'Fuzz Hedef' })).personnelId;
   await newDeletable();
+  real.customer = (await insertTestCustomer(db, business.id, { name: 'Fuzz Müşteri' })).id;
+  real.purchase = await purchaseOf(ctx, real.customer);
+  await newDeletablePurchase();
 
   const otherOwner = await createUser(db);
   const other = await createTestBusiness(db, otherOwner, { name: 'Başka İşletme' });
   const otherCtx = await contextFor(db, otherOwner.id, other.slug);
   foreign.person = otherCtx.personnelId;
   foreign.apiKey = (await createApiKey(db, otherCtx, { name: 'Başka anahtar', role: 'viewer', expiresAt: null })).id;
+  foreign.purchase = await purchaseOf(otherCtx, (await insertTestCustomer(db, other.id)).id);
 
   cookie = await sessionCookieFor(owner.email, owner.password);
   // The per-key limit (tested in api.test.ts) would answer 429 after 600 calls and hide the routes.
@@ -453,14 +469,33 @@ const VALID_BODIES: Record<string, Record<string, unknown>> = {
   'POST /personnel': { name: 'Fuzz Kişi', email: 'kisi@example.test', phone: '0555 111 22 33', title: 'Uzman', department: 'Satış', role: 'sales', active: true, invite: false },
   'PATCH /personnel/{id}': { name: 'Fuzz Hedef', title: 'Kıdemli Uzman', role: 'support', active: true },
   'POST /api-keys': { name: 'Fuzz yeni anahtar', role: 'viewer', expiresAt: '2099-01-01' },
+  'POST /purchases': {
+    customerId: '<customer>',
+    orderedAt: '2026-02-01T10:00:00+03:00',
+    status: 'paid',
+    currency: 'TRY',
+    externalRef: 'fuzz-ref',
+    notes: 'Fuzz notu',
+    items: [{ name: 'Kahve', quantityMilli: 1500, unitPrice: { amountMinor: 4250, currency: 'TRY' }, vatRateBp: 1000 }],
+  },
+  'PATCH /purchases/{id}': { status: 'refunded', notes: 'İade', items: [{ name: 'Çay', quantityMilli: 2000, unitPrice: { amountMinor: 1500 }, vatRateBp: 2000 }] },
 };
+
+/** The valid sample with the real ids of this run filled in. */
+function validBody(key: string): Record<string, unknown> {
+  const sample = VALID_BODIES[key] ?? {};
+  return sample.customerId === '<customer>' ? { ...sample, customerId: real.customer } : sample;
+}
 
 function realId(key: string): string {
   if (key === 'DELETE /personnel/{id}') return real.deletable;
+  if (key === 'DELETE /purchases/{id}') return real.deletablePurchase;
+  if (key.includes('/purchases/')) return real.purchase;
   if (key.includes('/api-keys/')) return real.apiKey;
   return real.person;
 }
 function foreignId(key: string): string {
+  if (key.includes('/purchases/')) return foreign.purchase;
   return key.includes('/api-keys/') ? foreign.apiKey : foreign.person;
 }
 
@@ -476,7 +511,7 @@ function describeCase(c: Case): string {
 function caseArbitrary(endpoint: Endpoint, key: string): fc.Arbitrary<Case> {
   const hasId = endpoint.path.includes('{id}');
   const hasBody = Boolean(endpoint.body);
-  const bodyOf = hasBody ? bodyArbitrary(endpoint.body!, VALID_BODIES[key] ?? {}) : fc.constant(undefined);
+  const bodyOf = hasBody ? bodyArbitrary(endpoint.body!, validBody(key)) : fc.constant(undefined);
   const queryOf = endpoint.query ? queryArbitrary(endpoint.query) : fc.constant('');
   // Key and session share everything after the caller is known; a session costs three times as
   // much to resolve, so endpoints open to keys take the session path in one case in ten.
@@ -553,8 +588,8 @@ describe('api fuzz', () => {
           counts = after;
 
           // Keep the real targets alive for the cases that follow (and count their new rows).
-          if (res.status === 204 && (key === 'DELETE /business' || key === 'DELETE /personnel/{id}')) {
-            await (key === 'DELETE /business' ? newThrowaway() : newDeletable());
+          if (res.status === 204 && (key === 'DELETE /business' || key === 'DELETE /personnel/{id}' || key === 'DELETE /purchases/{id}')) {
+            await (key === 'DELETE /business' ? newThrowaway() : key === 'DELETE /purchases/{id}' ? newDeletablePurchase() : newDeletable());
             counts = await rowCounts();
           }
         }),
