@@ -5,11 +5,16 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeDb, getDb } from '@/server/db/client';
+import { stopBoss } from '@/server/jobs/boss';
 import { runOperation, type Operation } from '@/server/actions/operation';
 import type { Ctx } from '@/server/auth/context';
 import { canDeleteBusiness, ROLES, scopeOf, type Role } from '@/lib/permissions';
 import { addPersonnel, contextFor, createTestBusiness, createUser } from './factories';
 import { createApiKey } from '@/modules/api-keys/mutations';
+import { createPurchase } from '@/modules/purchases/mutations';
+import { createPurchaseSchema } from '@/modules/purchases/schemas';
+import { uploadImport } from '@/modules/imports/mutations';
+import { insertTestCustomer } from './factories/customers';
 
 type AnyOperation = Operation<never, unknown>;
 
@@ -21,7 +26,22 @@ const operations = Object.values(modules)
 // The smallest valid PNG: a 1×1 transparent pixel.
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=', 'base64');
 
-type Fixture = { ctx: Ctx; targetId: string; targetVersion: number; businessName: string; apiKeyId: string };
+type Fixture = {
+  ctx: Ctx;
+  targetId: string;
+  targetVersion: number;
+  businessName: string;
+  apiKeyId: string;
+  customerId: string;
+  purchaseId: string;
+  importId: string;
+};
+
+const purchaseInput = (customerId: string) => ({
+  customerId,
+  orderedAt: '2026-03-01',
+  items: [{ name: 'Matris ürünü', quantityMilli: 1000, unitPriceMinor: 1000, vatRateBp: 2000 }],
+});
 
 /** Input for each operation, and whether the role is expected to be allowed. */
 const scenarios: Record<string, { input: (f: Fixture) => unknown; allowed: (role: Role) => boolean; last?: boolean }> = {
@@ -62,12 +82,45 @@ const scenarios: Record<string, { input: (f: Fixture) => unknown; allowed: (role
     input: (f) => ({ id: f.targetId }),
     allowed: (r) => scopeOf(r, 'personnel', 'delete') !== false,
   },
+  createPurchase: {
+    input: (f) => purchaseInput(f.customerId),
+    allowed: (r) => scopeOf(r, 'purchases', 'create') !== false,
+  },
+  updatePurchase: {
+    input: (f) => ({ ...purchaseInput(f.customerId), id: f.purchaseId, version: 1, status: 'refunded' }),
+    allowed: (r) => scopeOf(r, 'purchases', 'update') !== false,
+  },
+  deletePurchase: {
+    input: (f) => ({ id: f.purchaseId }),
+    allowed: (r) => scopeOf(r, 'purchases', 'delete') !== false,
+  },
+  // Importing creates customers: every step takes the right to create them.
+  uploadImport: {
+    input: () => ({ file: new File(['Ad Soyad;E-posta\nMatris Kişi;matris@example.test\n'], 'matris.csv', { type: 'text/csv' }) }),
+    allowed: (r) => scopeOf(r, 'customers', 'create') !== false,
+  },
+  previewImport: {
+    input: (f) => ({ id: f.importId, mapping: ['name', 'email'], duplicateMode: 'skip' }),
+    allowed: (r) => scopeOf(r, 'customers', 'create') !== false,
+  },
+  startImport: {
+    input: (f) => ({ id: f.importId, mapping: ['name', 'email'], duplicateMode: 'skip' }),
+    allowed: (r) => scopeOf(r, 'customers', 'create') !== false,
+  },
+  deleteImport: {
+    input: (f) => ({ id: f.importId }),
+    allowed: (r) => scopeOf(r, 'customers', 'create') !== false,
+  },
 };
 
 beforeAll(() => {
   expect(operations.length).toBeGreaterThan(0);
 });
-afterAll(closeDb);
+afterAll(async () => {
+  // startImport queues a job, which starts pg-boss in this process.
+  await stopBoss();
+  await closeDb();
+});
 
 describe('role matrix', () => {
   it('has a scenario for every operation', () => {
@@ -91,12 +144,18 @@ describe('role matrix', () => {
         const target = await addPersonnel(db, business.id, { role: 'member', login: false, email: `hedef-${op.name.toLowerCase()}-${role}@example.test` });
         const ownerCtx = await contextFor(db, owner.id, business.slug);
         const apiKey = await createApiKey(db, ownerCtx, { name: 'Hedef anahtar', role: 'viewer', expiresAt: null });
+        const customer = await insertTestCustomer(db, business.id, { name: `Matris Müşteri ${op.name}` });
+        const purchase = await createPurchase(db, ownerCtx, createPurchaseSchema.parse(purchaseInput(customer.id)));
+        const upload = await uploadImport(db, ownerCtx, { name: 'hedef.csv', bytes: Buffer.from('Ad Soyad;E-posta\nHedef;hedef@example.test\n') });
         const fixture: Fixture = {
           ctx,
           targetId: target.personnelId,
           targetVersion: 1,
           businessName: `Matris ${role}`,
           apiKeyId: apiKey.id,
+          customerId: customer.id,
+          purchaseId: purchase.id,
+          importId: upload.id,
         };
         const result = await runOperation(op, ctx, scenario.input(fixture) as never);
         outcomes[op.name] = result.ok ? 'allowed' : result.code;

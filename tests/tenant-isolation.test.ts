@@ -14,13 +14,18 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { asc, eq, inArray } from 'drizzle-orm';
 import { closeDb, getDb } from '@/server/db/client';
-import { apiKeys, auditLog, businesses, invitations, personnel, user } from '@/server/db/schema';
+import { apiKeys, auditLog, businesses, customers, imports, invitations, personnel, purchaseItems, purchases, user } from '@/server/db/schema';
 import { ENDPOINTS } from '@/server/api/registry';
 import { runOperation, type Operation } from '@/server/actions/operation';
 import { loadBusinessContext, loadBusinessContextById, type Ctx } from '@/server/auth/context';
 import { isAppError } from '@/lib/errors';
 import { createApiKey } from '@/modules/api-keys/mutations';
 import { acceptInvitation, createPersonnel } from '@/modules/personnel/mutations';
+import { createPurchase } from '@/modules/purchases/mutations';
+import { createPurchaseSchema } from '@/modules/purchases/schemas';
+import { uploadImport } from '@/modules/imports/mutations';
+import { stopBoss } from '@/server/jobs/boss';
+import { insertTestCustomer } from './factories/customers';
 import { addPersonnel, contextFor, createTestBusiness, createUser, type TestUser } from './factories';
 import { apiCall, sessionCookieFor } from './api';
 import type { HttpMethod } from '@/server/api/endpoint';
@@ -52,6 +57,9 @@ type Tenant = {
   key: { id: string; key: string; prefix: string };
   invitationId: string;
   invitationTokenHash: string;
+  customerId: string;
+  purchaseId: string;
+  importId: string;
 };
 
 let A: Tenant;
@@ -86,6 +94,20 @@ async function makeTenant(letter: 'A' | 'B'): Promise<Tenant> {
   });
   const key = await createApiKey(db, ctx, { name: `${marker} key`, role: 'admin', expiresAt: null });
   const [invitation] = await db.select().from(invitations).where(eq(invitations.businessId, business.id));
+  const customer = await insertTestCustomer(db, business.id, { name: `${marker} Customer`, emails: [`customer-${lower}@example.test`] });
+  const purchase = await createPurchase(
+    db,
+    ctx,
+    createPurchaseSchema.parse({
+      customerId: customer.id,
+      orderedAt: '2026-02-01',
+      // The same reference in both businesses: references are per business.
+      externalRef: 'order-shared-by-both',
+      notes: `${marker} purchase`,
+      items: [{ name: `${marker} item`, quantityMilli: 1000, unitPriceMinor: 9900, vatRateBp: 2000 }],
+    }),
+  );
+  const upload = await uploadImport(db, ctx, { name: `${marker}.csv`, bytes: Buffer.from(`Ad Soyad;E-posta\n${marker} Row;row-${lower}@example.test\n`) });
   return {
     marker,
     owner,
@@ -96,6 +118,9 @@ async function makeTenant(letter: 'A' | 'B'): Promise<Tenant> {
     key,
     invitationId: invitation!.id,
     invitationTokenHash: invitation!.tokenHash,
+    customerId: customer.id,
+    purchaseId: purchase.id,
+    importId: upload.id,
   };
 }
 
@@ -111,6 +136,14 @@ async function snapshot(t: Tenant): Promise<unknown> {
     ),
     invitations: await db.select().from(invitations).where(eq(invitations.businessId, id)).orderBy(asc(invitations.id)),
     auditLog: await db.select().from(auditLog).where(eq(auditLog.businessId, id)).orderBy(asc(auditLog.id)),
+    customers: await db.select().from(customers).where(eq(customers.businessId, id)).orderBy(asc(customers.id)),
+    purchases: await db.select().from(purchases).where(eq(purchases.businessId, id)).orderBy(asc(purchases.id)),
+    purchaseItems: await db
+      .select()
+      .from(purchaseItems)
+      .where(eq(purchaseItems.businessId, id))
+      .orderBy(asc(purchaseItems.purchaseId), asc(purchaseItems.position)),
+    imports: await db.select().from(imports).where(eq(imports.businessId, id)).orderBy(asc(imports.id)),
     users: await db
       .select()
       .from(user)
@@ -135,6 +168,9 @@ function secretsOf(t: Tenant): string[] {
     t.key.prefix,
     t.invitationId,
     t.invitationTokenHash,
+    t.customerId,
+    t.purchaseId,
+    t.importId,
   ].map((s) => s.toLowerCase());
 }
 
@@ -150,7 +186,10 @@ beforeAll(async () => {
   bCookie = await sessionCookieFor(B.owner.email, B.owner.password);
   bOwnerCtx = await contextFor(getDb(), B.owner.id, B.business.slug);
 });
-afterAll(closeDb);
+afterAll(async () => {
+  await stopBoss();
+  await closeDb();
+});
 
 // ─── /api/v1 ────────────────────────────────────────────────────────────────────────────────
 
@@ -200,7 +239,7 @@ async function businessesOfB(): Promise<string[]> {
 }
 
 /** Rows of `table` with these ids, all in B's businesses (and at least one). */
-async function expectRowsOfB(table: typeof personnel | typeof apiKeys, ids: string[]): Promise<void> {
+async function expectRowsOfB(table: typeof personnel | typeof apiKeys | typeof purchases, ids: string[]): Promise<void> {
   expect(ids.length).toBeGreaterThan(0);
   const rows = await getDb().select({ businessId: table.businessId }).from(table).where(inArray(table.id, ids));
   expect(rows).toHaveLength(ids.length);
@@ -295,6 +334,49 @@ const apiScenarios: Record<string, ApiScenario> = {
   },
   'DELETE /api-keys/{id}': {
     calls: () => [{ path: `/api-keys/${A.key.id}` }],
+  },
+  'GET /purchases': {
+    calls: () => [{ path: '/purchases' }, { path: `/purchases?customerId=${A.customerId}` }, { path: '/purchases?limit=200' }],
+    own: { ...sessionOwn(200), ...keyOwn(200) },
+    // Every purchase listed is B's; filtered by A's customer, the list is empty.
+    check: async (json) => {
+      if (idsOf(json).length > 0) await expectRowsOfB(purchases, idsOf(json));
+    },
+  },
+  'GET /purchases/{id}': {
+    calls: () => [{ path: `/purchases/${A.purchaseId}` }],
+  },
+  'POST /purchases': {
+    // For A's customer: not found. For B's own customer: made in B, whatever ids are smuggled.
+    calls: () => [
+      { path: '/purchases', body: { customerId: A.customerId, orderedAt: '2026-03-01', items: [{ name: `${B.marker} x`, quantityMilli: 1000, unitPrice: { amountMinor: 100 }, vatRateBp: 0 }] } },
+      {
+        path: '/purchases',
+        body: {
+          customerId: B.customerId,
+          orderedAt: '2026-03-01',
+          // A has a purchase with this reference too; B's own one is answered, never A's.
+          externalRef: 'order-shared-by-both',
+          items: [{ name: `${B.marker} y`, quantityMilli: 1000, unitPrice: { amountMinor: 100 }, vatRateBp: 0 }],
+          id: A.purchaseId,
+          ...smuggled(),
+        },
+      },
+    ],
+    own: { ...sessionOwn(201, 404), ...keyOwn(201, 404) },
+    check: async (json) => {
+      expect((json as { id: string }).id).not.toBe(A.purchaseId);
+      await expectRowsOfB(purchases, [(json as { id: string }).id]);
+    },
+  },
+  'PATCH /purchases/{id}': {
+    calls: () => [
+      { path: `/purchases/${A.purchaseId}`, body: { notes: `${B.marker} took over` } },
+      { path: `/purchases/${A.purchaseId}`, body: { status: 'refunded', version: 1, customerId: B.customerId } },
+    ],
+  },
+  'DELETE /purchases/{id}': {
+    calls: () => [{ path: `/purchases/${A.purchaseId}` }],
   },
 };
 
@@ -442,6 +524,37 @@ const operationScenarios: Record<string, OperationScenario> = {
     inputs: () => aPersonnelIds().map((id) => ({ id })),
     expect: REFUSED,
   },
+  createPurchase: {
+    inputs: () => [{ customerId: A.customerId, orderedAt: '2026-03-01', items: [{ name: 'x', quantityMilli: 1000, unitPriceMinor: 1, vatRateBp: 0 }], ...smuggled() }],
+    expect: REFUSED,
+  },
+  updatePurchase: {
+    inputs: () => [
+      { id: A.purchaseId, version: 1, customerId: A.customerId, orderedAt: '2026-03-01', status: 'refunded', items: [{ name: 'x', quantityMilli: 1000, unitPriceMinor: 1, vatRateBp: 0 }] },
+      { id: A.purchaseId, version: 1, customerId: B.customerId, orderedAt: '2026-03-01', items: [{ name: 'x', quantityMilli: 1000, unitPriceMinor: 1, vatRateBp: 0 }] },
+    ],
+    expect: REFUSED,
+  },
+  deletePurchase: {
+    inputs: () => [{ id: A.purchaseId }],
+    expect: REFUSED,
+  },
+  uploadImport: {
+    inputs: () => [{ file: new File([`Ad Soyad\n${B.marker} Row\n`], 'b.csv', { type: 'text/csv' }), ...smuggled() }],
+    expect: ['ok'],
+  },
+  previewImport: {
+    inputs: () => [{ id: A.importId, mapping: ['name', 'email'], duplicateMode: 'skip' }],
+    expect: REFUSED,
+  },
+  startImport: {
+    inputs: () => [{ id: A.importId, mapping: ['name', 'email'], duplicateMode: 'update' }],
+    expect: REFUSED,
+  },
+  deleteImport: {
+    inputs: () => [{ id: A.importId }],
+    expect: REFUSED,
+  },
 };
 
 /**
@@ -468,6 +581,17 @@ const SERVER_ACTIONS: Record<string, Record<string, 'runBusinessAction' | 'runUs
   },
   'src/modules/personnel/invitation-actions.ts': {
     acceptInvitationAction: 'runUserAction',
+  },
+  'src/modules/purchases/actions.ts': {
+    createPurchaseAction: 'runBusinessAction',
+    updatePurchaseAction: 'runBusinessAction',
+    deletePurchaseAction: 'runBusinessAction',
+  },
+  'src/modules/imports/actions.ts': {
+    uploadImportAction: 'runBusinessAction',
+    previewImportAction: 'runBusinessAction',
+    startImportAction: 'runBusinessAction',
+    deleteImportAction: 'runBusinessAction',
   },
 };
 
@@ -597,4 +721,7 @@ describe('tenant isolation: other route handlers', () => {
   // What they decide with is covered above: loadBusinessContext(B's user, A's slug) → NOT_FOUND.
   it.todo('GET /[business]/logo with B’s session for A’s slug answers 404 (needs a Next request scope)');
   it.todo('GET /api/events with B’s session streams nothing of A (needs a Next request scope)');
+  // The route loads the context from the slug and reads the import with it (getImport, scoped by
+  // business): A's import id under B's slug is NOT_FOUND, as the previewImport scenario shows.
+  it.todo('GET /[business]/customers/import/[id]/errors.csv with B’s session for A’s import answers 404 (needs a Next request scope)');
 });
