@@ -46,11 +46,11 @@ const BAD_ROWS = new Map<number, { field: string; reason: string }>([
 function customerCsv(): Buffer {
   const lines = ['Ad Soyad;E-posta;Telefon;Şirket;Şehir;Vergi No'];
   for (let i = 0; i < 1000; i++) {
-    const n = String(1_000_000 + i);
+    const n = String(2_000_000 + i);
     const row = [
       `Müşteri Şükrü ${i}`,
-      `musteri.${i}@örnek.com.tr`.replace('ö', 'o'),
-      `0532 ${n.slice(1, 4)} ${n.slice(4, 6)} ${n.slice(6, 8)}`,
+      `musteri.${i}@ornek.com.tr`,
+      `0532 ${n.slice(0, 3)} ${n.slice(3, 5)} ${n.slice(5, 7)}`,
       i % 4 === 0 ? `Çağlayan Gıda ${i % 3}` : '',
       'İzmir',
       '',

@@ -1,9 +1,9 @@
-import en from './en.json';
-import tr from './tr.json';
-import enImports from './en/imports.json';
-import enPurchases from './en/purchases.json';
-import trImports from './tr/imports.json';
-import trPurchases from './tr/purchases.json';
+import en from './en.json' with { type: 'json' };
+import tr from './tr.json' with { type: 'json' };
+import enImports from './en/imports.json' with { type: 'json' };
+import enPurchases from './en/purchases.json' with { type: 'json' };
+import trImports from './tr/imports.json' with { type: 'json' };
+import trPurchases from './tr/purchases.json' with { type: 'json' };
 
 /*
  * The app's texts. Shared ones (shell, auth, common, errors, ...) live in `en.json`/`tr.json`; a

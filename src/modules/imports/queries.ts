@@ -96,6 +96,8 @@ export async function findImportErrors(db: Executor, ctx: Ctx, id: string, limit
 
 export type PreviewRow = {
   row: number;
+  /** The cells of the main fields as they are in the file, to show a row that has problems. */
+  raw: Partial<Record<'name' | 'email' | 'phone' | 'company', string>>;
   customer: ImportedCustomer | null;
   problems: RowProblem[];
   /** The name of the stored customer this row is likely a duplicate of. */
@@ -125,11 +127,14 @@ export async function previewImport(
   // Only the first lines are parsed; a quoted cell spanning lines may need a few more.
   const { records } = readCsv(bytes, { encoding: imp.encoding as CsvEncoding, delimiter: imp.delimiter as CsvDelimiter }, { toLine: PREVIEW_ROWS * 3 + 1 });
   const sample = (records[0]?.cells ?? []).map((c) => c.slice(0, 80));
-  const rows = records.slice(0, PREVIEW_ROWS).map((r) => {
-    const result = normalizeRow(mapCells(r.cells, input.mapping));
+  const rows: PreviewRow[] = records.slice(0, PREVIEW_ROWS).map((r) => {
+    const mapped = mapCells(r.cells, input.mapping);
+    const name = mapped.name ?? ([mapped.firstName, mapped.lastName].filter(Boolean).join(' ') || undefined);
+    const raw = { name, email: mapped.email, phone: mapped.phone, company: mapped.company };
+    const result = normalizeRow(mapped);
     return result.ok
-      ? { row: r.line, customer: result.customer, problems: [], duplicateOf: null as string | null }
-      : { row: r.line, customer: null, problems: result.problems, duplicateOf: null as string | null };
+      ? { row: r.line, raw, customer: result.customer, problems: [], duplicateOf: null }
+      : { row: r.line, raw, customer: null, problems: result.problems, duplicateOf: null };
   });
 
   const valid = rows.filter((r) => r.customer);

@@ -178,16 +178,16 @@ export function ImportSetup({ slug, id, headers, sample, initialFields, initialP
                   <TableTd>{r.row}</TableTd>
                   <TableTd>
                     <Text size="sm" truncate maw={220}>
-                      {r.customer?.name ?? '—'}
+                      {r.customer?.name ?? (r.raw.name || '—')}
                     </Text>
                   </TableTd>
                   <TableTd visibleFrom="sm">
                     <Text size="sm" truncate maw={220}>
-                      {r.customer?.emails.join(', ') || '—'}
+                      {(r.customer ? r.customer.emails.join(', ') : r.raw.email) || '—'}
                     </Text>
                   </TableTd>
-                  <TableTd visibleFrom="md">{r.customer?.phones.join(', ') || '—'}</TableTd>
-                  <TableTd visibleFrom="md">{r.customer?.companyName ?? '—'}</TableTd>
+                  <TableTd visibleFrom="md">{(r.customer ? r.customer.phones.join(', ') : r.raw.phone) || '—'}</TableTd>
+                  <TableTd visibleFrom="md">{(r.customer ? r.customer.companyName : r.raw.company) || '—'}</TableTd>
                   <TableTd>
                     {r.problems.length > 0 ? (
                       <Stack gap={2}>
