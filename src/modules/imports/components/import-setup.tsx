@@ -98,7 +98,7 @@ export function ImportSetup({ slug, id, headers, sample, initialFields, initialP
         <Text size="sm" c="dimmed" mb="sm">
           {t('mappingHint')}
         </Text>
-        <TableScrollContainer minWidth={320}>
+        <TableScrollContainer minWidth={300}>
           <Table verticalSpacing="xs">
             <TableThead>
               <TableTr>

@@ -117,7 +117,7 @@ export async function CustomerPurchases({ ctx, slug, customerId }: { ctx: Ctx; s
                     </Text>
                   </TableTd>
                   <TableTd>
-                    <Badge variant="light" color={STATUS_COLOR[p.status]} style={{ overflow: 'visible' }}>
+                    <Badge variant="light" color={STATUS_COLOR[p.status]} styles={{ root: { overflow: 'visible' }, label: { overflow: 'visible' } }}>
                       {t(`statuses.${p.status}`)}
                     </Badge>
                   </TableTd>
