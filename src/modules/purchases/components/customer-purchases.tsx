@@ -90,13 +90,13 @@ export async function CustomerPurchases({ ctx, slug, customerId }: { ctx: Ctx; s
           </Text>
         </Stack>
       ) : (
-        <TableScrollContainer minWidth={340}>
+        <TableScrollContainer minWidth={300}>
           <Table verticalSpacing="xs" highlightOnHover>
             <TableThead>
               <TableTr>
                 <TableTh>{t('date')}</TableTh>
                 <TableTh visibleFrom="sm">{t('items')}</TableTh>
-                <TableTh>{t('status')}</TableTh>
+                <TableTh visibleFrom="xs">{t('status')}</TableTh>
                 <TableTh ta="right">{t('total')}</TableTh>
                 {(canUpdate || canDelete) && <TableTh w={72} />}
               </TableTr>
@@ -104,7 +104,13 @@ export async function CustomerPurchases({ ctx, slug, customerId }: { ctx: Ctx; s
             <TableTbody>
               {page.data.map((p) => (
                 <TableTr key={p.id} data-testid="purchase-row">
-                  <TableTd style={{ whiteSpace: 'nowrap' }}>{format.dateTime(p.orderedAt, { dateStyle: 'medium', timeZone })}</TableTd>
+                  <TableTd style={{ whiteSpace: 'nowrap' }}>
+                    {format.dateTime(p.orderedAt, { dateStyle: 'medium', timeZone })}
+                    {/* On a phone the status rides under the date, leaving room for the buttons. */}
+                    <Badge hiddenFrom="xs" display="block" mt={4} size="xs" variant="light" color={STATUS_COLOR[p.status]} styles={{ root: { overflow: 'visible' }, label: { overflow: 'visible' } }}>
+                      {t(`statuses.${p.status}`)}
+                    </Badge>
+                  </TableTd>
                   <TableTd visibleFrom="sm">
                     <Text size="sm" lineClamp={1}>
                       {p.items[0]?.name}
@@ -116,7 +122,7 @@ export async function CustomerPurchases({ ctx, slug, customerId }: { ctx: Ctx; s
                       )}
                     </Text>
                   </TableTd>
-                  <TableTd>
+                  <TableTd visibleFrom="xs">
                     <Badge variant="light" color={STATUS_COLOR[p.status]} styles={{ root: { overflow: 'visible' }, label: { overflow: 'visible' } }}>
                       {t(`statuses.${p.status}`)}
                     </Badge>
