@@ -30,6 +30,17 @@ async function screenshot(page: Page, locale: Locale, name: string): Promise<voi
   await page.setViewportSize(WIDTHS[0]);
 }
 
+/**
+ * Picks a file in the upload field. A file chosen before React has hydrated the page is lost (the
+ * field's state never hears of it), so the choice is repeated until the upload button accepts it.
+ */
+async function chooseFile(page: Page, file: { name: string; mimeType: string; buffer: Buffer }, uploadLabel: string): Promise<void> {
+  await expect(async () => {
+    await page.locator('input[type=file]').setInputFiles(file);
+    await expect(page.getByRole('button', { name: uploadLabel })).toBeEnabled({ timeout: 1_000 });
+  }).toPass({ timeout: 15_000 });
+}
+
 async function useLanguage(page: Page, locale: Locale): Promise<void> {
   await page.context().addCookies([{ name: 'NEXT_LOCALE', value: locale, url: APP_URL }]);
 }
@@ -77,7 +88,7 @@ test('an owner imports 1,000 customers from a Turkish Excel CSV: 995 arrive, 5 a
     await expect(heading(page, tr('imports.title'))).toBeVisible();
     await expect(page.getByText(tr('imports.noImports'))).toBeVisible();
     await screenshot(page, 'tr', '20-import-upload');
-    await page.locator('input[type=file]').setInputFiles({ name: 'müşteriler.csv', mimeType: 'text/csv', buffer: customerCsv() });
+    await chooseFile(page, { name: 'müşteriler.csv', mimeType: 'text/csv', buffer: customerCsv() }, tr('imports.upload'));
     await page.getByRole('button', { name: tr('imports.upload') }).click();
     await expect(toast(page, tr('imports.uploaded'))).toBeVisible();
     await expect(page).toHaveURL(new RegExp(`/${slug}/customers/import/[0-9a-f-]{36}$`));
@@ -146,16 +157,22 @@ test('an owner imports 1,000 customers from a Turkish Excel CSV: 995 arrive, 5 a
     await screenshot(page, 'en', '22-import-report');
     // A second upload shows the mapping step in English.
     await page.goto(`/${slug}/customers/import`);
-    await page.locator('input[type=file]').setInputFiles({
-      name: 'customers.csv',
-      mimeType: 'text/csv',
-      buffer: Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('Name,Email,Phone,Company\nJane Doe,jane@example.com,+44 20 7946 0958,Acme Ltd\nMüşteri Şükrü 1,musteri.1@ornek.com.tr,,\n')]),
-    });
+    await chooseFile(
+      page,
+      {
+        name: 'customers.csv',
+        mimeType: 'text/csv',
+        buffer: Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('Name,Email,Phone,Company\nJane Doe,jane@example.com,+44 20 7946 0958,Acme Ltd\nMüşteri Şükrü 1,musteri.1@ornek.com.tr,,\n')]),
+      },
+      en('imports.upload'),
+    );
     await page.getByRole('button', { name: en('imports.upload') }).click();
     await expect(page).toHaveURL(/\/customers\/import\/[0-9a-f-]{36}$/);
     await expect(page.getByTestId('map-0')).toHaveValue(en('imports.fields.name'));
     // The second row is a customer the first import made: a likely duplicate.
-    await expect(page.getByTestId('import-preview').getByRole('row').filter({ hasText: 'Müşteri Şükrü 1' })).toContainText('Müşteri Şükrü 1');
+    await expect(page.getByTestId('import-preview').getByRole('row').filter({ hasText: 'Müşteri Şükrü 1' })).toContainText(
+      t('en', 'imports.duplicateOf', { name: 'Müşteri Şükrü 1' }),
+    );
     await screenshot(page, 'en', '21-import-mapping');
     await useLanguage(page, 'tr');
   });

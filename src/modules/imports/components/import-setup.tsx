@@ -198,9 +198,10 @@ export function ImportSetup({ slug, id, headers, sample, initialFields, initialP
                         ))}
                       </Stack>
                     ) : r.duplicateOf ? (
-                      <Badge color="yellow" variant="light" style={{ overflow: 'visible', maxWidth: 220 }}>
+                      // Text, not a badge: the name must wrap rather than be cut off on a phone.
+                      <Text size="xs" fw={600} c="orange.8">
                         {t('duplicateOf', { name: r.duplicateOf })}
-                      </Badge>
+                      </Text>
                     ) : (
                       <Badge color="teal" variant="light" style={{ overflow: 'visible' }}>
                         {t('ok')}
