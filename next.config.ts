@@ -27,8 +27,11 @@ const nextConfig: NextConfig = {
     ];
   },
   experimental: {
-    // Logo uploads (1 MB at most) travel in a Server Action's form data.
-    serverActions: { bodySizeLimit: '2mb' },
+    // Uploads travel in a Server Action's form data: logos (1 MB at most) and customer CSV files
+    // (10 MB at most, src/modules/imports/csv.ts), with room for the multipart envelope. The proxy
+    // (src/proxy.ts) buffers request bodies up to its own limit, which must not be smaller.
+    serverActions: { bodySizeLimit: '11mb' },
+    proxyClientMaxBodySize: '11mb',
     optimizePackageImports: ['@mantine/core', '@mantine/hooks', '@tabler/icons-react'],
   },
 };

@@ -23,8 +23,10 @@ import { API_RATE_LIMIT } from '@/server/api/rate-limit';
 import type { Endpoint } from '@/server/api/endpoint';
 import { ERROR_STATUS } from '@/lib/errors';
 import { createApiKey } from '@/modules/api-keys/mutations';
-import { addPersonnel, contextFor, createTestBusiness, createUser, type TestUser } from './factories';
+import { createPurchase } from '@/modules/purchases/mutations';
+import { createPurchaseSchema } from '@/modules/purchases/schemas';
 import { insertTestCustomer } from './factories/customers';
+import { addPersonnel, contextFor, createTestBusiness, createUser, type TestUser } from './factories';
 import { createTag } from '@/modules/customers/mutations';
 import { apiCall, sessionCookieFor, type ApiAuth } from './api';
 import { insertTestInteraction } from './factories/interactions';
@@ -97,8 +99,22 @@ let throwaway: { id: string; slug: string };
 let cookie: string;
 let bearer: string;
 /** Real ids the generated paths may name: in the business, and in another business. */
-const real = { person: '', deletable: '', apiKey: '', customer: '', deletableCustomer: '', tag: '', deletableTag: '', interaction: '', deletableInteraction: '', reminder: '', deletableReminder: '' };
-const foreign = { person: '', apiKey: '', customer: '', tag: '', interaction: '', reminder: '' };
+const real = {
+  person: '',
+  deletable: '',
+  apiKey: '',
+  customer: '',
+  deletableCustomer: '',
+  tag: '',
+  deletableTag: '',
+  interaction: '',
+  deletableInteraction: '',
+  reminder: '',
+  deletableReminder: '',
+  purchase: '',
+  deletablePurchase: '',
+};
+const foreign = { person: '', apiKey: '', customer: '', tag: '', interaction: '', reminder: '', purchase: '' };
 
 async function newThrowaway(): Promise<void> {
   throwaway = await createTestBusiness(getDb(), owner, { name: THROWAWAY_NAME });
@@ -123,6 +139,15 @@ async function newDeletableTag(): Promise<void> {
 
 async function newDeletableInteraction(): Promise<void> {
   real.deletableInteraction = (await insertTestInteraction(getDb(), business.id, { customerIds: [real.customer] })).id;
+}
+
+async function purchaseOf(ctx: Awaited<ReturnType<typeof contextFor>>, customerId: string): Promise<string> {
+  const input = createPurchaseSchema.parse({ customerId, orderedAt: '2026-01-15', items: [{ name: 'Fuzz ürün', quantityMilli: 1000, unitPriceMinor: 1250, vatRateBp: 2000 }] });
+  return (await createPurchase(getDb(), ctx, input)).id;
+}
+
+async function newDeletablePurchase(): Promise<void> {
+  real.deletablePurchase = await purchaseOf(await contextFor(getDb(), owner.id, business.slug), real.customer);
 }
 
 const savedRateLimit = API_RATE_LIMIT.max;
@@ -164,6 +189,8 @@ beforeAll(async () => {
   VALID_BODIES['PATCH /interactions/{id}'] = { subject: 'Fuzz düzeltme', outcome: 'noAnswer', customerIds: [real.customer] };
   real.reminder = (await insertTestReminder(getDb(), business.id, { title: 'Fuzz hatırlatıcı', repeat: 'daily' })).id;
   await newDeletableReminder();
+  real.purchase = await purchaseOf(ctx, real.customer);
+  await newDeletablePurchase();
 
   const otherOwner = await createUser(db);
   const other = await createTestBusiness(db, otherOwner, { name: 'Başka İşletme' });
@@ -174,6 +201,7 @@ beforeAll(async () => {
   foreign.tag = (await createTag(db, otherCtx, { name: 'Başka etiket', color: 'gray' })).id;
   foreign.interaction = (await insertTestInteraction(db, other.id, { customerIds: [foreign.customer] })).id;
   foreign.reminder = (await insertTestReminder(db, other.id, { title: 'Başka hatırlatıcı' })).id;
+  foreign.purchase = await purchaseOf(otherCtx, foreign.customer);
 
   cookie = await sessionCookieFor(owner.email, owner.password);
   // The per-key limit (tested in api.test.ts) would answer 429 after 600 calls and hide the routes.
@@ -516,10 +544,28 @@ const VALID_BODIES: Record<string, Record<string, unknown>> = {
   'POST /reminders': { title: 'Fuzz hatırlatıcı: ğüşıöç', dueAt: '2030-01-31 09:00', note: 'Not', repeat: 'monthly' },
   'PATCH /reminders/{id}': { title: 'Fuzz değişen', dueAt: '2030-02-01T09:00:00+03:00', repeat: 'weekly' },
   'POST /reminders/{id}/done': {},
+  'POST /purchases': {
+    customerId: '<customer>',
+    orderedAt: '2026-02-01T10:00:00+03:00',
+    status: 'paid',
+    currency: 'TRY',
+    externalRef: 'fuzz-ref',
+    notes: 'Fuzz notu',
+    items: [{ name: 'Kahve', quantityMilli: 1500, unitPrice: { amountMinor: 4250, currency: 'TRY' }, vatRateBp: 1000 }],
+  },
+  'PATCH /purchases/{id}': { status: 'refunded', notes: 'İade', items: [{ name: 'Çay', quantityMilli: 2000, unitPrice: { amountMinor: 1500 }, vatRateBp: 2000 }] },
 };
+
+/** The valid sample with the real ids of this run filled in. */
+function validBody(key: string): Record<string, unknown> {
+  const sample = VALID_BODIES[key] ?? {};
+  return sample.customerId === '<customer>' ? { ...sample, customerId: real.customer } : sample;
+}
 
 function realId(key: string): string {
   if (key === 'DELETE /personnel/{id}') return real.deletable;
+  if (key === 'DELETE /purchases/{id}') return real.deletablePurchase;
+  if (key.includes('/purchases/')) return real.purchase;
   if (key === 'DELETE /interactions/{id}') return real.deletableInteraction;
   if (key.includes('/interactions/')) return real.interaction;
   if (key === 'DELETE /customers/{id}') return real.deletableCustomer;
@@ -536,6 +582,7 @@ function foreignId(key: string): string {
   if (key.includes('/customers/')) return foreign.customer;
   if (key.includes('/tags/')) return foreign.tag;
   if (key.includes('/reminders/')) return foreign.reminder;
+  if (key.includes('/purchases/')) return foreign.purchase;
   return key.includes('/api-keys/') ? foreign.apiKey : foreign.person;
 }
 
@@ -551,7 +598,7 @@ function describeCase(c: Case): string {
 function caseArbitrary(endpoint: Endpoint, key: string): fc.Arbitrary<Case> {
   const hasId = endpoint.path.includes('{id}');
   const hasBody = Boolean(endpoint.body);
-  const bodyOf = hasBody ? bodyArbitrary(endpoint.body!, VALID_BODIES[key] ?? {}) : fc.constant(undefined);
+  const bodyOf = hasBody ? bodyArbitrary(endpoint.body!, validBody(key)) : fc.constant(undefined);
   const queryOf = endpoint.query ? queryArbitrary(endpoint.query) : fc.constant('');
   // Key and session share everything after the caller is known; a session costs three times as
   // much to resolve, so endpoints open to keys take the session path in one case in ten.
@@ -635,6 +682,7 @@ describe('api fuzz', () => {
             'DELETE /tags/{id}': newDeletableTag,
             'DELETE /interactions/{id}': newDeletableInteraction,
             'DELETE /reminders/{id}': newDeletableReminder,
+            'DELETE /purchases/{id}': newDeletablePurchase,
           };
           if (res.status === 204 && renew[key]) {
             await renew[key]();

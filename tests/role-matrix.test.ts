@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeDb, getDb } from '@/server/db/client';
+import { stopBoss } from '@/server/jobs/boss';
 import { runOperation, type Operation } from '@/server/actions/operation';
 import type { Ctx } from '@/server/auth/context';
 import { canDeleteBusiness, ROLES, scopeOf, type Role } from '@/lib/permissions';
@@ -14,6 +15,9 @@ import { createCustomer, createNote, createSegment, createTag } from '@/modules/
 import { createCustomerSchema } from '@/modules/customers/schemas';
 import { insertTestInteraction, insertTestTemplate } from './factories/interactions';
 import { insertTestReminder } from './factories/reminders';
+import { createPurchase } from '@/modules/purchases/mutations';
+import { createPurchaseSchema } from '@/modules/purchases/schemas';
+import { uploadImport } from '@/modules/imports/mutations';
 
 type AnyOperation = Operation<never, unknown>;
 
@@ -41,9 +45,17 @@ type Fixture = {
   interactionId: string;
   templateId: string;
   reminderId: string;
+  purchaseId: string;
+  importId: string;
 };
 
 const now = () => new Date().toISOString();
+
+const purchaseInput = (customerId: string) => ({
+  customerId,
+  orderedAt: '2026-03-01',
+  items: [{ name: 'Matris ürünü', quantityMilli: 1000, unitPriceMinor: 1000, vatRateBp: 2000 }],
+});
 
 /** Input for each operation, and whether the role is expected to be allowed. */
 const scenarios: Record<string, { input: (f: Fixture) => unknown; allowed: (role: Role) => boolean; last?: boolean }> = {
@@ -212,12 +224,45 @@ const scenarios: Record<string, { input: (f: Fixture) => unknown; allowed: (role
     input: () => ({ all: true }),
     allowed: () => true,
   },
+  createPurchase: {
+    input: (f) => purchaseInput(f.customerId),
+    allowed: (r) => scopeOf(r, 'purchases', 'create') !== false,
+  },
+  updatePurchase: {
+    input: (f) => ({ ...purchaseInput(f.customerId), id: f.purchaseId, version: 1, status: 'refunded' }),
+    allowed: (r) => scopeOf(r, 'purchases', 'update') !== false,
+  },
+  deletePurchase: {
+    input: (f) => ({ id: f.purchaseId }),
+    allowed: (r) => scopeOf(r, 'purchases', 'delete') !== false,
+  },
+  // Importing creates customers: every step takes the right to create them.
+  uploadImport: {
+    input: () => ({ file: new File(['Ad Soyad;E-posta\nMatris Kişi;matris@example.test\n'], 'matris.csv', { type: 'text/csv' }) }),
+    allowed: (r) => scopeOf(r, 'customers', 'create') !== false,
+  },
+  previewImport: {
+    input: (f) => ({ id: f.importId, mapping: ['name', 'email'], duplicateMode: 'skip' }),
+    allowed: (r) => scopeOf(r, 'customers', 'create') !== false,
+  },
+  startImport: {
+    input: (f) => ({ id: f.importId, mapping: ['name', 'email'], duplicateMode: 'skip' }),
+    allowed: (r) => scopeOf(r, 'customers', 'create') !== false,
+  },
+  deleteImport: {
+    input: (f) => ({ id: f.importId }),
+    allowed: (r) => scopeOf(r, 'customers', 'create') !== false,
+  },
 };
 
 beforeAll(() => {
   expect(operations.length).toBeGreaterThan(0);
 });
-afterAll(closeDb);
+afterAll(async () => {
+  // startImport queues a job, which starts pg-boss in this process.
+  await stopBoss();
+  await closeDb();
+});
 
 describe('role matrix', () => {
   it('has a scenario for every operation', () => {
@@ -248,6 +293,8 @@ describe('role matrix', () => {
         const note = await createNote(db, ownerCtx, { customerId: customer.id, body: 'Sahibin notu', pinned: false });
         const interaction = await insertTestInteraction(db, business.id, { customerIds: [customer.id], createdById: ctx.personnelId });
         const template = await insertTestTemplate(db, business.id);
+        const purchase = await createPurchase(db, ownerCtx, createPurchaseSchema.parse(purchaseInput(customer.id)));
+        const upload = await uploadImport(db, ownerCtx, { name: 'hedef.csv', bytes: Buffer.from('Ad Soyad;E-posta\nHedef;hedef@example.test\n') });
         const fixture: Fixture = {
           interactionId: interaction.id,
           templateId: template.id,
@@ -262,6 +309,8 @@ describe('role matrix', () => {
           segmentId: segment.id,
           noteId: note.id,
           reminderId: (await insertTestReminder(db, business.id, { assigneeId: ctx.personnelId })).id,
+          purchaseId: purchase.id,
+          importId: upload.id,
         };
         const result = await runOperation(op, ctx, scenario.input(fixture) as never);
         outcomes[op.name] = result.ok ? 'allowed' : result.code;

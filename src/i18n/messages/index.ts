@@ -8,6 +8,10 @@ import enReminders from './en/reminders.json' with { type: 'json' };
 import trReminders from './tr/reminders.json' with { type: 'json' };
 import enNotifications from './en/notifications.json' with { type: 'json' };
 import trNotifications from './tr/notifications.json' with { type: 'json' };
+import enImports from './en/imports.json' with { type: 'json' };
+import enPurchases from './en/purchases.json' with { type: 'json' };
+import trImports from './tr/imports.json' with { type: 'json' };
+import trPurchases from './tr/purchases.json' with { type: 'json' };
 
 /*
  * The app's texts. Shared ones (shell, auth, common, errors, ...) live in `en.json`/`tr.json`; a
@@ -15,8 +19,8 @@ import trNotifications from './tr/notifications.json' with { type: 'json' };
  * language below, so modules grow without editing one another's files.
  */
 export const MESSAGES = {
-  en: { ...en, customers: enCustomers, interactions: enInteractions, reminders: enReminders, notifications: enNotifications },
-  tr: { ...tr, customers: trCustomers, interactions: trInteractions, reminders: trReminders, notifications: trNotifications },
+  en: { ...en, customers: enCustomers, interactions: enInteractions, reminders: enReminders, notifications: enNotifications, purchases: enPurchases, imports: enImports },
+  tr: { ...tr, customers: trCustomers, interactions: trInteractions, reminders: trReminders, notifications: trNotifications, purchases: trPurchases, imports: trImports },
 } as const;
 
 export type AppMessages = (typeof MESSAGES)['en'];

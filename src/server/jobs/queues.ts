@@ -63,6 +63,22 @@ export const QUEUES = {
     retentionSeconds: 7 * 24 * 3600,
     deleteAfterSeconds: 24 * 3600,
   },
+  /**
+   * CSV imports of customers. A job may run for minutes, so a dead worker is noticed by its missing
+   * heartbeat rather than by the expiry; the retry goes on from the last committed batch.
+   */
+  'import.customers': {
+    policy: 'standard',
+    notify: true,
+    retryLimit: 5,
+    retryDelay: 5,
+    retryBackoff: true,
+    retryDelayMax: 5 * 60,
+    expireInSeconds: 6 * 3600,
+    heartbeatSeconds: 30,
+    retentionSeconds: 7 * 24 * 3600,
+    deleteAfterSeconds: 7 * 24 * 3600,
+  },
 } as const satisfies Record<string, Omit<Queue, 'name'>>;
 
 export type QueueName = keyof typeof QUEUES;

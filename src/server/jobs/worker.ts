@@ -14,6 +14,7 @@ import {
   type NotificationEmailJob,
 } from './notification-jobs';
 import type { QueueName } from './queues';
+import { CUSTOMER_IMPORT_QUEUE, handleCustomerImportJob, type CustomerImportJob } from '../../modules/imports/job';
 
 const working = new WeakSet<PgBoss>();
 
@@ -34,9 +35,13 @@ export async function startWorker(): Promise<{ queues: QueueName[] }> {
     await boss.work<OutboxJob>(OUTBOX_QUEUE, { batchSize: 1, localConcurrency: 2 }, async ([job]) => {
       if (job) await deliverOutboxMessage(job.data);
     });
+    // One import at a time per process: an import keeps a CPU busy, and the machine serves pages too.
+    await boss.work<CustomerImportJob>(CUSTOMER_IMPORT_QUEUE, { batchSize: 1, localConcurrency: 1 }, async ([job]) => {
+      if (job) await handleCustomerImportJob(job);
+    });
     await workNotificationQueues(boss);
   }
-  return { queues: [AUTH_MAIL_QUEUE, OUTBOX_QUEUE, REMINDER_NOTIFY_QUEUE, NOTIFICATION_EMAIL_QUEUE] };
+  return { queues: [AUTH_MAIL_QUEUE, OUTBOX_QUEUE, REMINDER_NOTIFY_QUEUE, NOTIFICATION_EMAIL_QUEUE, CUSTOMER_IMPORT_QUEUE] };
 }
 
 /**

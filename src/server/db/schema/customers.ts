@@ -96,8 +96,11 @@ export const customers = pgTable(
     index('customers_last_interaction_idx').on(t.businessId, t.lastInteractionAt, t.id),
     index('customers_last_purchase_idx').on(t.businessId, t.lastPurchaseAt, t.id),
     index('customers_search_trgm_idx').using('gin', sql`${t.searchText} gin_trgm_ops`),
-    index('customers_emails_idx').using('gin', t.emails),
-    index('customers_phones_idx').using('gin', t.phones),
+    // Without GIN's pending list: duplicate checks look up hundreds of e-mails and phones at once
+    // (an import batch), and every lookup would scan the whole unmerged list (measured: 300 ms at
+    // 10,000 fresh rows, 5 ms without it).
+    index('customers_emails_idx').using('gin', t.emails).with({ fastupdate: false }),
+    index('customers_phones_idx').using('gin', t.phones).with({ fastupdate: false }),
   ],
 );
 

@@ -1,5 +1,5 @@
 import { Stack } from '@mantine/core';
-import { IconPlus, IconTags } from '@tabler/icons-react';
+import { IconFileImport, IconPlus, IconTags } from '@tabler/icons-react';
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { getDb } from '@/server/db/client';
@@ -34,6 +34,7 @@ export default async function CustomersPage({
   const { ctx } = await requireBusinessPage(slug);
   const db = getDb();
   const t = await getTranslations('customers');
+  const ti = await getTranslations('imports');
   const [tags, segments, owners, business] = await Promise.all([findTags(db, ctx), findSegments(db, ctx), findOwnerOptions(db, ctx), getBusiness(db, ctx)]);
   const search = typeof q === 'string' ? q.replaceAll('\u0000', '').trim().slice(0, 100) || undefined : undefined;
   const segmentId = typeof segment === 'string' && isUuid(segment) && segments.some((s) => s.id === segment) ? segment : undefined;
@@ -58,6 +59,11 @@ export default async function CustomersPage({
             {can(ctx.role, 'tags', 'read') && (
               <ButtonLink href={`/${slug}/customers/tags`} variant="default" leftSection={<IconTags size={16} />}>
                 {t('tags.title')}
+              </ButtonLink>
+            )}
+            {permissions.create && (
+              <ButtonLink href={`/${slug}/customers/import`} variant="default" leftSection={<IconFileImport size={16} />}>
+                {ti('action')}
               </ButtonLink>
             )}
             {permissions.create && (
