@@ -134,8 +134,9 @@ function GoneNotice({ gone }: { gone: Gone }) {
   let action: string;
   if (gone.type === 'record') {
     // A module may word it for its records ("This person was deleted."); otherwise a general line.
-    const own = `${gone.entity}.deletedRecord`;
-    title = t.has(own as never) ? t(own as never) : t('live.recordDeleted');
+    // Message namespaces are named after the module: "personnel", "customers", "reminders".
+    const own = [`${gone.entity}.deletedRecord`, `${gone.entity}s.deletedRecord`].find((key) => t.has(key as never));
+    title = own ? t(own as never) : t('live.recordDeleted');
     text = t('live.recordDeletedText');
     href = gone.backHref;
     action = t('live.backToList');
