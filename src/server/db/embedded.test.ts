@@ -51,9 +51,10 @@ async function otherLauncher(dataDir: string, ending: 'wait' | 'kill') {
     script,
     `import { startEmbeddedPostgres } from ${JSON.stringify(embedded)};
 const server = await startEmbeddedPostgres({ dataDir: ${JSON.stringify(dataDir)} });
+// The handler is in place before the test learns the launcher is up and may send SIGTERM.
+process.on('SIGTERM', () => void server.stop().then(() => process.exit(0)));
 console.log(JSON.stringify({ postmasterPid: server.pid }));
 if (${JSON.stringify(ending)} === 'kill') process.kill(process.pid, 'SIGKILL');
-process.on('SIGTERM', () => void server.stop().then(() => process.exit(0)));
 `,
   );
   const child = spawn(
