@@ -1,7 +1,7 @@
-import en from './en.json';
-import tr from './tr.json';
-import enCustomers from './en/customers.json';
-import trCustomers from './tr/customers.json';
+import en from './en.json' with { type: 'json' };
+import tr from './tr.json' with { type: 'json' };
+import enCustomers from './en/customers.json' with { type: 'json' };
+import trCustomers from './tr/customers.json' with { type: 'json' };
 
 /*
  * The app's texts. Shared ones (shell, auth, common, errors, ...) live in `en.json`/`tr.json`; a
