@@ -28,7 +28,7 @@ async function screenshot(page: Page, locale: Locale, name: string): Promise<voi
 }
 
 async function addToTagsInput(page: Page, label: string, value: string): Promise<void> {
-  const input = page.getByRole('textbox', { name: label });
+  const input = page.getByRole('combobox', { name: label });
   await input.fill(value);
   await input.press('Enter');
 }
