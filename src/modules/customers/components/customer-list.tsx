@@ -40,7 +40,7 @@ import { useRouter } from 'next/navigation';
 import { useFormatter, useTranslations } from 'next-intl';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { confirmDelete } from '@/components/forms/confirm';
-import { assignCustomerOwnerAction, createSegmentAction, deleteCustomersAction, deleteSegmentAction, tagCustomersAction } from '../actions';
+import { assignCustomerOwnerAction, createSegmentAction, deleteCustomersAction, deleteSegmentAction, tagCustomersAction, updateSegmentAction } from '../actions';
 import { CUSTOMER_SORTS, type CustomerFilter, type CustomerSort } from '../schemas';
 import { activeFilterCount, CustomerFilterFields } from './customer-filters';
 import { rowsUrl, type ListPage, type ListQuery, type ListRow, type Option, type SegmentOption, type TagOption } from './types';
@@ -370,7 +370,9 @@ export function CustomerList({
               variant="default"
               leftSection={<IconFilter size={16} />}
               onClick={() => {
-                setDraft(query.filters);
+                // With a segment chosen and no filters of its own, the drawer starts from the segment's.
+                const own = activeFilterCount(query.filters) > 0;
+                setDraft(!own && segment ? segment.filters : query.filters);
                 setDrawerOpen(true);
               }}
             >
@@ -668,6 +670,23 @@ export function CustomerList({
                 >
                   {t('segments.save')}
                 </Button>
+                {segment && (
+                  <Button
+                    variant="default"
+                    onClick={async () => {
+                      const { search: _search, ...filters } = draft;
+                      const result = await updateSegmentAction(slug, { id: segment.id, version: segment.version, name: segment.name, filters });
+                      notifications.show({ color: result.ok ? 'teal' : 'red', message: result.message });
+                      if (result.ok) {
+                        setDrawerOpen(false);
+                        setQuery((q) => ({ ...q, filters: { search: q.filters.search } }));
+                        router.refresh();
+                      }
+                    }}
+                  >
+                    {t('segments.update', { name: segment.name })}
+                  </Button>
+                )}
               </Stack>
             </Card>
           )}
