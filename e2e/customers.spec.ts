@@ -139,6 +139,22 @@ test('customers: a company with a contact, a tag, a Turkish search, the profile,
     await expect(page.getByTestId('customer-row')).toHaveCount(1);
   });
 
+  await test.step('a tag filter saved as a segment is a list view with a live count', async () => {
+    await page.goto(`/${slug}/customers`);
+    await expect(page.getByTestId('customer-row')).toHaveCount(3);
+    await page.getByRole('button', { name: tr('customers.filters.button') }).click();
+    await page.getByRole('combobox', { name: tr('customers.filters.tags') }).click();
+    await page.getByRole('option', { name: 'VIP', exact: true }).click();
+    await field(page, tr('customers.segments.name')).click();
+    await field(page, tr('customers.segments.name')).fill('VIP müşteriler');
+    await page.getByRole('button', { name: tr('customers.segments.save') }).click();
+    await expect(toast(page, tr('customers.segments.created', { name: 'VIP müşteriler' }))).toBeVisible();
+    await expect(page.getByTestId('segment-select')).toHaveValue('VIP müşteriler (1)');
+    await expect(page.getByTestId('customer-row')).toHaveCount(1);
+    await expect(page.getByTestId('customer-row')).toContainText('A Şirketi');
+    await expect(page).toHaveURL(/segment=/);
+  });
+
   await test.step('the export is a UTF-8 CSV with a byte order mark, of the current filter', async () => {
     await page.goto(`/${slug}/customers?q=${encodeURIComponent('şirketi')}`);
     await expect(page.getByTestId('customer-row')).toHaveCount(2);
