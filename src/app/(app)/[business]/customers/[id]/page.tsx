@@ -134,7 +134,7 @@ export default async function CustomerProfilePage({ params }: { params: Promise<
 
       <SimpleGrid cols={3} spacing={{ base: 6, sm: 'sm' }}>
         <Card withBorder padding="sm">
-          <Text size="xs" c="dimmed" tt="uppercase" fw={600} lineClamp={1}>
+          <Text size="xs" c="dimmed" tt="uppercase" fw={600} lineClamp={2}>
             {t('profile.lifetimeValue')}
           </Text>
           <Text fw={650} fz={{ base: 'sm', sm: 'lg' }}>
@@ -145,7 +145,7 @@ export default async function CustomerProfilePage({ params }: { params: Promise<
           </Text>
         </Card>
         <Card withBorder padding="sm">
-          <Text size="xs" c="dimmed" tt="uppercase" fw={600} lineClamp={1}>
+          <Text size="xs" c="dimmed" tt="uppercase" fw={600} lineClamp={2}>
             {t('profile.lastPurchase')}
           </Text>
           <Text fw={650} fz={{ base: 'sm', sm: 'lg' }}>
@@ -153,7 +153,7 @@ export default async function CustomerProfilePage({ params }: { params: Promise<
           </Text>
         </Card>
         <Card withBorder padding="sm">
-          <Text size="xs" c="dimmed" tt="uppercase" fw={600} lineClamp={1}>
+          <Text size="xs" c="dimmed" tt="uppercase" fw={600} lineClamp={2}>
             {t('profile.lastInteraction')}
           </Text>
           <Text fw={650} fz={{ base: 'sm', sm: 'lg' }}>
