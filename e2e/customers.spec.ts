@@ -28,7 +28,7 @@ async function screenshot(page: Page, locale: Locale, name: string): Promise<voi
 }
 
 async function addToTagsInput(page: Page, label: string, value: string): Promise<void> {
-  const input = page.getByRole('textbox', { name: label });
+  const input = page.getByRole('combobox', { name: label });
   await input.fill(value);
   await input.press('Enter');
 }
@@ -137,6 +137,49 @@ test('customers: a company with a contact, a tag, a Turkish search, the profile,
     await page.goto(`/${slug}/customers`);
     await page.getByTestId('customer-search').fill('mehmet');
     await expect(page.getByTestId('customer-row')).toHaveCount(1);
+  });
+
+  await test.step('a tag filter saved as a segment is a list view with a live count', async () => {
+    await page.goto(`/${slug}/customers`);
+    await expect(page.getByTestId('customer-row')).toHaveCount(3);
+    await page.getByRole('button', { name: tr('customers.filters.button') }).click();
+    await page.getByRole('combobox', { name: tr('customers.filters.tags') }).click();
+    await page.getByRole('option', { name: 'VIP', exact: true }).click();
+    await field(page, tr('customers.segments.name')).click();
+    await field(page, tr('customers.segments.name')).fill('VIP müşteriler');
+    await page.getByRole('button', { name: tr('customers.segments.save') }).click();
+    await expect(toast(page, tr('customers.segments.created', { name: 'VIP müşteriler' }))).toBeVisible();
+    await expect(page.getByTestId('segment-select')).toHaveValue('VIP müşteriler (1)');
+    await expect(page.getByTestId('customer-row')).toHaveCount(1);
+    await expect(page.getByTestId('customer-row')).toContainText('A Şirketi');
+    await expect(page).toHaveURL(/segment=/);
+  });
+
+  await test.step('the export is a UTF-8 CSV with a byte order mark, of the current filter', async () => {
+    await page.goto(`/${slug}/customers?q=${encodeURIComponent('şirketi')}`);
+    await expect(page.getByTestId('customer-row')).toHaveCount(2);
+    const downloading = page.waitForEvent('download');
+    await page.getByRole('link', { name: tr('customers.export') }).click();
+    const download = await downloading;
+    const bytes = fs.readFileSync(await download.path());
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const text = bytes.subarray(3).toString('utf8');
+    const lines = text.trim().split(/\r?\n/);
+    expect(lines[0]).toContain(tr('customers.columns.name'));
+    expect(lines).toHaveLength(3);
+    expect(text).toContain('A Şirketi');
+    expect(text).toContain('Işıl Güneş');
+    expect(text).not.toContain('Mehmet');
+  });
+
+  await test.step('the list routes answer only members of the business', async () => {
+    expect((await page.request.get(`/${slug}-baska/customers/rows`)).status()).toBe(404);
+    const stranger = await page.context().browser()!.newContext();
+    // A visitor without a session is sent to sign-in and gets no CSV.
+    const answer = await stranger.request.get(`http://localhost:${new URL(page.url()).port}/${slug}/customers/export`, { maxRedirects: 0 });
+    expect([302, 303, 307, 401]).toContain(answer.status());
+    expect(answer.headers()['content-type'] ?? '').not.toContain('text/csv');
+    await stranger.close();
   });
 
   await test.step('the pages in English', async () => {

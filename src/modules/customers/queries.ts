@@ -140,7 +140,7 @@ export function customerFilterWhere(ctx: Ctx, filters: CustomerFilter): SQL {
 
 // ─── Sorting and keyset cursors ─────────────────────────────────────────────────────────────
 
-type SortKey = { expr: SQL; cast: string; read: (row: Record<string, unknown>) => string };
+type SortKey = { expr: SQL; cast: string; read: (row: Record<string, unknown>) => string; nullable?: typeof customers.lastInteractionAt };
 
 /**
  * The expression each sort orders by. The nullable summaries sort as if "never" were the earliest
@@ -154,6 +154,7 @@ const SORT_KEYS: Record<CustomerSort, SortKey> = {
     expr: sql`coalesce(${customers.lastInteractionAt}, '-infinity'::timestamptz)`,
     cast: 'timestamptz',
     read: (r) => String(r.sortKey),
+    nullable: customers.lastInteractionAt,
   },
 };
 
@@ -215,20 +216,45 @@ export async function findCustomers(db: Executor, ctx: Ctx, args: FindCustomersA
   const limit = Math.min(Math.max(args.limit ?? 100, 1), 500);
   const key = SORT_KEYS[sort];
   const after = decodeCursor(args.cursor, sort, dir);
-  const where: SQL[] = [await whereOf(db, ctx, args)];
-  if (after) {
-    const cmp = dir === 'asc' ? sql`>` : sql`<`;
-    where.push(sql`(${key.expr}, ${customers.id}) ${cmp} (${after.value}::${sql.raw(key.cast)}, ${after.id}::uuid)`);
+  const base = await whereOf(db, ctx, args);
+  const cmp = dir === 'asc' ? sql`>` : sql`<`;
+  const byId = dir === 'asc' ? asc(customers.id) : desc(customers.id);
+
+  const select = (where: SQL[], order: SQL[], n: number) =>
+    db
+      .select({ ...listColumns, sortKey: sql<string>`(${key.expr})::text` })
+      .from(customers)
+      .leftJoin(company, and(eq(company.businessId, customers.businessId), eq(company.id, customers.companyId)))
+      .leftJoin(personnel, and(eq(personnel.businessId, customers.businessId), eq(personnel.id, customers.ownerId)))
+      .where(and(base, ...where))
+      .orderBy(...order)
+      .limit(n);
+
+  let rows: Awaited<ReturnType<typeof select>>;
+  if (!key.nullable) {
+    const where = after ? [sql`(${key.expr}, ${customers.id}) ${cmp} (${after.value}::${sql.raw(key.cast)}, ${after.id}::uuid)`] : [];
+    rows = await select(where, [dir === 'asc' ? asc(key.expr) : desc(key.expr), byId], limit + 1);
+  } else {
+    // "Never" sorts as the earliest moment. Rows with a value and rows without are read as two
+    // ranges of the (business, column, id) index, in order, instead of sorting every row.
+    const column = key.nullable;
+    const valued = async (n: number, from: Cursor | null) =>
+      select(
+        [sql`${column} is not null`, ...(from ? [sql`(${column}, ${customers.id}) ${cmp} (${from.value}::timestamptz, ${from.id}::uuid)`] : [])],
+        [dir === 'asc' ? asc(column) : desc(column), byId],
+        n,
+      );
+    const never = async (n: number, from: Cursor | null) =>
+      select([sql`${column} is null`, ...(from ? [sql`${customers.id} ${cmp} ${from.id}::uuid`] : [])], [byId], n);
+    const inNever = after?.value === '-infinity';
+    if (dir === 'desc') {
+      rows = inNever ? [] : await valued(limit + 1, after);
+      if (rows.length <= limit) rows = [...rows, ...(await never(limit + 1 - rows.length, inNever ? after : null))];
+    } else {
+      rows = after && !inNever ? [] : await never(limit + 1, after);
+      if (rows.length <= limit) rows = [...rows, ...(await valued(limit + 1 - rows.length, after && !inNever ? after : null))];
+    }
   }
-  const order = dir === 'asc' ? [asc(key.expr), asc(customers.id)] : [desc(key.expr), desc(customers.id)];
-  const rows = await db
-    .select({ ...listColumns, sortKey: sql<string>`(${key.expr})::text` })
-    .from(customers)
-    .leftJoin(company, and(eq(company.businessId, customers.businessId), eq(company.id, customers.companyId)))
-    .leftJoin(personnel, and(eq(personnel.businessId, customers.businessId), eq(personnel.id, customers.ownerId)))
-    .where(and(...where))
-    .orderBy(...order)
-    .limit(limit + 1);
   const page = rows.slice(0, limit);
   const last = page[page.length - 1];
   const nextCursor = rows.length > limit && last ? encodeCursor({ sort, dir, value: key.read(last), id: last.id }) : null;

@@ -40,7 +40,7 @@ import { useRouter } from 'next/navigation';
 import { useFormatter, useTranslations } from 'next-intl';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { confirmDelete } from '@/components/forms/confirm';
-import { assignCustomerOwnerAction, createSegmentAction, deleteCustomersAction, deleteSegmentAction, tagCustomersAction } from '../actions';
+import { assignCustomerOwnerAction, createSegmentAction, deleteCustomersAction, deleteSegmentAction, tagCustomersAction, updateSegmentAction } from '../actions';
 import { CUSTOMER_SORTS, type CustomerFilter, type CustomerSort } from '../schemas';
 import { activeFilterCount, CustomerFilterFields } from './customer-filters';
 import { rowsUrl, type ListPage, type ListQuery, type ListRow, type Option, type SegmentOption, type TagOption } from './types';
@@ -64,6 +64,12 @@ const DEFAULT_COLUMNS: VisibilityState = {
   lastInteraction: true,
   created: false,
 };
+
+/** A Turkish number in E.164 as people read it (+90 532 123 45 67); others as stored. */
+function phoneText(e164: string): string {
+  const m = /^\+90(\d{3})(\d{3})(\d{2})(\d{2})$/.exec(e164);
+  return m ? `+90 ${m[1]} ${m[2]} ${m[3]} ${m[4]}` : e164;
+}
 
 export type ListPermissions = { create: boolean; update: boolean; delete: boolean; manageSegments: boolean; manageTags: boolean };
 
@@ -222,7 +228,7 @@ export function CustomerList({
       },
       { id: 'jobTitle', size: 140, header: t('columns.jobTitle'), cell: ({ row }) => row.original.jobTitle },
       { id: 'email', size: 220, header: t('columns.email'), cell: ({ row }) => row.original.email },
-      { id: 'phone', size: 150, header: t('columns.phone'), cell: ({ row }) => row.original.phone },
+      { id: 'phone', size: 160, header: t('columns.phone'), cell: ({ row }) => (row.original.phone ? phoneText(row.original.phone) : null) },
       { id: 'city', size: 110, header: t('columns.city'), cell: ({ row }) => row.original.city },
       { id: 'source', size: 110, header: t('columns.source'), cell: ({ row }) => row.original.source },
       {
@@ -319,57 +325,61 @@ export function CustomerList({
           placeholder={t('searchPlaceholder')}
           aria-label={tc('search')}
           leftSection={<IconSearch size={16} />}
-          style={{ flex: '1 1 240px', maxWidth: 420 }}
+          style={{ flex: '1 1 260px', maxWidth: 400 }}
           data-testid="customer-search"
         />
-        <Select
-          aria-label={t('segments.label')}
-          placeholder={t('segments.all')}
-          data={segments.map((s) => ({ value: s.id, label: `${s.name} (${s.count})` }))}
-          value={query.segmentId ?? null}
-          onChange={(v) => setQuery((q) => ({ ...q, segmentId: v ?? undefined }))}
-          clearable
-          w={200}
-          data-testid="segment-select"
-        />
-        {segment && can.manageSegments && (
-          <Tooltip label={t('segments.delete')}>
-            <ActionIcon
-              variant="subtle"
-              color="red"
-              aria-label={t('segments.delete')}
-              onClick={async () => {
-                const ok = await confirmDelete({
-                  title: tc('confirmDeleteTitle'),
-                  body: t('segments.deleteConfirm', { name: segment.name }),
-                  confirm: tc('delete'),
-                  cancel: tc('cancel'),
-                });
-                if (!ok) return;
-                const result = await deleteSegmentAction(slug, { id: segment.id });
-                notifications.show({ color: result.ok ? 'teal' : 'red', message: result.message });
-                if (result.ok) {
-                  setQuery((q) => ({ ...q, segmentId: undefined }));
-                  router.refresh();
-                }
+        <Group gap="xs" wrap="nowrap" style={{ flex: '1 1 300px', maxWidth: 360 }}>
+          <Select
+            aria-label={t('segments.label')}
+            placeholder={t('segments.all')}
+            data={segments.map((s) => ({ value: s.id, label: `${s.name} (${s.count})` }))}
+            value={query.segmentId ?? null}
+            onChange={(v) => setQuery((q) => ({ ...q, segmentId: v ?? undefined }))}
+            clearable
+            style={{ flex: 1, minWidth: 0 }}
+            data-testid="segment-select"
+          />
+          {segment && can.manageSegments && (
+            <Tooltip label={t('segments.delete')}>
+              <ActionIcon
+                variant="subtle"
+                color="red"
+                aria-label={t('segments.delete')}
+                onClick={async () => {
+                  const ok = await confirmDelete({
+                    title: tc('confirmDeleteTitle'),
+                    body: t('segments.deleteConfirm', { name: segment.name }),
+                    confirm: tc('delete'),
+                    cancel: tc('cancel'),
+                  });
+                  if (!ok) return;
+                  const result = await deleteSegmentAction(slug, { id: segment.id });
+                  notifications.show({ color: result.ok ? 'teal' : 'red', message: result.message });
+                  if (result.ok) {
+                    setQuery((q) => ({ ...q, segmentId: undefined }));
+                    router.refresh();
+                  }
+                }}
+              >
+                <IconTrash size={16} />
+              </ActionIcon>
+            </Tooltip>
+          )}
+          <Indicator label={filterCount} size={16} disabled={filterCount === 0}>
+            <Button
+              variant="default"
+              leftSection={<IconFilter size={16} />}
+              onClick={() => {
+                // With a segment chosen and no filters of its own, the drawer starts from the segment's.
+                const own = activeFilterCount(query.filters) > 0;
+                setDraft(!own && segment ? segment.filters : query.filters);
+                setDrawerOpen(true);
               }}
             >
-              <IconTrash size={16} />
-            </ActionIcon>
-          </Tooltip>
-        )}
-        <Indicator label={filterCount} size={16} disabled={filterCount === 0}>
-          <Button
-            variant="default"
-            leftSection={<IconFilter size={16} />}
-            onClick={() => {
-              setDraft(query.filters);
-              setDrawerOpen(true);
-            }}
-          >
-            {t('filters.button')}
-          </Button>
-        </Indicator>
+              {t('filters.button')}
+            </Button>
+          </Indicator>
+        </Group>
         <Group gap={4} wrap="nowrap">
           <Select
             aria-label={t('sortBy')}
@@ -377,7 +387,7 @@ export function CustomerList({
             value={query.sort}
             onChange={(v) => v && setQuery((q) => ({ ...q, sort: v as CustomerSort }))}
             allowDeselect={false}
-            w={170}
+            w={150}
           />
           <Tooltip label={query.dir === 'asc' ? t('ascending') : t('descending')}>
             <ActionIcon
@@ -389,29 +399,34 @@ export function CustomerList({
               {query.dir === 'asc' ? <IconSortAscending size={18} /> : <IconSortDescending size={18} />}
             </ActionIcon>
           </Tooltip>
+          <Menu closeOnItemClick={false} position="bottom-end">
+            <Menu.Target>
+              <Tooltip label={t('columnsMenu')}>
+                <ActionIcon variant="default" size="lg" aria-label={t('columnsMenu')}>
+                  <IconColumns3 size={18} />
+                </ActionIcon>
+              </Tooltip>
+            </Menu.Target>
+            <Menu.Dropdown>
+              {hiding.map((column) => (
+                <Menu.Item key={column.id} onClick={column.getToggleVisibilityHandler()}>
+                  <Checkbox readOnly checked={column.getIsVisible()} label={t(`columns.${column.id}` as never)} styles={{ input: { cursor: 'pointer' } }} />
+                </Menu.Item>
+              ))}
+            </Menu.Dropdown>
+          </Menu>
+          <Tooltip label={t('export')}>
+            <ActionIcon
+              component="a"
+              href={rowsUrl(slug, 'export', { filters: query.filters, segmentId: query.segmentId, sort: query.sort, dir: query.dir })}
+              variant="default"
+              size="lg"
+              aria-label={t('export')}
+            >
+              <IconDownload size={18} />
+            </ActionIcon>
+          </Tooltip>
         </Group>
-        <Menu closeOnItemClick={false} position="bottom-end">
-          <Menu.Target>
-            <Button variant="default" leftSection={<IconColumns3 size={16} />}>
-              {t('columnsMenu')}
-            </Button>
-          </Menu.Target>
-          <Menu.Dropdown>
-            {hiding.map((column) => (
-              <Menu.Item key={column.id} onClick={column.getToggleVisibilityHandler()}>
-                <Checkbox readOnly checked={column.getIsVisible()} label={t(`columns.${column.id}` as never)} styles={{ input: { cursor: 'pointer' } }} />
-              </Menu.Item>
-            ))}
-          </Menu.Dropdown>
-        </Menu>
-        <Button
-          component="a"
-          href={rowsUrl(slug, 'export', { filters: query.filters, segmentId: query.segmentId, sort: query.sort, dir: query.dir })}
-          variant="default"
-          leftSection={<IconDownload size={16} />}
-        >
-          {t('export')}
-        </Button>
       </Group>
 
       <Group justify="space-between" gap="xs" mih={36}>
@@ -655,6 +670,23 @@ export function CustomerList({
                 >
                   {t('segments.save')}
                 </Button>
+                {segment && (
+                  <Button
+                    variant="default"
+                    onClick={async () => {
+                      const { search: _search, ...filters } = draft;
+                      const result = await updateSegmentAction(slug, { id: segment.id, version: segment.version, name: segment.name, filters });
+                      notifications.show({ color: result.ok ? 'teal' : 'red', message: result.message });
+                      if (result.ok) {
+                        setDrawerOpen(false);
+                        setQuery((q) => ({ ...q, filters: { search: q.filters.search } }));
+                        router.refresh();
+                      }
+                    }}
+                  >
+                    {t('segments.update', { name: segment.name })}
+                  </Button>
+                )}
               </Stack>
             </Card>
           )}

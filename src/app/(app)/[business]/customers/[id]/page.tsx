@@ -135,31 +135,31 @@ export default async function CustomerProfilePage({ params }: { params: Promise<
         </Group>
       </PageHeader>
 
-      <SimpleGrid cols={{ base: 1, xs: 3 }} spacing="sm">
-        <Card withBorder padding="md">
-          <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
+      <SimpleGrid cols={3} spacing={{ base: 6, sm: 'sm' }}>
+        <Card withBorder padding="sm">
+          <Text size="xs" c="dimmed" tt="uppercase" fw={600} lineClamp={2}>
             {t('profile.lifetimeValue')}
           </Text>
-          <Text fw={650} fz="lg">
+          <Text fw={650} fz={{ base: 'sm', sm: 'lg' }}>
             {money(c.lifetimeValueMinor)}
           </Text>
           <Text size="xs" c="dimmed">
             {t('profile.purchases', { count: c.purchaseCount })}
           </Text>
         </Card>
-        <Card withBorder padding="md">
-          <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
+        <Card withBorder padding="sm">
+          <Text size="xs" c="dimmed" tt="uppercase" fw={600} lineClamp={2}>
             {t('profile.lastPurchase')}
           </Text>
-          <Text fw={650} fz="lg">
+          <Text fw={650} fz={{ base: 'sm', sm: 'lg' }}>
             {date(c.lastPurchaseAt)}
           </Text>
         </Card>
-        <Card withBorder padding="md">
-          <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
+        <Card withBorder padding="sm">
+          <Text size="xs" c="dimmed" tt="uppercase" fw={600} lineClamp={2}>
             {t('profile.lastInteraction')}
           </Text>
-          <Text fw={650} fz="lg">
+          <Text fw={650} fz={{ base: 'sm', sm: 'lg' }}>
             {date(c.lastInteractionAt)}
           </Text>
         </Card>
@@ -285,8 +285,8 @@ export default async function CustomerProfilePage({ params }: { params: Promise<
 
             <Section title={t('fields.consent')}>
               <Stack gap="sm">
-                <Field label={t('fields.emailConsent')}>{consent(c.emailConsent, c.emailConsentAt, c.emailConsentSource)}</Field>
-                <Field label={t('fields.smsConsent')}>{consent(c.smsConsent, c.smsConsentAt, c.smsConsentSource)}</Field>
+                <Field label={t('fields.consentEmail')}>{consent(c.emailConsent, c.emailConsentAt, c.emailConsentSource)}</Field>
+                <Field label={t('fields.consentSms')}>{consent(c.smsConsent, c.smsConsentAt, c.smsConsentSource)}</Field>
               </Stack>
             </Section>
 
