@@ -12,7 +12,7 @@ import { waitForMail } from './support/mail';
 const tr = (key: string, values?: Record<string, string | number>) => t('tr', key, values);
 
 async function addToTagsInput(page: Page, label: string, value: string): Promise<void> {
-  const input = page.getByRole('textbox', { name: label });
+  const input = page.getByRole('combobox', { name: label });
   await input.fill(value);
   await input.press('Enter');
 }
