@@ -8,6 +8,8 @@ import enReminders from './en/reminders.json' with { type: 'json' };
 import trReminders from './tr/reminders.json' with { type: 'json' };
 import enNotifications from './en/notifications.json' with { type: 'json' };
 import trNotifications from './tr/notifications.json' with { type: 'json' };
+import enDeals from './en/deals.json' with { type: 'json' };
+import trDeals from './tr/deals.json' with { type: 'json' };
 
 /*
  * The app's texts. Shared ones (shell, auth, common, errors, ...) live in `en.json`/`tr.json`; a
@@ -15,8 +17,8 @@ import trNotifications from './tr/notifications.json' with { type: 'json' };
  * language below, so modules grow without editing one another's files.
  */
 export const MESSAGES = {
-  en: { ...en, customers: enCustomers, interactions: enInteractions, reminders: enReminders, notifications: enNotifications },
-  tr: { ...tr, customers: trCustomers, interactions: trInteractions, reminders: trReminders, notifications: trNotifications },
+  en: { ...en, customers: enCustomers, interactions: enInteractions, reminders: enReminders, notifications: enNotifications, deals: enDeals },
+  tr: { ...tr, customers: trCustomers, interactions: trInteractions, reminders: trReminders, notifications: trNotifications, deals: trDeals },
 } as const;
 
 export type AppMessages = (typeof MESSAGES)['en'];
