@@ -29,6 +29,8 @@ import { createTag } from '@/modules/customers/mutations';
 import { apiCall, sessionCookieFor, type ApiAuth } from './api';
 import { insertTestInteraction } from './factories/interactions';
 import { insertTestReminder } from './factories/reminders';
+import { createDeal, createPipeline, ensureDefaultPipeline } from '@/modules/deals/mutations';
+import { createDealSchema } from '@/modules/deals/schemas';
 import { testDatabaseUrl } from './db';
 
 const RUNS = 1000;
@@ -97,8 +99,8 @@ let throwaway: { id: string; slug: string };
 let cookie: string;
 let bearer: string;
 /** Real ids the generated paths may name: in the business, and in another business. */
-const real = { person: '', deletable: '', apiKey: '', customer: '', deletableCustomer: '', tag: '', deletableTag: '', interaction: '', deletableInteraction: '', reminder: '', deletableReminder: '' };
-const foreign = { person: '', apiKey: '', customer: '', tag: '', interaction: '', reminder: '' };
+const real = { person: '', deletable: '', apiKey: '', customer: '', deletableCustomer: '', tag: '', deletableTag: '', interaction: '', deletableInteraction: '', reminder: '', deletableReminder: '', pipeline: '', deletablePipeline: '', deal: '', deletableDeal: '' };
+const foreign = { person: '', apiKey: '', customer: '', tag: '', interaction: '', reminder: '', pipeline: '', deal: '' };
 
 async function newThrowaway(): Promise<void> {
   throwaway = await createTestBusiness(getDb(), owner, { name: THROWAWAY_NAME });
@@ -106,6 +108,16 @@ async function newThrowaway(): Promise<void> {
 
 async function newDeletableReminder(): Promise<void> {
   real.deletableReminder = (await insertTestReminder(getDb(), business.id, { title: 'Fuzz silinecek hatırlatıcı' })).id;
+}
+
+async function newDeletableDeal(): Promise<void> {
+  const ctx = await contextFor(getDb(), owner.id, business.slug);
+  real.deletableDeal = (await createDeal(getDb(), ctx, createDealSchema.parse({ title: 'Fuzz silinecek fırsat' }))).id;
+}
+
+async function newDeletablePipeline(): Promise<void> {
+  const ctx = await contextFor(getDb(), owner.id, business.slug);
+  real.deletablePipeline = (await createPipeline(getDb(), ctx, { name: `Fuzz silinecek hat ${randomBytes(4).toString('hex')}`, projectTemplateId: null })).id;
 }
 
 async function newDeletable(): Promise<void> {
@@ -164,6 +176,10 @@ beforeAll(async () => {
   VALID_BODIES['PATCH /interactions/{id}'] = { subject: 'Fuzz düzeltme', outcome: 'noAnswer', customerIds: [real.customer] };
   real.reminder = (await insertTestReminder(getDb(), business.id, { title: 'Fuzz hatırlatıcı', repeat: 'daily' })).id;
   await newDeletableReminder();
+  real.pipeline = await ensureDefaultPipeline(db, ctx, 'tr');
+  real.deal = (await createDeal(db, ctx, createDealSchema.parse({ title: 'Fuzz hedef fırsat', customerId: real.customer }))).id;
+  await newDeletableDeal();
+  await newDeletablePipeline();
 
   const otherOwner = await createUser(db);
   const other = await createTestBusiness(db, otherOwner, { name: 'Başka İşletme' });
@@ -174,6 +190,8 @@ beforeAll(async () => {
   foreign.tag = (await createTag(db, otherCtx, { name: 'Başka etiket', color: 'gray' })).id;
   foreign.interaction = (await insertTestInteraction(db, other.id, { customerIds: [foreign.customer] })).id;
   foreign.reminder = (await insertTestReminder(db, other.id, { title: 'Başka hatırlatıcı' })).id;
+  foreign.pipeline = await ensureDefaultPipeline(db, otherCtx, 'tr');
+  foreign.deal = (await createDeal(db, otherCtx, createDealSchema.parse({ title: 'Başka fırsat' }))).id;
 
   cookie = await sessionCookieFor(owner.email, owner.password);
   // The per-key limit (tested in api.test.ts) would answer 429 after 600 calls and hide the routes.
@@ -516,6 +534,10 @@ const VALID_BODIES: Record<string, Record<string, unknown>> = {
   'POST /reminders': { title: 'Fuzz hatırlatıcı: ğüşıöç', dueAt: '2030-01-31 09:00', note: 'Not', repeat: 'monthly' },
   'PATCH /reminders/{id}': { title: 'Fuzz değişen', dueAt: '2030-02-01T09:00:00+03:00', repeat: 'weekly' },
   'POST /reminders/{id}/done': {},
+  'POST /pipelines': { name: 'Fuzz hattı' },
+  'PATCH /pipelines/{id}': { name: 'Fuzz ana hat' },
+  'POST /deals': { title: 'Fuzz fırsatı: ğüşıöç', value: { amountMinor: 1250050, currency: 'TRY' }, expectedCloseDate: '2030-01-31', probability: 50, source: 'web' },
+  'PATCH /deals/{id}': { title: 'Fuzz değişen fırsat', probability: 30 },
 };
 
 function realId(key: string): string {
@@ -527,6 +549,10 @@ function realId(key: string): string {
   if (key.includes('/customers/')) return real.customer;
   if (key.includes('/tags/')) return real.tag;
   if (key === 'DELETE /reminders/{id}') return real.deletableReminder;
+  if (key === 'DELETE /pipelines/{id}') return real.deletablePipeline;
+  if (key.includes('/pipelines/')) return real.pipeline;
+  if (key === 'DELETE /deals/{id}') return real.deletableDeal;
+  if (key.includes('/deals/')) return real.deal;
   if (key.includes('/reminders/')) return real.reminder;
   if (key.includes('/api-keys/')) return real.apiKey;
   return real.person;
@@ -536,6 +562,8 @@ function foreignId(key: string): string {
   if (key.includes('/customers/')) return foreign.customer;
   if (key.includes('/tags/')) return foreign.tag;
   if (key.includes('/reminders/')) return foreign.reminder;
+  if (key.includes('/pipelines/')) return foreign.pipeline;
+  if (key.includes('/deals/')) return foreign.deal;
   return key.includes('/api-keys/') ? foreign.apiKey : foreign.person;
 }
 
@@ -635,6 +663,8 @@ describe('api fuzz', () => {
             'DELETE /tags/{id}': newDeletableTag,
             'DELETE /interactions/{id}': newDeletableInteraction,
             'DELETE /reminders/{id}': newDeletableReminder,
+            'DELETE /pipelines/{id}': newDeletablePipeline,
+            'DELETE /deals/{id}': newDeletableDeal,
           };
           if (res.status === 204 && renew[key]) {
             await renew[key]();

@@ -14,6 +14,10 @@ import { createCustomer, createNote, createSegment, createTag } from '@/modules/
 import { createCustomerSchema } from '@/modules/customers/schemas';
 import { insertTestInteraction, insertTestTemplate } from './factories/interactions';
 import { insertTestReminder } from './factories/reminders';
+import { asc, eq } from 'drizzle-orm';
+import { pipelineStages } from '@/server/db/schema';
+import { createDeal, createPipeline, ensureDefaultPipeline } from '@/modules/deals/mutations';
+import { createDealSchema } from '@/modules/deals/schemas';
 
 type AnyOperation = Operation<never, unknown>;
 
@@ -41,6 +45,11 @@ type Fixture = {
   interactionId: string;
   templateId: string;
   reminderId: string;
+  /** The default pipeline and its stages, a deal owned by the actor, and (for its delete) an empty pipeline. */
+  pipelineId: string;
+  stageIds: string[];
+  dealId: string;
+  extraPipelineId: string;
 };
 
 const now = () => new Date().toISOString();
@@ -208,6 +217,61 @@ const scenarios: Record<string, { input: (f: Fixture) => unknown; allowed: (role
     input: (f) => ({ id: f.reminderId }),
     allowed: (r) => scopeOf(r, 'reminders', 'delete') !== false,
   },
+  createPipeline: {
+    input: () => ({ name: `Matris hattı ${Math.random().toString(36).slice(2, 8)}` }),
+    allowed: (r) => scopeOf(r, 'pipelines', 'create') !== false,
+  },
+  updatePipeline: {
+    input: (f) => ({ id: f.pipelineId, version: 1, name: 'Yeni ad' }),
+    allowed: (r) => scopeOf(r, 'pipelines', 'update') !== false,
+  },
+  deletePipeline: {
+    input: (f) => ({ id: f.extraPipelineId }),
+    allowed: (r) => scopeOf(r, 'pipelines', 'delete') !== false,
+  },
+  createStage: {
+    input: (f) => ({ pipelineId: f.pipelineId, name: 'Yeni aşama', probability: 20, kind: 'open' }),
+    allowed: (r) => scopeOf(r, 'pipelines', 'update') !== false,
+  },
+  updateStage: {
+    input: (f) => ({ id: f.stageIds[0], version: 1, name: 'Değişen aşama', probability: 15, kind: 'open' }),
+    allowed: (r) => scopeOf(r, 'pipelines', 'update') !== false,
+  },
+  deleteStage: {
+    // The negotiation stage holds no deal.
+    input: (f) => ({ id: f.stageIds[2] }),
+    allowed: (r) => scopeOf(r, 'pipelines', 'update') !== false,
+  },
+  reorderStages: {
+    input: (f) => ({ pipelineId: f.pipelineId, stageIds: [...f.stageIds].reverse() }),
+    allowed: (r) => scopeOf(r, 'pipelines', 'update') !== false,
+  },
+  // The target deal is owned by the actor, so "own" roles are allowed too; deals.test.ts checks
+  // that they cannot touch someone else's.
+  createDeal: {
+    input: () => ({ title: 'Matris fırsatı', value: { amountMinor: 1000, currency: 'TRY' } }),
+    allowed: (r) => scopeOf(r, 'deals', 'create') !== false,
+  },
+  updateDeal: {
+    input: (f) => ({ id: f.dealId, version: 1, title: 'Değişen fırsat' }),
+    allowed: (r) => scopeOf(r, 'deals', 'update') !== false,
+  },
+  moveDeal: {
+    input: (f) => ({ id: f.dealId, stageId: f.stageIds[1] }),
+    allowed: (r) => scopeOf(r, 'deals', 'update') !== false,
+  },
+  deleteDeal: {
+    input: (f) => ({ id: f.dealId }),
+    allowed: (r) => scopeOf(r, 'deals', 'delete') !== false,
+  },
+  loadMoreDeals: {
+    input: (f) => ({ stageId: f.stageIds[0], after: '0' }),
+    allowed: (r) => scopeOf(r, 'deals', 'read') !== false,
+  },
+  searchDealCustomers: {
+    input: () => ({ search: 'hedef' }),
+    allowed: (r) => scopeOf(r, 'deals', 'read') !== false,
+  },
   markNotificationsRead: {
     input: () => ({ all: true }),
     allowed: () => true,
@@ -248,7 +312,17 @@ describe('role matrix', () => {
         const note = await createNote(db, ownerCtx, { customerId: customer.id, body: 'Sahibin notu', pinned: false });
         const interaction = await insertTestInteraction(db, business.id, { customerIds: [customer.id], createdById: ctx.personnelId });
         const template = await insertTestTemplate(db, business.id);
+        const pipelineId = await ensureDefaultPipeline(db, ownerCtx, 'tr');
+        const stageIds = (
+          await db.select({ id: pipelineStages.id }).from(pipelineStages).where(eq(pipelineStages.pipelineId, pipelineId)).orderBy(asc(pipelineStages.position))
+        ).map((s) => s.id);
+        const deal = await createDeal(db, ownerCtx, createDealSchema.parse({ title: 'Hedef fırsat', pipelineId, stageId: stageIds[0], ownerId: ctx.personnelId }));
+        const extraPipelineId = op.name === 'deletePipeline' ? (await createPipeline(db, ownerCtx, { name: `Boş hat ${role}`, projectTemplateId: null })).id : '';
         const fixture: Fixture = {
+          pipelineId,
+          stageIds,
+          dealId: deal.id,
+          extraPipelineId,
           interactionId: interaction.id,
           templateId: template.id,
           ctx,

@@ -12,7 +12,7 @@ import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import { closeDb, getDb } from '@/server/db/client';
 import {
   apiKeys,
@@ -46,6 +46,9 @@ import { createCustomerSchema } from '@/modules/customers/schemas';
 import { addPersonnel, contextFor, createTestBusiness, createUser, type TestUser } from './factories';
 import { insertTestInteraction, insertTestOutboxMessage, insertTestTemplate } from './factories/interactions';
 import { insertTestReminder } from './factories/reminders';
+import { createDeal, ensureDefaultPipeline } from '@/modules/deals/mutations';
+import { createDealSchema } from '@/modules/deals/schemas';
+import { deals, pipelineStages, pipelines } from '@/server/db/schema';
 import { notifyDueReminders } from '@/modules/notifications/notifier';
 import { apiCall, sessionCookieFor } from './api';
 import type { HttpMethod } from '@/server/api/endpoint';
@@ -90,6 +93,11 @@ type Tenant = {
   /** A reminder about the person, assigned to the admin, already notified. */
   reminderId: string;
   notificationId: string;
+  /** The default pipeline, an open and a won stage, and a deal with the person, owned by the admin. */
+  pipelineId: string;
+  openStageId: string;
+  wonStageId: string;
+  dealId: string;
 };
 
 let A: Tenant;
@@ -154,6 +162,17 @@ async function makeTenant(letter: 'A' | 'B'): Promise<Tenant> {
     customerId: customer.id,
     repeat: 'daily',
   });
+  const pipelineId = await ensureDefaultPipeline(db, ctx, 'tr');
+  const stageRows = await db
+    .select()
+    .from(pipelineStages)
+    .where(and(eq(pipelineStages.businessId, business.id), eq(pipelineStages.pipelineId, pipelineId)))
+    .orderBy(asc(pipelineStages.position));
+  const deal = await createDeal(
+    db,
+    ctx,
+    createDealSchema.parse({ title: `${marker} deal`, customerId: customer.id, pipelineId, stageId: stageRows[1]!.id, ownerId: member.personnelId, source: `${marker} source` }),
+  );
   await notifyDueReminders(db);
   const [notice] = await db.select().from(notifications).where(eq(notifications.businessId, business.id));
   return {
@@ -176,6 +195,10 @@ async function makeTenant(letter: 'A' | 'B'): Promise<Tenant> {
     invitationTokenHash: invitation!.tokenHash,
     reminderId: reminder.id,
     notificationId: notice!.id,
+    pipelineId,
+    openStageId: stageRows[1]!.id,
+    wonStageId: stageRows[3]!.id,
+    dealId: deal.id,
   };
 }
 
@@ -215,6 +238,9 @@ async function snapshot(t: Tenant): Promise<unknown> {
     notifications: (await db.select().from(notifications).where(eq(notifications.businessId, id)).orderBy(asc(notifications.id))).map(
       ({ emailedAt: _emailedAt, ...rest }) => rest,
     ),
+    pipelines: await db.select().from(pipelines).where(eq(pipelines.businessId, id)).orderBy(asc(pipelines.id)),
+    pipelineStages: await db.select().from(pipelineStages).where(eq(pipelineStages.businessId, id)).orderBy(asc(pipelineStages.id)),
+    deals: await db.select().from(deals).where(eq(deals.businessId, id)).orderBy(asc(deals.id)),
     users: await db
       .select()
       .from(user)
@@ -249,6 +275,10 @@ function secretsOf(t: Tenant): string[] {
     t.outboxId,
     t.reminderId,
     t.notificationId,
+    t.pipelineId,
+    t.openStageId,
+    t.wonStageId,
+    t.dealId,
   ].map((s) => s.toLowerCase());
 }
 
@@ -316,7 +346,7 @@ async function businessesOfB(): Promise<string[]> {
 
 /** Rows of `table` with these ids, all in B's businesses (and at least one). */
 async function expectRowsOfB(
-  table: typeof personnel | typeof apiKeys | typeof customers | typeof tags | typeof interactions | typeof reminders,
+  table: typeof personnel | typeof apiKeys | typeof customers | typeof tags | typeof interactions | typeof reminders | typeof deals | typeof pipelines,
   ids: string[],
 ): Promise<void> {
   expect(ids.length).toBeGreaterThan(0);
@@ -545,6 +575,63 @@ const apiScenarios: Record<string, ApiScenario> = {
   },
   'POST /reminders/{id}/done': {
     calls: () => [{ path: `/reminders/${A.reminderId}/done`, body: {} }],
+  },
+  'GET /pipelines': {
+    calls: () => [{ path: '/pipelines' }],
+    own: { ...sessionOwn(200), ...keyOwn(200) },
+    check: async (json) => expectRowsOfB(pipelines, idsOf(json)),
+  },
+  'POST /pipelines': {
+    calls: () => [{ path: '/pipelines', body: { name: `${B.marker} pipeline ${randomBytes(3).toString('hex')}`, id: A.pipelineId, ...smuggled() } }],
+    own: { ...sessionOwn(201), ...keyOwn(201) },
+    check: async (json) => {
+      expect((json as { id: string }).id).not.toBe(A.pipelineId);
+      await expectRowsOfB(pipelines, [(json as { id: string }).id]);
+    },
+  },
+  'PATCH /pipelines/{id}': {
+    calls: () => [{ path: `/pipelines/${A.pipelineId}`, body: { name: `${B.marker} took over` } }],
+  },
+  'DELETE /pipelines/{id}': {
+    calls: () => [{ path: `/pipelines/${A.pipelineId}` }],
+  },
+  'GET /deals': {
+    calls: () => [
+      { path: '/deals' },
+      { path: `/deals?pipelineId=${A.pipelineId}` },
+      { path: `/deals?stageId=${A.openStageId}&customerId=${A.customerId}` },
+      { path: `/deals?ownerId=${A.member.personnelId}&limit=200` },
+    ],
+    own: { ...sessionOwn(200), ...keyOwn(200) },
+    check: async (json) => {
+      if (idsOf(json).length > 0) await expectRowsOfB(deals, idsOf(json));
+    },
+  },
+  'POST /deals': {
+    // A's customer, stage or pipeline are not B's: refused as invalid fields, nothing written.
+    calls: () => [
+      { path: '/deals', body: { title: `${B.marker} deal`, id: A.dealId, ...smuggled() } },
+      { path: '/deals', body: { title: `${B.marker} deal`, customerId: A.customerId } },
+      { path: '/deals', body: { title: `${B.marker} deal`, pipelineId: B.pipelineId, stageId: A.openStageId } },
+    ],
+    own: { ...sessionOwn(201, 422), ...keyOwn(201, 422) },
+    check: async (json) => {
+      expect((json as { id: string }).id).not.toBe(A.dealId);
+      await expectRowsOfB(deals, [(json as { id: string }).id]);
+    },
+  },
+  'GET /deals/{id}': {
+    calls: () => [{ path: `/deals/${A.dealId}` }],
+  },
+  'PATCH /deals/{id}': {
+    calls: () => [
+      { path: `/deals/${A.dealId}`, body: { title: `${B.marker} took over` } },
+      { path: `/deals/${A.dealId}`, body: { stageId: A.wonStageId } },
+      { path: `/deals/${A.dealId}`, body: { stageId: B.wonStageId, version: 1 } },
+    ],
+  },
+  'DELETE /deals/{id}': {
+    calls: () => [{ path: `/deals/${A.dealId}` }],
   },
 };
 
@@ -848,6 +935,67 @@ const operationScenarios: Record<string, OperationScenario> = {
     inputs: () => [{ id: A.reminderId }, { id: A.reminderId, version: 1 }],
     expect: REFUSED,
   },
+  createPipeline: {
+    inputs: () => [{ name: `${B.marker} op pipeline ${randomBytes(3).toString('hex')}`, id: A.pipelineId, ...smuggled() }],
+    expect: ['ok'],
+  },
+  updatePipeline: {
+    inputs: () => [{ id: A.pipelineId, version: 1, name: `${B.marker} renamed` }],
+    expect: REFUSED,
+  },
+  deletePipeline: {
+    inputs: () => [{ id: A.pipelineId }],
+    expect: REFUSED,
+  },
+  createStage: {
+    inputs: () => [{ pipelineId: A.pipelineId, name: `${B.marker} stage`, probability: 5, kind: 'open' }],
+    expect: REFUSED,
+  },
+  updateStage: {
+    inputs: () => [{ id: A.openStageId, version: 1, name: `${B.marker} stage`, probability: 5, kind: 'open' }],
+    expect: REFUSED,
+  },
+  deleteStage: {
+    inputs: () => [{ id: A.openStageId }],
+    expect: REFUSED,
+  },
+  reorderStages: {
+    inputs: () => [{ pipelineId: A.pipelineId, stageIds: [A.wonStageId, A.openStageId] }],
+    expect: REFUSED,
+  },
+  createDeal: {
+    inputs: () => [
+      { title: `${B.marker} op deal`, customerId: A.customerId },
+      { title: `${B.marker} op deal`, ownerId: A.member.personnelId },
+      { title: `${B.marker} op deal`, pipelineId: B.pipelineId, stageId: A.openStageId },
+      { title: `${B.marker} op deal`, id: A.dealId, ...smuggled() },
+    ],
+    expect: ['VALIDATION', 'ok'],
+  },
+  updateDeal: {
+    inputs: () => [{ id: A.dealId, version: 1, title: `${B.marker} renamed` }],
+    expect: REFUSED,
+  },
+  moveDeal: {
+    // A's deal anywhere: not found. B's deal into A's stage or next to A's deal: not moved there.
+    inputs: () => [
+      { id: A.dealId, stageId: B.wonStageId },
+      { id: B.dealId, stageId: A.wonStageId },
+    ],
+    expect: [...REFUSED, 'VALIDATION'],
+  },
+  deleteDeal: {
+    inputs: () => [{ id: A.dealId }],
+    expect: REFUSED,
+  },
+  loadMoreDeals: {
+    inputs: () => [{ stageId: A.openStageId, after: '0' }],
+    expect: ['ok'],
+  },
+  searchDealCustomers: {
+    inputs: () => [{ search: A.marker }, { search: '' }],
+    expect: ['ok'],
+  },
   markNotificationsRead: {
     // Only the caller's own notifications are touched: A's id changes nothing.
     inputs: () => [{ ids: [A.notificationId] }, { all: true, ids: [A.notificationId] }],
@@ -915,6 +1063,21 @@ const SERVER_ACTIONS: Record<string, Record<string, 'runBusinessAction' | 'runUs
     updateReminderAction: 'runBusinessAction',
     deleteReminderAction: 'runBusinessAction',
     markReminderDoneAction: 'runBusinessAction',
+  },
+  'src/modules/deals/actions.ts': {
+    createPipelineAction: 'runBusinessAction',
+    updatePipelineAction: 'runBusinessAction',
+    deletePipelineAction: 'runBusinessAction',
+    createStageAction: 'runBusinessAction',
+    updateStageAction: 'runBusinessAction',
+    deleteStageAction: 'runBusinessAction',
+    reorderStagesAction: 'runBusinessAction',
+    createDealAction: 'runBusinessAction',
+    updateDealAction: 'runBusinessAction',
+    moveDealAction: 'runBusinessAction',
+    deleteDealAction: 'runBusinessAction',
+    loadMoreDealsAction: 'runBusinessAction',
+    searchDealCustomersAction: 'runBusinessAction',
   },
   'src/modules/notifications/actions.ts': {
     markNotificationsReadAction: 'runBusinessAction',

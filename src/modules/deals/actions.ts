@@ -1,9 +1,5 @@
 'use server';
-import { getDb } from '@/server/db/client';
 import { runBusinessAction } from '@/server/actions/run-action';
-import { defineOperation } from '@/server/actions/operation';
-import { findCustomerOptions } from '@/modules/interactions/queries';
-import { z } from 'zod';
 import {
   createDealOperation,
   createPipelineOperation,
@@ -11,14 +7,14 @@ import {
   deleteDealOperation,
   deletePipelineOperation,
   deleteStageOperation,
+  loadMoreDealsOperation,
+  searchDealCustomersOperation,
   moveDealOperation,
   reorderStagesOperation,
   updateDealOperation,
   updatePipelineOperation,
   updateStageOperation,
 } from './operations';
-import { findStageCards } from './queries';
-import { loadMoreSchema } from './schemas';
 
 export async function createPipelineAction(slug: string, input: unknown) {
   return runBusinessAction(createPipelineOperation, slug, input);
@@ -54,22 +50,12 @@ export async function deleteDealAction(slug: string, input: unknown) {
   return runBusinessAction(deleteDealOperation, slug, input);
 }
 
-const loadMoreOperation = defineOperation('loadMoreDeals', { schema: loadMoreSchema, permission: ['deals', 'read'] }, async (ctx, input) => ({
-  message: '',
-  data: await findStageCards(getDb(), ctx, input),
-}));
-
 /** The next cards of a board column ("show more"). */
 export async function loadMoreDealsAction(slug: string, input: unknown) {
-  return runBusinessAction(loadMoreOperation, slug, input);
+  return runBusinessAction(loadMoreDealsOperation, slug, input);
 }
-
-const customerSearchOperation = defineOperation('searchDealCustomers', { schema: z.object({ search: z.string().max(100) }), permission: ['deals', 'read'] }, async (ctx, input) => ({
-  message: '',
-  data: await findCustomerOptions(getDb(), ctx, input.search, 20),
-}));
 
 /** Customers for the deal form's picker: folded search text, ILIKE. */
 export async function searchDealCustomersAction(slug: string, input: unknown) {
-  return runBusinessAction(customerSearchOperation, slug, input);
+  return runBusinessAction(searchDealCustomersOperation, slug, input);
 }

@@ -1,11 +1,15 @@
 import 'server-only';
+import { z } from 'zod';
 import { getDb } from '@/server/db/client';
+import { findCustomerOptions } from '@/modules/interactions/queries';
+import { findStageCards } from './queries';
 import { defineOperation } from '@/server/actions/operation';
 import {
   createDealSchema,
   createPipelineSchema,
   createStageSchema,
   dealIdSchema,
+  loadMoreSchema,
   moveDealSchema,
   pipelineIdSchema,
   reorderStagesSchema,
@@ -91,3 +95,16 @@ export const deleteDealOperation = defineOperation('deleteDeal', { schema: dealI
   const { title } = await deleteDeal(getDb(), ctx, input.id);
   return { message: 'deals.deleted', values: { title }, data: null };
 });
+
+/** The next cards of a board column ("show more"). */
+export const loadMoreDealsOperation = defineOperation('loadMoreDeals', { schema: loadMoreSchema, permission: ['deals', 'read'] }, async (ctx, input) => ({
+  message: '',
+  data: await findStageCards(getDb(), ctx, input),
+}));
+
+/** Customers for the deal form's picker: folded search text, ILIKE. */
+export const searchDealCustomersOperation = defineOperation(
+  'searchDealCustomers',
+  { schema: z.object({ search: z.string().max(100) }), permission: ['deals', 'read'] },
+  async (ctx, input) => ({ message: '', data: await findCustomerOptions(getDb(), ctx, input.search, 20) }),
+);
