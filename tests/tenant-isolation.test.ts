@@ -595,6 +595,9 @@ const apiScenarios: Record<string, ApiScenario> = {
   'DELETE /pipelines/{id}': {
     calls: () => [{ path: `/pipelines/${A.pipelineId}` }],
   },
+  'GET /pipelines/{id}/board': {
+    calls: () => [{ path: `/pipelines/${A.pipelineId}/board` }, { path: `/pipelines/${A.pipelineId}/board?ownerId=${A.member.personnelId}&customerId=${A.customerId}` }],
+  },
   'GET /deals': {
     calls: () => [
       { path: '/deals' },

@@ -3,10 +3,10 @@ import { z } from 'zod';
 import { getDb } from '../../db/client';
 import { authorize } from '../../auth/authorize';
 import { AppError } from '../../../lib/errors';
-import { findDeals, getDeal, getPipeline, listPipelines, type DealRecord, type PipelineRecord } from '../../../modules/deals/queries';
+import { findDeals, getBoard, getDeal, getPipeline, listPipelines, type DealRecord, type PipelineRecord } from '../../../modules/deals/queries';
 import { ensureDefaultPipeline, moveDeal, updateDeal } from '../../../modules/deals/mutations';
 import { fieldErrorsOf } from '../../actions/operation';
-import { STAGE_KINDS, createDealSchema, dealContentSchema, moneySchema, moveDealSchema, pipelineFieldsSchema, updateDealSchema } from '../../../modules/deals/schemas';
+import { STAGE_KINDS, createDealSchema, dealFiltersSchema, dealContentSchema, moneySchema, moveDealSchema, pipelineFieldsSchema, updateDealSchema } from '../../../modules/deals/schemas';
 import {
   createDealOperation,
   createPipelineOperation,
@@ -133,6 +133,56 @@ export const deletePipelineEndpoint = defineEndpoint({
   run: async ({ ctx, params }) => {
     await callOperation(deletePipelineOperation, ctx, { id: params.id });
     return null;
+  },
+});
+
+const boardCard = z.object({
+  id: z.uuid(),
+  title: z.string(),
+  position: z.string(),
+  value: money,
+  expectedCloseDate: z.string().nullable(),
+  probability: z.number().int().nullable(),
+  customer: ref,
+  owner: ref,
+});
+
+export const getBoardEndpoint = defineEndpoint({
+  method: 'GET',
+  path: '/pipelines/{id}/board',
+  tag: 'Deals',
+  summary: 'A pipeline’s board: per stage its deal count, value and weighted value (per currency) and its first 50 deals in order',
+  auth: 'any',
+  query: dealFiltersSchema,
+  response: z.object({
+    pipeline: pipelineJson,
+    columns: z.array(
+      stageJson.extend({
+        count: z.number().int(),
+        totals: z.array(z.object({ currency: z.string(), valueMinor: z.number().int(), weightedMinor: z.number().int() })),
+        cards: z.array(boardCard),
+      }),
+    ),
+  }),
+  run: async ({ ctx, params, query }) => {
+    authorize(ctx, 'deals', 'read');
+    const board = await getBoard(getDb(), ctx, params.id!, query);
+    return {
+      pipeline: pipelineToJson(board.pipeline),
+      columns: board.columns.map(({ cards, ...column }) => ({
+        ...column,
+        cards: cards.map((c) => ({
+          id: c.id,
+          title: c.title,
+          position: c.position,
+          value: { amountMinor: c.valueMinor, currency: c.currency },
+          expectedCloseDate: c.expectedCloseDate,
+          probability: c.probability,
+          customer: c.customer,
+          owner: c.owner,
+        })),
+      })),
+    };
   },
 });
 
