@@ -257,7 +257,8 @@ const scenarios: Record<string, { input: (f: Fixture) => unknown; allowed: (role
     allowed: (r) => scopeOf(r, 'deals', 'update') !== false,
   },
   moveDeal: {
-    input: (f) => ({ id: f.dealId, stageId: f.stageIds[1] }),
+    // Earlier operations may have reordered the stages: a reason, in case this one is the lost stage.
+    input: (f) => ({ id: f.dealId, stageId: f.stageIds[1], lostReason: 'Pahalı bulundu' }),
     allowed: (r) => scopeOf(r, 'deals', 'update') !== false,
   },
   deleteDeal: {
