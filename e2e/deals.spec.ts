@@ -48,7 +48,7 @@ test('a deal for a customer moves across the board by mouse and by keyboard, and
     await page.getByTestId('new-deal').click();
     await expect(heading(page, tr('deals.newTitle'))).toBeVisible();
     await field(page, tr('deals.fields.title')).fill(title);
-    await page.getByRole('textbox', { name: tr('deals.fields.customer') }).fill('sükrü');
+    await page.getByRole('combobox', { name: tr('deals.fields.customer'), exact: true }).fill('sükrü');
     await page.getByRole('option', { name: 'Çiçekçi Şükrü' }).click();
     await chooseOption(page, tr('deals.fields.stage'), 'Teklif verildi');
     await field(page, tr('deals.fields.value')).fill('12.500,50');

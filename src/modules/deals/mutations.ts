@@ -104,16 +104,15 @@ export async function updatePipeline(db: Executor, ctx: Ctx, input: z.output<typ
   authorize(ctx, 'pipelines', 'update');
   try {
     return await db.transaction(async (tx) => {
+      const target = await lockPipeline(tx, ctx, input.id);
+      if (target.version !== input.version) throw new AppError('CONFLICT', 'errors.STALE');
       await checkTemplate(tx, ctx, input.projectTemplateId);
       const [row] = await tx
         .update(pipelines)
-        .set({ name: input.name, projectTemplateId: input.projectTemplateId, version: input.version + 1, updatedAt: sql`now()` })
-        .where(and(eq(pipelines.businessId, ctx.businessId), eq(pipelines.id, input.id), eq(pipelines.version, input.version)))
+        .set({ name: input.name, projectTemplateId: input.projectTemplateId, version: target.version + 1, updatedAt: sql`now()` })
+        .where(and(eq(pipelines.businessId, ctx.businessId), eq(pipelines.id, input.id)))
         .returning({ version: pipelines.version });
-      if (!row) {
-        const [exists] = await tx.select({ id: pipelines.id }).from(pipelines).where(and(eq(pipelines.businessId, ctx.businessId), eq(pipelines.id, input.id)));
-        throw exists ? new AppError('CONFLICT', 'errors.STALE') : new AppError('NOT_FOUND');
-      }
+      if (!row) throw new AppError('NOT_FOUND');
       await recordAudit(tx, ctx, { action: 'update', entityType: 'pipeline', entityId: input.id, changedFields: ['name', 'projectTemplateId'] });
       await publishEvent(tx, { businessId: ctx.businessId, kind: 'pipeline.updated', id: input.id, actorUserId: ctx.userId });
       return row;
@@ -175,7 +174,7 @@ export async function updateStage(db: Executor, ctx: Ctx, input: z.output<typeof
     if (target.version !== input.version) throw new AppError('CONFLICT', 'errors.STALE');
     const [row] = await tx
       .update(pipelineStages)
-      .set({ name: input.name, probability: input.probability, kind: input.kind, version: input.version + 1, updatedAt: sql`now()` })
+      .set({ name: input.name, probability: input.probability, kind: input.kind, version: target.version + 1, updatedAt: sql`now()` })
       .where(and(eq(pipelineStages.businessId, ctx.businessId), eq(pipelineStages.id, input.id)))
       .returning({ version: pipelineStages.version });
     await recordAudit(tx, ctx, { action: 'update', entityType: 'pipeline_stage', entityId: input.id, changedFields: changedKeys(target, input).filter((k) => k !== 'version' && k !== 'id') });
@@ -376,7 +375,7 @@ export async function updateDeal(db: Executor, ctx: Ctx, input: z.output<typeof 
     };
     const [row] = await tx
       .update(deals)
-      .set({ ...patch, version: input.version + 1, updatedAt: sql`now()` })
+      .set({ ...patch, version: target.version + 1, updatedAt: sql`now()` })
       .where(and(dealScope(ctx, 'update'), eq(deals.id, input.id), eq(deals.version, input.version)))
       .returning({ version: deals.version, title: deals.title });
     if (!row) throw new AppError('CONFLICT', 'deals.errors.stale');

@@ -98,7 +98,7 @@ export const deleteDealOperation = defineOperation('deleteDeal', { schema: dealI
 
 /** The next cards of a board column ("show more"). */
 export const loadMoreDealsOperation = defineOperation('loadMoreDeals', { schema: loadMoreSchema, permission: ['deals', 'read'] }, async (ctx, input) => ({
-  message: '',
+  message: 'deals.loaded',
   data: await findStageCards(getDb(), ctx, input),
 }));
 
@@ -106,5 +106,5 @@ export const loadMoreDealsOperation = defineOperation('loadMoreDeals', { schema:
 export const searchDealCustomersOperation = defineOperation(
   'searchDealCustomers',
   { schema: z.object({ search: z.string().max(100) }), permission: ['deals', 'read'] },
-  async (ctx, input) => ({ message: '', data: await findCustomerOptions(getDb(), ctx, input.search, 20) }),
+  async (ctx, input) => ({ message: 'deals.loaded', data: await findCustomerOptions(getDb(), ctx, input.search, 20) }),
 );
