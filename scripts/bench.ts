@@ -8,7 +8,8 @@
  * measures from this process over HTTP, one request at a time after a warm-up.
  *
  * Environment: BENCH_DATA_DIR (.data-bench), BENCH_CUSTOMERS (100000), BENCH_PORT (3400),
- * BENCH_ITERATIONS (300), BENCH_ONLY (comma-separated operation names).
+ * BENCH_ITERATIONS (300), BENCH_ONLY (comma-separated operation names), BENCH_DEALS (5000: open deals
+ * seeded once on the demo business's first pipeline, for `deals.board` and `deals.move`).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
@@ -16,10 +17,12 @@ import { fileURLToPath } from 'node:url';
 import { and, count, desc, eq, gt, sql } from 'drizzle-orm';
 import { readRunningEmbeddedUrl } from '../src/server/db/embedded';
 import { closeDb, getDb } from '../src/server/db/client';
-import { apiKeys, businesses, customers, interactionCustomers, personnel } from '../src/server/db/schema';
+import { apiKeys, businesses, customers, deals, interactionCustomers, personnel, pipelineStages } from '../src/server/db/schema';
 import { loadBusinessContextById } from '../src/server/auth/context';
 import { createApiKey } from '../src/modules/api-keys/mutations';
 import { randomSource } from '../tests/factories/crm-data';
+import { insertTestDeals } from '../tests/factories/deals';
+import { ensureDefaultPipeline } from '../src/modules/deals/mutations';
 
 const root = path.resolve(fileURLToPath(new URL('..', import.meta.url)));
 const dataDir = path.resolve(root, process.env.BENCH_DATA_DIR ?? '.data-bench');
@@ -128,6 +131,31 @@ async function main() {
         .orderBy(desc(customers.sortName))
         .limit(500)
     ).map((r) => r.id);
+    // A board of BENCH_DEALS open deals, spread over the open stages of the first pipeline.
+    const wantedDeals = Number(process.env.BENCH_DEALS ?? 5000);
+    const pipelineId = await ensureDefaultPipeline(db, ctx, 'tr');
+    const stageRows = await db
+      .select({ id: pipelineStages.id, kind: pipelineStages.kind })
+      .from(pipelineStages)
+      .where(and(eq(pipelineStages.businessId, demo.id), eq(pipelineStages.pipelineId, pipelineId)))
+      .orderBy(pipelineStages.position);
+    const openStages = stageRows.filter((s) => s.kind === 'open').map((s) => s.id);
+    const [{ n: dealRows } = { n: 0 }] = await db.select({ n: count() }).from(deals).where(eq(deals.businessId, demo.id));
+    if (dealRows < wantedDeals) {
+      const someCustomers = (await db.select({ id: customers.id }).from(customers).where(eq(customers.businessId, demo.id)).limit(1000)).map((r) => r.id);
+      await insertTestDeals(db, { businessId: demo.id, pipelineId, stageIds: openStages, count: wantedDeals - dealRows, currency: 'TRY', ownerId: ctx.personnelId, customerIds: someCustomers });
+      await db.execute(sql`analyze deals`);
+    }
+    const [{ n: boardRows } = { n: 0 }] = await db.select({ n: count() }).from(deals).where(eq(deals.businessId, demo.id));
+    // Cards to move: the top ones of the first two open stages, moved back and forth between them.
+    const movers = (
+      await db
+        .select({ id: deals.id })
+        .from(deals)
+        .where(and(eq(deals.businessId, demo.id), eq(deals.stageId, openStages[0]!)))
+        .orderBy(deals.position)
+        .limit(20)
+    ).map((r) => r.id);
     await closeDb();
 
     const get = async (pathAndQuery: string) => {
@@ -186,6 +214,18 @@ async function main() {
           }),
         });
         if (response.status !== 201) throw new Error(`POST /customers answered ${response.status}: ${(await response.text()).slice(0, 300)}`);
+      },
+    });
+    await measure({ name: 'deals.board', rows: boardRows, run: async () => void (await get(`/api/v1/pipelines/${pipelineId}/board`)) });
+    await measure({
+      name: 'deals.move',
+      rows: boardRows,
+      run: async (i) => {
+        // Each round sends the cards to the end of the other stage; one row written per move.
+        const id = movers[i % movers.length]!;
+        const stageId = openStages[Math.floor(i / movers.length) % 2 === 0 ? 1 : 0]!;
+        const response = await fetch(`${baseUrl}/api/v1/deals/${id}`, { method: 'PATCH', headers, body: JSON.stringify({ stageId, beforeId: null, afterId: null }) });
+        if (response.status !== 200) throw new Error(`PATCH /deals answered ${response.status}: ${(await response.text()).slice(0, 300)}`);
       },
     });
   } finally {

@@ -31,6 +31,8 @@ import { createTag } from '@/modules/customers/mutations';
 import { apiCall, sessionCookieFor, type ApiAuth } from './api';
 import { insertTestInteraction } from './factories/interactions';
 import { insertTestReminder } from './factories/reminders';
+import { createDeal, createPipeline, ensureDefaultPipeline } from '@/modules/deals/mutations';
+import { createDealSchema } from '@/modules/deals/schemas';
 import { testDatabaseUrl } from './db';
 
 const RUNS = 1000;
@@ -113,8 +115,12 @@ const real = {
   deletableReminder: '',
   purchase: '',
   deletablePurchase: '',
+  pipeline: '',
+  deletablePipeline: '',
+  deal: '',
+  deletableDeal: '',
 };
-const foreign = { person: '', apiKey: '', customer: '', tag: '', interaction: '', reminder: '', purchase: '' };
+const foreign = { person: '', apiKey: '', customer: '', tag: '', interaction: '', reminder: '', purchase: '', pipeline: '', deal: '' };
 
 async function newThrowaway(): Promise<void> {
   throwaway = await createTestBusiness(getDb(), owner, { name: THROWAWAY_NAME });
@@ -122,6 +128,16 @@ async function newThrowaway(): Promise<void> {
 
 async function newDeletableReminder(): Promise<void> {
   real.deletableReminder = (await insertTestReminder(getDb(), business.id, { title: 'Fuzz silinecek hatırlatıcı' })).id;
+}
+
+async function newDeletableDeal(): Promise<void> {
+  const ctx = await contextFor(getDb(), owner.id, business.slug);
+  real.deletableDeal = (await createDeal(getDb(), ctx, createDealSchema.parse({ title: 'Fuzz silinecek fırsat' }))).id;
+}
+
+async function newDeletablePipeline(): Promise<void> {
+  const ctx = await contextFor(getDb(), owner.id, business.slug);
+  real.deletablePipeline = (await createPipeline(getDb(), ctx, { name: `Fuzz silinecek hat ${randomBytes(4).toString('hex')}`, projectTemplateId: null })).id;
 }
 
 async function newDeletable(): Promise<void> {
@@ -191,6 +207,10 @@ beforeAll(async () => {
   await newDeletableReminder();
   real.purchase = await purchaseOf(ctx, real.customer);
   await newDeletablePurchase();
+  real.pipeline = await ensureDefaultPipeline(db, ctx, 'tr');
+  real.deal = (await createDeal(db, ctx, createDealSchema.parse({ title: 'Fuzz hedef fırsat', customerId: real.customer }))).id;
+  await newDeletableDeal();
+  await newDeletablePipeline();
 
   const otherOwner = await createUser(db);
   const other = await createTestBusiness(db, otherOwner, { name: 'Başka İşletme' });
@@ -202,6 +222,8 @@ beforeAll(async () => {
   foreign.interaction = (await insertTestInteraction(db, other.id, { customerIds: [foreign.customer] })).id;
   foreign.reminder = (await insertTestReminder(db, other.id, { title: 'Başka hatırlatıcı' })).id;
   foreign.purchase = await purchaseOf(otherCtx, foreign.customer);
+  foreign.pipeline = await ensureDefaultPipeline(db, otherCtx, 'tr');
+  foreign.deal = (await createDeal(db, otherCtx, createDealSchema.parse({ title: 'Başka fırsat' }))).id;
 
   cookie = await sessionCookieFor(owner.email, owner.password);
   // The per-key limit (tested in api.test.ts) would answer 429 after 600 calls and hide the routes.
@@ -554,6 +576,10 @@ const VALID_BODIES: Record<string, Record<string, unknown>> = {
     items: [{ name: 'Kahve', quantityMilli: 1500, unitPrice: { amountMinor: 4250, currency: 'TRY' }, vatRateBp: 1000 }],
   },
   'PATCH /purchases/{id}': { status: 'refunded', notes: 'İade', items: [{ name: 'Çay', quantityMilli: 2000, unitPrice: { amountMinor: 1500 }, vatRateBp: 2000 }] },
+  'POST /pipelines': { name: 'Fuzz hattı' },
+  'PATCH /pipelines/{id}': { name: 'Fuzz ana hat' },
+  'POST /deals': { title: 'Fuzz fırsatı: ğüşıöç', value: { amountMinor: 1250050, currency: 'TRY' }, expectedCloseDate: '2030-01-31', probability: 50, source: 'web' },
+  'PATCH /deals/{id}': { title: 'Fuzz değişen fırsat', probability: 30 },
 };
 
 /** The valid sample with the real ids of this run filled in. */
@@ -573,6 +599,10 @@ function realId(key: string): string {
   if (key.includes('/customers/')) return real.customer;
   if (key.includes('/tags/')) return real.tag;
   if (key === 'DELETE /reminders/{id}') return real.deletableReminder;
+  if (key === 'DELETE /pipelines/{id}') return real.deletablePipeline;
+  if (key.includes('/pipelines/')) return real.pipeline;
+  if (key === 'DELETE /deals/{id}') return real.deletableDeal;
+  if (key.includes('/deals/')) return real.deal;
   if (key.includes('/reminders/')) return real.reminder;
   if (key.includes('/api-keys/')) return real.apiKey;
   return real.person;
@@ -583,6 +613,8 @@ function foreignId(key: string): string {
   if (key.includes('/tags/')) return foreign.tag;
   if (key.includes('/reminders/')) return foreign.reminder;
   if (key.includes('/purchases/')) return foreign.purchase;
+  if (key.includes('/pipelines/')) return foreign.pipeline;
+  if (key.includes('/deals/')) return foreign.deal;
   return key.includes('/api-keys/') ? foreign.apiKey : foreign.person;
 }
 
@@ -683,6 +715,8 @@ describe('api fuzz', () => {
             'DELETE /interactions/{id}': newDeletableInteraction,
             'DELETE /reminders/{id}': newDeletableReminder,
             'DELETE /purchases/{id}': newDeletablePurchase,
+            'DELETE /pipelines/{id}': newDeletablePipeline,
+            'DELETE /deals/{id}': newDeletableDeal,
           };
           if (res.status === 204 && renew[key]) {
             await renew[key]();

@@ -18,6 +18,10 @@ import { insertTestReminder } from './factories/reminders';
 import { createPurchase } from '@/modules/purchases/mutations';
 import { createPurchaseSchema } from '@/modules/purchases/schemas';
 import { uploadImport } from '@/modules/imports/mutations';
+import { asc, eq } from 'drizzle-orm';
+import { pipelineStages } from '@/server/db/schema';
+import { createDeal, createPipeline, ensureDefaultPipeline } from '@/modules/deals/mutations';
+import { createDealSchema } from '@/modules/deals/schemas';
 
 type AnyOperation = Operation<never, unknown>;
 
@@ -47,6 +51,11 @@ type Fixture = {
   reminderId: string;
   purchaseId: string;
   importId: string;
+  /** The default pipeline and its stages, a deal owned by the actor, and (for its delete) an empty pipeline. */
+  pipelineId: string;
+  stageIds: string[];
+  dealId: string;
+  extraPipelineId: string;
 };
 
 const now = () => new Date().toISOString();
@@ -220,6 +229,62 @@ const scenarios: Record<string, { input: (f: Fixture) => unknown; allowed: (role
     input: (f) => ({ id: f.reminderId }),
     allowed: (r) => scopeOf(r, 'reminders', 'delete') !== false,
   },
+  createPipeline: {
+    input: () => ({ name: `Matris hattı ${Math.random().toString(36).slice(2, 8)}` }),
+    allowed: (r) => scopeOf(r, 'pipelines', 'create') !== false,
+  },
+  updatePipeline: {
+    input: (f) => ({ id: f.pipelineId, version: 1, name: 'Yeni ad' }),
+    allowed: (r) => scopeOf(r, 'pipelines', 'update') !== false,
+  },
+  deletePipeline: {
+    input: (f) => ({ id: f.extraPipelineId }),
+    allowed: (r) => scopeOf(r, 'pipelines', 'delete') !== false,
+  },
+  createStage: {
+    input: (f) => ({ pipelineId: f.pipelineId, name: 'Yeni aşama', probability: 20, kind: 'open' }),
+    allowed: (r) => scopeOf(r, 'pipelines', 'update') !== false,
+  },
+  updateStage: {
+    input: (f) => ({ id: f.stageIds[0], version: 1, name: 'Değişen aşama', probability: 15, kind: 'open' }),
+    allowed: (r) => scopeOf(r, 'pipelines', 'update') !== false,
+  },
+  deleteStage: {
+    // The negotiation stage holds no deal.
+    input: (f) => ({ id: f.stageIds[2] }),
+    allowed: (r) => scopeOf(r, 'pipelines', 'update') !== false,
+  },
+  reorderStages: {
+    input: (f) => ({ pipelineId: f.pipelineId, stageIds: [...f.stageIds].reverse() }),
+    allowed: (r) => scopeOf(r, 'pipelines', 'update') !== false,
+  },
+  // The target deal is owned by the actor, so "own" roles are allowed too; deals.test.ts checks
+  // that they cannot touch someone else's.
+  createDeal: {
+    input: () => ({ title: 'Matris fırsatı', value: { amountMinor: 1000, currency: 'TRY' } }),
+    allowed: (r) => scopeOf(r, 'deals', 'create') !== false,
+  },
+  updateDeal: {
+    input: (f) => ({ id: f.dealId, version: 1, title: 'Değişen fırsat' }),
+    allowed: (r) => scopeOf(r, 'deals', 'update') !== false,
+  },
+  moveDeal: {
+    // Earlier operations may have reordered the stages: a reason, in case this one is the lost stage.
+    input: (f) => ({ id: f.dealId, stageId: f.stageIds[1], lostReason: 'Pahalı bulundu' }),
+    allowed: (r) => scopeOf(r, 'deals', 'update') !== false,
+  },
+  deleteDeal: {
+    input: (f) => ({ id: f.dealId }),
+    allowed: (r) => scopeOf(r, 'deals', 'delete') !== false,
+  },
+  loadMoreDeals: {
+    input: (f) => ({ stageId: f.stageIds[0], after: '0' }),
+    allowed: (r) => scopeOf(r, 'deals', 'read') !== false,
+  },
+  searchDealCustomers: {
+    input: () => ({ search: 'hedef' }),
+    allowed: (r) => scopeOf(r, 'deals', 'read') !== false,
+  },
   markNotificationsRead: {
     input: () => ({ all: true }),
     allowed: () => true,
@@ -295,7 +360,19 @@ describe('role matrix', () => {
         const template = await insertTestTemplate(db, business.id);
         const purchase = await createPurchase(db, ownerCtx, createPurchaseSchema.parse(purchaseInput(customer.id)));
         const upload = await uploadImport(db, ownerCtx, { name: 'hedef.csv', bytes: Buffer.from('Ad Soyad;E-posta\nHedef;hedef@example.test\n') });
+        // Sales records only for the sales operations: the others stay as quick as they were.
+        const sales = /Deal|Pipeline|Stage/.test(op.name);
+        const pipelineId = sales ? await ensureDefaultPipeline(db, ownerCtx, 'tr') : '';
+        const stageIds = sales
+          ? (await db.select({ id: pipelineStages.id }).from(pipelineStages).where(eq(pipelineStages.pipelineId, pipelineId)).orderBy(asc(pipelineStages.position))).map((s) => s.id)
+          : [];
+        const dealId = sales ? (await createDeal(db, ownerCtx, createDealSchema.parse({ title: 'Hedef fırsat', pipelineId, stageId: stageIds[0], ownerId: ctx.personnelId }))).id : '';
+        const extraPipelineId = op.name === 'deletePipeline' ? (await createPipeline(db, ownerCtx, { name: `Boş hat ${role}`, projectTemplateId: null })).id : '';
         const fixture: Fixture = {
+          pipelineId,
+          stageIds,
+          dealId,
+          extraPipelineId,
           interactionId: interaction.id,
           templateId: template.id,
           ctx,

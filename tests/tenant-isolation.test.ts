@@ -12,7 +12,7 @@ import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import { closeDb, getDb } from '@/server/db/client';
 import {
   apiKeys,
@@ -53,6 +53,9 @@ import { stopBoss } from '@/server/jobs/boss';
 import { addPersonnel, contextFor, createTestBusiness, createUser, type TestUser } from './factories';
 import { insertTestInteraction, insertTestOutboxMessage, insertTestTemplate } from './factories/interactions';
 import { insertTestReminder } from './factories/reminders';
+import { createDeal, ensureDefaultPipeline } from '@/modules/deals/mutations';
+import { createDealSchema } from '@/modules/deals/schemas';
+import { deals, pipelineStages, pipelines } from '@/server/db/schema';
 import { notifyDueReminders } from '@/modules/notifications/notifier';
 import { apiCall, sessionCookieFor } from './api';
 import type { HttpMethod } from '@/server/api/endpoint';
@@ -99,6 +102,11 @@ type Tenant = {
   notificationId: string;
   purchaseId: string;
   importId: string;
+  /** The default pipeline, an open and a won stage, and a deal with the person, owned by the admin. */
+  pipelineId: string;
+  openStageId: string;
+  wonStageId: string;
+  dealId: string;
 };
 
 let A: Tenant;
@@ -163,6 +171,17 @@ async function makeTenant(letter: 'A' | 'B'): Promise<Tenant> {
     customerId: customer.id,
     repeat: 'daily',
   });
+  const pipelineId = await ensureDefaultPipeline(db, ctx, 'tr');
+  const stageRows = await db
+    .select()
+    .from(pipelineStages)
+    .where(and(eq(pipelineStages.businessId, business.id), eq(pipelineStages.pipelineId, pipelineId)))
+    .orderBy(asc(pipelineStages.position));
+  const deal = await createDeal(
+    db,
+    ctx,
+    createDealSchema.parse({ title: `${marker} deal`, customerId: customer.id, pipelineId, stageId: stageRows[1]!.id, ownerId: member.personnelId, source: `${marker} source` }),
+  );
   await notifyDueReminders(db);
   const [notice] = await db.select().from(notifications).where(eq(notifications.businessId, business.id));
   const purchase = await createPurchase(
@@ -200,6 +219,10 @@ async function makeTenant(letter: 'A' | 'B'): Promise<Tenant> {
     notificationId: notice!.id,
     purchaseId: purchase.id,
     importId: upload.id,
+    pipelineId,
+    openStageId: stageRows[1]!.id,
+    wonStageId: stageRows[3]!.id,
+    dealId: deal.id,
   };
 }
 
@@ -246,6 +269,9 @@ async function snapshot(t: Tenant): Promise<unknown> {
       .where(eq(purchaseItems.businessId, id))
       .orderBy(asc(purchaseItems.purchaseId), asc(purchaseItems.position)),
     imports: await db.select().from(imports).where(eq(imports.businessId, id)).orderBy(asc(imports.id)),
+    pipelines: await db.select().from(pipelines).where(eq(pipelines.businessId, id)).orderBy(asc(pipelines.id)),
+    pipelineStages: await db.select().from(pipelineStages).where(eq(pipelineStages.businessId, id)).orderBy(asc(pipelineStages.id)),
+    deals: await db.select().from(deals).where(eq(deals.businessId, id)).orderBy(asc(deals.id)),
     users: await db
       .select()
       .from(user)
@@ -282,6 +308,10 @@ function secretsOf(t: Tenant): string[] {
     t.notificationId,
     t.purchaseId,
     t.importId,
+    t.pipelineId,
+    t.openStageId,
+    t.wonStageId,
+    t.dealId,
   ].map((s) => s.toLowerCase());
 }
 
@@ -352,7 +382,16 @@ async function businessesOfB(): Promise<string[]> {
 
 /** Rows of `table` with these ids, all in B's businesses (and at least one). */
 async function expectRowsOfB(
-  table: typeof personnel | typeof apiKeys | typeof customers | typeof tags | typeof interactions | typeof reminders | typeof purchases,
+  table:
+    | typeof personnel
+    | typeof apiKeys
+    | typeof customers
+    | typeof tags
+    | typeof interactions
+    | typeof reminders
+    | typeof purchases
+    | typeof deals
+    | typeof pipelines,
   ids: string[],
 ): Promise<void> {
   expect(ids.length).toBeGreaterThan(0);
@@ -624,6 +663,66 @@ const apiScenarios: Record<string, ApiScenario> = {
   },
   'DELETE /purchases/{id}': {
     calls: () => [{ path: `/purchases/${A.purchaseId}` }],
+  },
+  'GET /pipelines': {
+    calls: () => [{ path: '/pipelines' }],
+    own: { ...sessionOwn(200), ...keyOwn(200) },
+    check: async (json) => expectRowsOfB(pipelines, idsOf(json)),
+  },
+  'POST /pipelines': {
+    calls: () => [{ path: '/pipelines', body: { name: `${B.marker} pipeline ${randomBytes(3).toString('hex')}`, id: A.pipelineId, ...smuggled() } }],
+    own: { ...sessionOwn(201), ...keyOwn(201) },
+    check: async (json) => {
+      expect((json as { id: string }).id).not.toBe(A.pipelineId);
+      await expectRowsOfB(pipelines, [(json as { id: string }).id]);
+    },
+  },
+  'PATCH /pipelines/{id}': {
+    calls: () => [{ path: `/pipelines/${A.pipelineId}`, body: { name: `${B.marker} took over` } }],
+  },
+  'DELETE /pipelines/{id}': {
+    calls: () => [{ path: `/pipelines/${A.pipelineId}` }],
+  },
+  'GET /pipelines/{id}/board': {
+    calls: () => [{ path: `/pipelines/${A.pipelineId}/board` }, { path: `/pipelines/${A.pipelineId}/board?ownerId=${A.member.personnelId}&customerId=${A.customerId}` }],
+  },
+  'GET /deals': {
+    calls: () => [
+      { path: '/deals' },
+      { path: `/deals?pipelineId=${A.pipelineId}` },
+      { path: `/deals?stageId=${A.openStageId}&customerId=${A.customerId}` },
+      { path: `/deals?ownerId=${A.member.personnelId}&limit=200` },
+    ],
+    own: { ...sessionOwn(200), ...keyOwn(200) },
+    check: async (json) => {
+      if (idsOf(json).length > 0) await expectRowsOfB(deals, idsOf(json));
+    },
+  },
+  'POST /deals': {
+    // A's customer, stage or pipeline are not B's: refused as invalid fields, nothing written.
+    calls: () => [
+      { path: '/deals', body: { title: `${B.marker} deal`, id: A.dealId, ...smuggled() } },
+      { path: '/deals', body: { title: `${B.marker} deal`, customerId: A.customerId } },
+      { path: '/deals', body: { title: `${B.marker} deal`, pipelineId: B.pipelineId, stageId: A.openStageId } },
+    ],
+    own: { ...sessionOwn(201, 422), ...keyOwn(201, 422) },
+    check: async (json) => {
+      expect((json as { id: string }).id).not.toBe(A.dealId);
+      await expectRowsOfB(deals, [(json as { id: string }).id]);
+    },
+  },
+  'GET /deals/{id}': {
+    calls: () => [{ path: `/deals/${A.dealId}` }],
+  },
+  'PATCH /deals/{id}': {
+    calls: () => [
+      { path: `/deals/${A.dealId}`, body: { title: `${B.marker} took over` } },
+      { path: `/deals/${A.dealId}`, body: { stageId: A.wonStageId } },
+      { path: `/deals/${A.dealId}`, body: { stageId: B.wonStageId, version: 1 } },
+    ],
+  },
+  'DELETE /deals/{id}': {
+    calls: () => [{ path: `/deals/${A.dealId}` }],
   },
 };
 
@@ -927,6 +1026,67 @@ const operationScenarios: Record<string, OperationScenario> = {
     inputs: () => [{ id: A.reminderId }, { id: A.reminderId, version: 1 }],
     expect: REFUSED,
   },
+  createPipeline: {
+    inputs: () => [{ name: `${B.marker} op pipeline ${randomBytes(3).toString('hex')}`, id: A.pipelineId, ...smuggled() }],
+    expect: ['ok'],
+  },
+  updatePipeline: {
+    inputs: () => [{ id: A.pipelineId, version: 1, name: `${B.marker} renamed` }],
+    expect: REFUSED,
+  },
+  deletePipeline: {
+    inputs: () => [{ id: A.pipelineId }],
+    expect: REFUSED,
+  },
+  createStage: {
+    inputs: () => [{ pipelineId: A.pipelineId, name: `${B.marker} stage`, probability: 5, kind: 'open' }],
+    expect: REFUSED,
+  },
+  updateStage: {
+    inputs: () => [{ id: A.openStageId, version: 1, name: `${B.marker} stage`, probability: 5, kind: 'open' }],
+    expect: REFUSED,
+  },
+  deleteStage: {
+    inputs: () => [{ id: A.openStageId }],
+    expect: REFUSED,
+  },
+  reorderStages: {
+    inputs: () => [{ pipelineId: A.pipelineId, stageIds: [A.wonStageId, A.openStageId] }],
+    expect: REFUSED,
+  },
+  createDeal: {
+    inputs: () => [
+      { title: `${B.marker} op deal`, customerId: A.customerId },
+      { title: `${B.marker} op deal`, ownerId: A.member.personnelId },
+      { title: `${B.marker} op deal`, pipelineId: B.pipelineId, stageId: A.openStageId },
+      { title: `${B.marker} op deal`, id: A.dealId, ...smuggled() },
+    ],
+    expect: ['VALIDATION', 'ok'],
+  },
+  updateDeal: {
+    inputs: () => [{ id: A.dealId, version: 1, title: `${B.marker} renamed` }],
+    expect: REFUSED,
+  },
+  moveDeal: {
+    // A's deal anywhere: not found. B's deal into A's stage or next to A's deal: not moved there.
+    inputs: () => [
+      { id: A.dealId, stageId: B.wonStageId },
+      { id: B.dealId, stageId: A.wonStageId },
+    ],
+    expect: [...REFUSED, 'VALIDATION'],
+  },
+  deleteDeal: {
+    inputs: () => [{ id: A.dealId }],
+    expect: REFUSED,
+  },
+  loadMoreDeals: {
+    inputs: () => [{ stageId: A.openStageId, after: '0' }],
+    expect: ['ok'],
+  },
+  searchDealCustomers: {
+    inputs: () => [{ search: A.marker }, { search: '' }],
+    expect: ['ok'],
+  },
   markNotificationsRead: {
     // Only the caller's own notifications are touched: A's id changes nothing.
     inputs: () => [{ ids: [A.notificationId] }, { all: true, ids: [A.notificationId] }],
@@ -1025,6 +1185,21 @@ const SERVER_ACTIONS: Record<string, Record<string, 'runBusinessAction' | 'runUs
     updateReminderAction: 'runBusinessAction',
     deleteReminderAction: 'runBusinessAction',
     markReminderDoneAction: 'runBusinessAction',
+  },
+  'src/modules/deals/actions.ts': {
+    createPipelineAction: 'runBusinessAction',
+    updatePipelineAction: 'runBusinessAction',
+    deletePipelineAction: 'runBusinessAction',
+    createStageAction: 'runBusinessAction',
+    updateStageAction: 'runBusinessAction',
+    deleteStageAction: 'runBusinessAction',
+    reorderStagesAction: 'runBusinessAction',
+    createDealAction: 'runBusinessAction',
+    updateDealAction: 'runBusinessAction',
+    moveDealAction: 'runBusinessAction',
+    deleteDealAction: 'runBusinessAction',
+    loadMoreDealsAction: 'runBusinessAction',
+    searchDealCustomersAction: 'runBusinessAction',
   },
   'src/modules/notifications/actions.ts': {
     markNotificationsReadAction: 'runBusinessAction',

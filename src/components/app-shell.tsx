@@ -15,6 +15,7 @@ import { useDisclosure } from '@mantine/hooks';
 import {
   IconAddressBook,
   IconAlarm,
+  IconBriefcase,
   IconBuildingStore,
   IconCheck,
   IconChevronDown,
@@ -39,6 +40,7 @@ import { Logo } from './logo';
 const NAV = [
   { key: 'dashboard', path: '', icon: IconLayoutDashboard },
   { key: 'customers', path: '/customers', icon: IconAddressBook },
+  { key: 'deals', path: '/deals', icon: IconBriefcase },
   { key: 'personnel', path: '/personnel', icon: IconUsersGroup },
   { key: 'activity', path: '/activity', icon: IconActivity },
   { key: 'reminders', path: '/reminders', icon: IconAlarm },

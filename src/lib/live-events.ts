@@ -19,9 +19,12 @@ export const LIVE_ENTITIES = [
   'notification',
   'purchase',
   'import',
+  'deal',
+  'pipeline',
 ] as const;
 export type LiveEntity = (typeof LIVE_ENTITIES)[number];
-export type LiveVerb = 'created' | 'updated' | 'deleted';
+/** `moved`: a card changed its place on a board (not its content). */
+export type LiveVerb = 'created' | 'updated' | 'deleted' | 'moved';
 export type LiveEventKind = `${LiveEntity}.${LiveVerb}`;
 
 export type LiveEvent = {
@@ -37,7 +40,7 @@ export type LiveEvent = {
   ts: number;
 };
 
-const VERBS: readonly LiveVerb[] = ['created', 'updated', 'deleted'];
+const VERBS: readonly LiveVerb[] = ['created', 'updated', 'deleted', 'moved'];
 
 export function isLiveEventKind(value: unknown): value is LiveEventKind {
   if (typeof value !== 'string') return false;

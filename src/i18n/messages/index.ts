@@ -12,6 +12,8 @@ import enImports from './en/imports.json' with { type: 'json' };
 import enPurchases from './en/purchases.json' with { type: 'json' };
 import trImports from './tr/imports.json' with { type: 'json' };
 import trPurchases from './tr/purchases.json' with { type: 'json' };
+import enDeals from './en/deals.json' with { type: 'json' };
+import trDeals from './tr/deals.json' with { type: 'json' };
 
 /*
  * The app's texts. Shared ones (shell, auth, common, errors, ...) live in `en.json`/`tr.json`; a
@@ -19,8 +21,26 @@ import trPurchases from './tr/purchases.json' with { type: 'json' };
  * language below, so modules grow without editing one another's files.
  */
 export const MESSAGES = {
-  en: { ...en, customers: enCustomers, interactions: enInteractions, reminders: enReminders, notifications: enNotifications, purchases: enPurchases, imports: enImports },
-  tr: { ...tr, customers: trCustomers, interactions: trInteractions, reminders: trReminders, notifications: trNotifications, purchases: trPurchases, imports: trImports },
+  en: {
+    ...en,
+    customers: enCustomers,
+    interactions: enInteractions,
+    reminders: enReminders,
+    notifications: enNotifications,
+    purchases: enPurchases,
+    imports: enImports,
+    deals: enDeals,
+  },
+  tr: {
+    ...tr,
+    customers: trCustomers,
+    interactions: trInteractions,
+    reminders: trReminders,
+    notifications: trNotifications,
+    purchases: trPurchases,
+    imports: trImports,
+    deals: trDeals,
+  },
 } as const;
 
 export type AppMessages = (typeof MESSAGES)['en'];

@@ -4,6 +4,7 @@ import { handleEndpoint } from './endpoint';
 import * as apiKeys from './endpoints/api-keys';
 import * as businesses from './endpoints/businesses';
 import * as customers from './endpoints/customers';
+import * as deals from './endpoints/deals';
 import * as interactions from './endpoints/interactions';
 import * as personnel from './endpoints/personnel';
 import * as reminders from './endpoints/reminders';
@@ -22,6 +23,7 @@ export const ENDPOINTS: readonly Endpoint[] = [
   ...endpointsOf(interactions),
   ...endpointsOf(reminders),
   ...endpointsOf(purchases),
+  ...endpointsOf(deals),
 ];
 
 type RouteContext = { params: Promise<Record<string, string | string[]>> };

@@ -79,6 +79,21 @@ export const QUEUES = {
     retentionSeconds: 7 * 24 * 3600,
     deleteAfterSeconds: 7 * 24 * 3600,
   },
+  /**
+   * A deal entered a won stage: the projects worker makes its project (a unique index on the
+   * deal keeps it to one, should the job run twice). Sent in the move's transaction.
+   */
+  'deals.won': {
+    policy: 'standard',
+    notify: true,
+    retryLimit: 6,
+    retryDelay: 10,
+    retryBackoff: true,
+    retryDelayMax: 15 * 60,
+    expireInSeconds: 120,
+    retentionSeconds: 7 * 24 * 3600,
+    deleteAfterSeconds: 7 * 24 * 3600,
+  },
 } as const satisfies Record<string, Omit<Queue, 'name'>>;
 
 export type QueueName = keyof typeof QUEUES;

@@ -1,0 +1,130 @@
+import fs from 'node:fs';
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import { chooseOption, field, heading, ownerWithBusiness, t, toast, visit, type Locale } from './support/app';
+import { insertCustomer } from './support/db';
+
+const tr = (key: string, values?: Record<string, string | number>) => t('tr', key, values);
+
+async function shot(page: Page, name: string): Promise<void> {
+  fs.mkdirSync('screenshots', { recursive: true });
+  await page.waitForTimeout(400);
+  await page.screenshot({ path: `screenshots/${name}.png`, fullPage: true, animations: 'disabled' });
+}
+
+function column(page: Page, name: string): Locator {
+  return page.locator('[data-column]').filter({ has: page.getByText(name, { exact: true }) });
+}
+
+function card(scope: Page | Locator, title: string): Locator {
+  return scope.locator(`[data-testid="deal-card"][data-title="${title}"]`);
+}
+
+/** Drags with the mouse in small steps, as a person does (the board starts a drag after 5 px). */
+async function dragWithMouse(page: Page, from: Locator, to: Locator): Promise<void> {
+  const a = (await from.boundingBox())!;
+  const b = (await to.boundingBox())!;
+  await page.mouse.move(a.x + a.width / 2, a.y + a.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(a.x + a.width / 2 + 10, a.y + a.height / 2, { steps: 5 });
+  await page.mouse.move(b.x + b.width / 2, b.y + 60, { steps: 20 });
+  await page.mouse.up();
+}
+
+test('a deal for a customer moves across the board by mouse and by keyboard, and another tab sees it', async ({ page, browser }) => {
+  test.setTimeout(180_000);
+  const { slug } = await ownerWithBusiness(page, 'Satış Çiçekçisi', 'deals');
+  await insertCustomer(slug, { name: 'Çiçekçi Şükrü', emails: ['sukru@example.test'] });
+  const title = 'Düğün süslemesi';
+
+  await test.step('the sales page opens with the default stages', async () => {
+    await page.getByRole('navigation').getByRole('link', { name: tr('shell.deals') }).click();
+    await expect(page).toHaveURL(new RegExp(`/${slug}/deals`));
+    await expect(heading(page, tr('deals.title'))).toBeVisible();
+    for (const stage of ['İletişimde', 'Teklif verildi', 'Müzakere', 'Kazanıldı', 'Kaybedildi']) await expect(column(page, stage)).toBeVisible();
+    await shot(page, 'deals-empty-tr-1280');
+  });
+
+  await test.step('create a deal for the customer in "Teklif verildi", with a Turkish amount', async () => {
+    await page.getByTestId('new-deal').click();
+    await expect(heading(page, tr('deals.newTitle'))).toBeVisible();
+    await field(page, tr('deals.fields.title')).fill(title);
+    await page.getByRole('combobox', { name: tr('deals.fields.customer'), exact: true }).fill('sükrü');
+    await page.getByRole('option', { name: 'Çiçekçi Şükrü' }).click();
+    await chooseOption(page, tr('deals.fields.stage'), 'Teklif verildi');
+    await field(page, tr('deals.fields.value')).fill('12.500,50');
+    await shot(page, 'deals-new-tr-1280');
+    await page.getByRole('button', { name: tr('common.create') }).click();
+    await expect(toast(page, tr('deals.created', { title }))).toBeVisible();
+    await expect(page).toHaveURL(new RegExp(`/${slug}/deals/[0-9a-f-]{36}$`));
+    await expect(heading(page, title)).toBeVisible();
+    await expect(page.getByText('₺12.500,50')).toBeVisible();
+    await shot(page, 'deals-detail-tr-1280');
+  });
+
+  const other = await browser.newContext({ storageState: await page.context().storageState() });
+  const watcher = await other.newPage();
+  await visit(watcher, `/${slug}/deals`);
+  await expect(card(column(watcher, 'Teklif verildi'), title)).toBeVisible();
+
+  await test.step('drag it with the mouse into "Kazanıldı"; the other tab sees the move', async () => {
+    await visit(page, `/${slug}/deals`);
+    await expect(card(column(page, 'Teklif verildi'), title)).toBeVisible();
+    await dragWithMouse(page, card(page, title), column(page, 'Kazanıldı'));
+    await expect(toast(page, tr('deals.movedWon', { title }))).toBeVisible();
+    await expect(card(column(page, 'Kazanıldı'), title)).toBeVisible();
+    await watcher.bringToFront();
+    await expect(card(column(watcher, 'Kazanıldı'), title)).toBeVisible({ timeout: 5_000 });
+    await page.bringToFront();
+  });
+
+  await test.step('undo puts it back', async () => {
+    await page.getByTestId('board-undo').click();
+    await expect(card(column(page, 'Teklif verildi'), title)).toBeVisible();
+    await expect(toast(page, tr('deals.moved', { title }))).toBeVisible();
+  });
+
+  await test.step('move it with the keyboard: space, arrows, space', async () => {
+    await page.reload();
+    const handle = card(page, title).locator('xpath=..');
+    await handle.focus();
+    await page.keyboard.press('Space');
+    await page.keyboard.press('ArrowRight');
+    await page.waitForTimeout(150);
+    await page.keyboard.press('ArrowRight');
+    await page.waitForTimeout(150);
+    await page.keyboard.press('Space');
+    await expect(toast(page, tr('deals.movedWon', { title }))).toBeVisible();
+    await expect(card(column(page, 'Kazanıldı'), title)).toBeVisible();
+    await watcher.bringToFront();
+    await expect(card(column(watcher, 'Kazanıldı'), title)).toBeVisible({ timeout: 5_000 });
+    await page.bringToFront();
+  });
+
+  await test.step('a move into "Kaybedildi" asks why; cancelling puts the card back', async () => {
+    await dragWithMouse(page, card(page, title), column(page, 'Kaybedildi'));
+    await expect(page.getByTestId('lost-reason')).toBeVisible();
+    await shot(page, 'deals-lost-reason-tr-1280');
+    await page.getByRole('button', { name: tr('common.cancel') }).click();
+    await expect(card(column(page, 'Kazanıldı'), title)).toBeVisible();
+  });
+  await other.close();
+
+  await test.step('screenshots at 1280 and 390 px in Turkish and English', async () => {
+    await shot(page, 'deals-board-tr-1280');
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.reload();
+    await expect(column(page, 'Kazanıldı')).toBeAttached();
+    await shot(page, 'deals-board-tr-390');
+    const locale: Locale = 'en';
+    await page.context().addCookies([{ name: 'NEXT_LOCALE', value: locale, url: page.url() }]);
+    await page.reload();
+    await expect(heading(page, t('en', 'deals.title'))).toBeVisible();
+    await shot(page, 'deals-board-en-390');
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.reload();
+    await shot(page, 'deals-board-en-1280');
+    await page.goto(`/${slug}/settings/pipelines`);
+    await expect(page.getByTestId('pipeline-card')).toBeVisible();
+    await shot(page, 'deals-settings-en-1280');
+  });
+});

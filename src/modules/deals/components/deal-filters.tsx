@@ -1,0 +1,56 @@
+'use client';
+import { Button, Group, SegmentedControl, Select, TextInput } from '@mantine/core';
+import { usePathname, useRouter, useSearchParams } from 'next/navigation';
+import { useTranslations } from 'next-intl';
+import { useState } from 'react';
+
+type Option = { value: string; label: string };
+
+/** Pipeline, view and filters of the sales page, kept in the URL. */
+export function DealFilters({ pipelines, owners, tags }: { pipelines: Option[]; owners: Option[]; tags: Option[] }) {
+  const t = useTranslations('deals');
+  const router = useRouter();
+  const pathname = usePathname();
+  const params = useSearchParams();
+  const [closeFrom, setCloseFrom] = useState(params.get('closeFrom') ?? '');
+  const [closeTo, setCloseTo] = useState(params.get('closeTo') ?? '');
+  const set = (changes: Record<string, string | null>) => {
+    const next = new URLSearchParams(params.toString());
+    for (const [k, v] of Object.entries(changes)) {
+      if (v) next.set(k, v);
+      else next.delete(k);
+    }
+    router.push(`${pathname}?${next.toString()}`);
+  };
+  const hasFilters = ['ownerId', 'tagId', 'customerId', 'closeFrom', 'closeTo'].some((k) => params.get(k));
+  return (
+    <Group gap="xs" align="flex-end" wrap="wrap">
+      {pipelines.length > 1 && <Select label={t('pipeline')} data={pipelines} value={params.get('pipeline') ?? pipelines[0]?.value ?? null} allowDeselect={false} onChange={(v) => set({ pipeline: v })} w={180} />}
+      <SegmentedControl
+        data={[
+          { value: 'board', label: t('board') },
+          { value: 'list', label: t('list') },
+        ]}
+        value={params.get('view') === 'list' ? 'list' : 'board'}
+        onChange={(v) => set({ view: v === 'list' ? 'list' : null })}
+        aria-label={t('board')}
+      />
+      <Select label={t('filters.owner')} data={owners} value={params.get('ownerId')} clearable searchable onChange={(v) => set({ ownerId: v })} w={170} />
+      {tags.length > 0 && <Select label={t('filters.tag')} data={tags} value={params.get('tagId')} clearable searchable onChange={(v) => set({ tagId: v })} w={150} />}
+      <TextInput type="date" label={t('filters.closeFrom')} value={closeFrom} onChange={(e) => setCloseFrom(e.currentTarget.value)} onBlur={() => set({ closeFrom: closeFrom || null })} w={150} />
+      <TextInput type="date" label={t('filters.closeTo')} value={closeTo} onChange={(e) => setCloseTo(e.currentTarget.value)} onBlur={() => set({ closeTo: closeTo || null })} w={150} />
+      {hasFilters && (
+        <Button
+          variant="subtle"
+          onClick={() => {
+            setCloseFrom('');
+            setCloseTo('');
+            set({ ownerId: null, tagId: null, customerId: null, closeFrom: null, closeTo: null });
+          }}
+        >
+          {t('filters.clear')}
+        </Button>
+      )}
+    </Group>
+  );
+}

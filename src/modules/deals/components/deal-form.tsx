@@ -1,0 +1,155 @@
+'use client';
+import { Button, Group, Loader, NumberInput, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { useRouter } from 'next/navigation';
+import { useTranslations } from 'next-intl';
+import { useEffect, useMemo, useState } from 'react';
+import { useActionForm } from '@/components/forms/use-action-form';
+import { createDealAction, searchDealCustomersAction, updateDealAction } from '../actions';
+import { parseMoneyText } from '../money';
+
+type Option = { value: string; label: string };
+
+export type DealFormValues = {
+  title: string;
+  customerId: string;
+  /** The amount as the user writes it ("12.500,50"): read as text, never as a float. */
+  value: string;
+  currency: string;
+  expectedCloseDate: string;
+  ownerId: string;
+  stageId: string;
+  probability: number | string;
+  source: string;
+};
+
+export function DealForm({
+  slug,
+  owners,
+  stages,
+  initialCustomer,
+  initialValues,
+  edit,
+}: {
+  slug: string;
+  owners: Option[];
+  /** Stages to choose from (new deals only), labelled with their pipeline. */
+  stages?: (Option & { pipelineId: string })[];
+  initialCustomer?: Option | null;
+  initialValues: DealFormValues;
+  edit?: { id: string; version: number };
+}) {
+  const t = useTranslations('deals');
+  const tc = useTranslations('common');
+  const tv = useTranslations('validation');
+  const router = useRouter();
+  const { form, onSubmit, submitting } = useActionForm<DealFormValues, unknown>({
+    initialValues,
+    action: async (values) => {
+      const amount = parseMoneyText(values.value, values.currency);
+      if (Number.isNaN(amount)) {
+        form.setFieldError('value', tv('invalid'));
+        return { ok: false, code: 'VALIDATION', message: tv('invalid') };
+      }
+      const input = {
+        title: values.title,
+        customerId: values.customerId || null,
+        value: amount === null ? null : { amountMinor: amount, currency: values.currency },
+        expectedCloseDate: values.expectedCloseDate || null,
+        ownerId: values.ownerId || null,
+        probability: values.probability === '' ? null : Number(values.probability),
+        source: values.source,
+      };
+      if (edit) return updateDealAction(slug, { ...input, id: edit.id, version: edit.version });
+      const stage = stages?.find((s) => s.value === values.stageId);
+      return createDealAction(slug, { ...input, stageId: values.stageId || null, pipelineId: stage?.pipelineId ?? null });
+    },
+    onSuccess: (data) => {
+      router.push(`/${slug}/deals/${edit?.id ?? (data as { id: string }).id}`);
+      router.refresh();
+    },
+  });
+
+  return (
+    <form noValidate onSubmit={onSubmit}>
+      <Stack gap="sm">
+        <TextInput label={t('fields.title')} placeholder={t('fields.titlePlaceholder')} required autoFocus={!edit} autoComplete="off" data-testid="deal-title" {...form.getInputProps('title')} />
+        <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+          <CustomerPicker slug={slug} initial={initialCustomer ?? null} value={form.values.customerId} error={form.errors.customerId} onChange={(v) => form.setFieldValue('customerId', v ?? '')} />
+          {stages && (
+            <Select label={t('fields.stage')} data={stages} allowDeselect={false} data-testid="deal-stage" {...form.getInputProps('stageId')} />
+          )}
+          <Group gap="xs" align="flex-start" wrap="nowrap">
+            <TextInput label={t('fields.value')} placeholder={t('fields.valueHint')} inputMode="decimal" style={{ flex: 1 }} data-testid="deal-value" {...form.getInputProps('value')} />
+            <TextInput label={t('fields.currency')} w={80} maxLength={3} {...form.getInputProps('currency')} onChange={(e) => form.setFieldValue('currency', e.currentTarget.value.toUpperCase())} />
+          </Group>
+          <TextInput type="date" label={t('fields.expectedCloseDate')} {...form.getInputProps('expectedCloseDate')} />
+          <Select
+            label={t('fields.owner')}
+            data={owners}
+            searchable
+            clearable
+            nothingFoundMessage={tc('none')}
+            {...form.getInputProps('ownerId')}
+            onChange={(v) => form.setFieldValue('ownerId', v ?? '')}
+          />
+          <NumberInput label={t('fields.probability')} description={t('fields.probabilityEmpty')} min={0} max={100} allowDecimal={false} {...form.getInputProps('probability')} />
+          <TextInput label={t('fields.source')} {...form.getInputProps('source')} />
+        </SimpleGrid>
+        <Group justify="flex-end">
+          <Button variant="default" onClick={() => router.back()}>
+            {tc('cancel')}
+          </Button>
+          <Button type="submit" loading={submitting} data-testid="deal-submit">
+            {edit ? tc('save') : tc('create')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+/** A searchable customer select: asks the server as the user types (folded Turkish, ILIKE). */
+export function CustomerPicker({ slug, initial, value, onChange, error, label }: { slug: string; initial: Option | null; value?: string; onChange: (value: string | null) => void; error?: React.ReactNode; label?: string }) {
+  const t = useTranslations('deals');
+  const [search, setSearch] = useState('');
+  const [debounced] = useDebouncedValue(search, 200);
+  const [selected, setSelected] = useState<Option | null>(initial);
+  const [results, setResults] = useState<{ query: string | null; options: Option[] }>({ query: null, options: initial ? [initial] : [] });
+  const wanted = selected && debounced === selected.label ? null : debounced;
+  const loading = wanted !== null && results.query !== wanted;
+
+  useEffect(() => {
+    if (wanted === null) return;
+    let live = true;
+    void searchDealCustomersAction(slug, { search: wanted }).then((result) => {
+      if (live && result.ok) setResults({ query: wanted, options: (result.data as { id: string; name: string }[]).map((c) => ({ value: c.id, label: c.name })) });
+    });
+    return () => {
+      live = false;
+    };
+  }, [slug, wanted]);
+
+  const data = useMemo(() => (selected && !results.options.some((o) => o.value === selected.value) ? [selected, ...results.options] : results.options), [results.options, selected]);
+  return (
+    <Select
+      label={label ?? t('fields.customer')}
+      placeholder={t('fields.customerPlaceholder')}
+      data={data}
+      value={value || null}
+      onChange={(v, option) => {
+        setSelected(v && option ? { value: v, label: option.label } : null);
+        onChange(v);
+      }}
+      searchable
+      clearable
+      filter={({ options: all }) => all}
+      searchValue={search}
+      onSearchChange={setSearch}
+      nothingFoundMessage={loading ? undefined : t('fields.customerNothing')}
+      rightSection={loading ? <Loader size={14} /> : undefined}
+      error={error}
+      data-testid="deal-customer"
+    />
+  );
+}
