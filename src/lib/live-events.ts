@@ -8,7 +8,7 @@
  */
 
 /** Record types that publish events. A new module adds its entity here. */
-export const LIVE_ENTITIES = ['business', 'personnel', 'customer', 'interaction', 'outbox', 'template', 'reminder', 'notification'] as const;
+export const LIVE_ENTITIES = ['business', 'personnel', 'customer', 'interaction', 'outbox', 'template', 'reminder', 'notification', 'quote', 'contract'] as const;
 export type LiveEntity = (typeof LIVE_ENTITIES)[number];
 export type LiveVerb = 'created' | 'updated' | 'deleted';
 export type LiveEventKind = `${LiveEntity}.${LiveVerb}`;
