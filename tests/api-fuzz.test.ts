@@ -29,6 +29,9 @@ import { createTag } from '@/modules/customers/mutations';
 import { apiCall, sessionCookieFor, type ApiAuth } from './api';
 import { insertTestInteraction } from './factories/interactions';
 import { insertTestReminder } from './factories/reminders';
+import { insertTestDeal } from './factories/quotes';
+import { createQuote } from '@/modules/quotes/mutations';
+import { createQuoteSchema } from '@/modules/quotes/schemas';
 import { testDatabaseUrl } from './db';
 
 const RUNS = 1000;
@@ -97,8 +100,15 @@ let throwaway: { id: string; slug: string };
 let cookie: string;
 let bearer: string;
 /** Real ids the generated paths may name: in the business, and in another business. */
-const real = { person: '', deletable: '', apiKey: '', customer: '', deletableCustomer: '', tag: '', deletableTag: '', interaction: '', deletableInteraction: '', reminder: '', deletableReminder: '' };
-const foreign = { person: '', apiKey: '', customer: '', tag: '', interaction: '', reminder: '' };
+const real = { person: '', deletable: '', apiKey: '', customer: '', deletableCustomer: '', tag: '', deletableTag: '', interaction: '', deletableInteraction: '', reminder: '', deletableReminder: '', deal: '', quote: '', deletableQuote: '' };
+const foreign = { person: '', apiKey: '', customer: '', tag: '', interaction: '', reminder: '', quote: '' };
+
+const FUZZ_ITEMS = [{ name: 'Fuzz kalemi: ğüşıöç', quantityMilli: 1500, unitPriceMinor: 9999, discountBp: 500, vatRateBp: 2000 }];
+
+async function newDeletableQuote(): Promise<void> {
+  const ctx = await contextFor(getDb(), owner.id, business.slug);
+  real.deletableQuote = (await createQuote(getDb(), ctx, createQuoteSchema.parse({ dealId: real.deal, items: FUZZ_ITEMS }))).id;
+}
 
 async function newThrowaway(): Promise<void> {
   throwaway = await createTestBusiness(getDb(), owner, { name: THROWAWAY_NAME });
@@ -164,6 +174,10 @@ beforeAll(async () => {
   VALID_BODIES['PATCH /interactions/{id}'] = { subject: 'Fuzz düzeltme', outcome: 'noAnswer', customerIds: [real.customer] };
   real.reminder = (await insertTestReminder(getDb(), business.id, { title: 'Fuzz hatırlatıcı', repeat: 'daily' })).id;
   await newDeletableReminder();
+  real.deal = (await insertTestDeal(db, business.id, { customerId: real.customer })).id;
+  real.quote = (await createQuote(db, ctx, createQuoteSchema.parse({ dealId: real.deal, items: FUZZ_ITEMS }))).id;
+  await newDeletableQuote();
+  VALID_BODIES['POST /quotes'] = { dealId: real.deal, language: 'en', validUntil: '2030-01-31', notes: 'Fuzz notu', items: FUZZ_ITEMS };
 
   const otherOwner = await createUser(db);
   const other = await createTestBusiness(db, otherOwner, { name: 'Başka İşletme' });
@@ -174,6 +188,8 @@ beforeAll(async () => {
   foreign.tag = (await createTag(db, otherCtx, { name: 'Başka etiket', color: 'gray' })).id;
   foreign.interaction = (await insertTestInteraction(db, other.id, { customerIds: [foreign.customer] })).id;
   foreign.reminder = (await insertTestReminder(db, other.id, { title: 'Başka hatırlatıcı' })).id;
+  const otherDeal = await insertTestDeal(db, other.id, { customerId: foreign.customer });
+  foreign.quote = (await createQuote(db, otherCtx, createQuoteSchema.parse({ dealId: otherDeal.id, items: FUZZ_ITEMS }))).id;
 
   cookie = await sessionCookieFor(owner.email, owner.password);
   // The per-key limit (tested in api.test.ts) would answer 429 after 600 calls and hide the routes.
@@ -516,6 +532,8 @@ const VALID_BODIES: Record<string, Record<string, unknown>> = {
   'POST /reminders': { title: 'Fuzz hatırlatıcı: ğüşıöç', dueAt: '2030-01-31 09:00', note: 'Not', repeat: 'monthly' },
   'PATCH /reminders/{id}': { title: 'Fuzz değişen', dueAt: '2030-02-01T09:00:00+03:00', repeat: 'weekly' },
   'POST /reminders/{id}/done': {},
+  'PATCH /quotes/{id}': { notes: 'Fuzz değişen', items: FUZZ_ITEMS, language: 'tr' },
+  'POST /quotes/{id}/send': {},
 };
 
 function realId(key: string): string {
@@ -528,6 +546,8 @@ function realId(key: string): string {
   if (key.includes('/tags/')) return real.tag;
   if (key === 'DELETE /reminders/{id}') return real.deletableReminder;
   if (key.includes('/reminders/')) return real.reminder;
+  if (key === 'DELETE /quotes/{id}') return real.deletableQuote;
+  if (key.includes('/quotes/')) return real.quote;
   if (key.includes('/api-keys/')) return real.apiKey;
   return real.person;
 }
@@ -536,6 +556,7 @@ function foreignId(key: string): string {
   if (key.includes('/customers/')) return foreign.customer;
   if (key.includes('/tags/')) return foreign.tag;
   if (key.includes('/reminders/')) return foreign.reminder;
+  if (key.includes('/quotes/')) return foreign.quote;
   return key.includes('/api-keys/') ? foreign.apiKey : foreign.person;
 }
 
@@ -635,6 +656,7 @@ describe('api fuzz', () => {
             'DELETE /tags/{id}': newDeletableTag,
             'DELETE /interactions/{id}': newDeletableInteraction,
             'DELETE /reminders/{id}': newDeletableReminder,
+            'DELETE /quotes/{id}': newDeletableQuote,
           };
           if (res.status === 204 && renew[key]) {
             await renew[key]();

@@ -14,6 +14,9 @@ import { createCustomer, createNote, createSegment, createTag } from '@/modules/
 import { createCustomerSchema } from '@/modules/customers/schemas';
 import { insertTestInteraction, insertTestTemplate } from './factories/interactions';
 import { insertTestReminder } from './factories/reminders';
+import { insertTestDeal } from './factories/quotes';
+import { createQuote } from '@/modules/quotes/mutations';
+import { createQuoteSchema } from '@/modules/quotes/schemas';
 
 type AnyOperation = Operation<never, unknown>;
 
@@ -41,6 +44,9 @@ type Fixture = {
   interactionId: string;
   templateId: string;
   reminderId: string;
+  /** A deal the actor owns (its customer has an e-mail address) and a draft quote on it. */
+  dealId: string;
+  quoteId: string;
 };
 
 const now = () => new Date().toISOString();
@@ -208,6 +214,24 @@ const scenarios: Record<string, { input: (f: Fixture) => unknown; allowed: (role
     input: (f) => ({ id: f.reminderId }),
     allowed: (r) => scopeOf(r, 'reminders', 'delete') !== false,
   },
+  // Quotes follow the deals row; the deal is the actor's, so "own" roles are allowed too.
+  // quotes.test.ts shows sales are refused the quotes of someone else's deal.
+  createQuote: {
+    input: (f) => ({ dealId: f.dealId, items: [{ name: 'Matris kalemi', quantityMilli: 1000, unitPriceMinor: 1000, vatRateBp: 2000 }] }),
+    allowed: (r) => scopeOf(r, 'deals', 'create') !== false,
+  },
+  updateQuote: {
+    input: (f) => ({ id: f.quoteId, version: 1, items: [], notes: 'Değişen teklif' }),
+    allowed: (r) => scopeOf(r, 'deals', 'update') !== false,
+  },
+  sendQuote: {
+    input: (f) => ({ id: f.quoteId }),
+    allowed: (r) => scopeOf(r, 'deals', 'update') !== false,
+  },
+  deleteQuote: {
+    input: (f) => ({ id: f.quoteId }),
+    allowed: (r) => scopeOf(r, 'deals', 'delete') !== false,
+  },
   markNotificationsRead: {
     input: () => ({ all: true }),
     allowed: () => true,
@@ -248,7 +272,15 @@ describe('role matrix', () => {
         const note = await createNote(db, ownerCtx, { customerId: customer.id, body: 'Sahibin notu', pinned: false });
         const interaction = await insertTestInteraction(db, business.id, { customerIds: [customer.id], createdById: ctx.personnelId });
         const template = await insertTestTemplate(db, business.id);
+        const deal = await insertTestDeal(db, business.id, { customerId: customer.id, ownerId: ctx.personnelId });
+        const quote = await createQuote(
+          db,
+          ownerCtx,
+          createQuoteSchema.parse({ dealId: deal.id, items: [{ name: 'Hedef kalem', quantityMilli: 1000, unitPriceMinor: 500, vatRateBp: 2000 }] }),
+        );
         const fixture: Fixture = {
+          dealId: deal.id,
+          quoteId: quote.id,
           interactionId: interaction.id,
           templateId: template.id,
           ctx,

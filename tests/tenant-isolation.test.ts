@@ -29,6 +29,9 @@ import {
   notifications,
   outboxMessages,
   personnel,
+  quoteItems,
+  quotes,
+  deals,
   reminderOccurrences,
   reminders,
   segments,
@@ -46,6 +49,10 @@ import { createCustomerSchema } from '@/modules/customers/schemas';
 import { addPersonnel, contextFor, createTestBusiness, createUser, type TestUser } from './factories';
 import { insertTestInteraction, insertTestOutboxMessage, insertTestTemplate } from './factories/interactions';
 import { insertTestReminder } from './factories/reminders';
+import { insertTestDeal } from './factories/quotes';
+import { createQuote, hashQuoteToken, respondToQuote, sendQuote } from '@/modules/quotes/mutations';
+import { createQuoteSchema } from '@/modules/quotes/schemas';
+import { getQuoteDocumentByTokenHash } from '@/modules/quotes/queries';
 import { notifyDueReminders } from '@/modules/notifications/notifier';
 import { apiCall, sessionCookieFor } from './api';
 import type { HttpMethod } from '@/server/api/endpoint';
@@ -90,6 +97,10 @@ type Tenant = {
   /** A reminder about the person, assigned to the admin, already notified. */
   reminderId: string;
   notificationId: string;
+  /** A deal with the person and a sent quote on it, with its public link's token. */
+  dealId: string;
+  quoteId: string;
+  quoteToken: string;
 };
 
 let A: Tenant;
@@ -156,7 +167,17 @@ async function makeTenant(letter: 'A' | 'B'): Promise<Tenant> {
   });
   await notifyDueReminders(db);
   const [notice] = await db.select().from(notifications).where(eq(notifications.businessId, business.id));
+  const deal = await insertTestDeal(db, business.id, { title: `${marker} deal`, customerId: customer.id, ownerId: member.personnelId });
+  const quote = await createQuote(
+    db,
+    ctx,
+    createQuoteSchema.parse({ dealId: deal.id, notes: `${marker} quote`, items: [{ name: `${marker} item`, quantityMilli: 1000, unitPriceMinor: 10000, vatRateBp: 2000 }] }),
+  );
+  const { token: quoteToken } = await sendQuote(db, ctx, quote.id);
   return {
+    dealId: deal.id,
+    quoteId: quote.id,
+    quoteToken,
     companyId: company.id,
     customerId: customer.id,
     tagId: tag.id,
@@ -211,6 +232,9 @@ async function snapshot(t: Tenant): Promise<unknown> {
     outboxMessages: await db.select().from(outboxMessages).where(eq(outboxMessages.businessId, id)).orderBy(asc(outboxMessages.id)),
     reminders: await db.select().from(reminders).where(eq(reminders.businessId, id)).orderBy(asc(reminders.id)),
     reminderOccurrences: await db.select().from(reminderOccurrences).where(eq(reminderOccurrences.businessId, id)).orderBy(asc(reminderOccurrences.id)),
+    deals: await db.select().from(deals).where(eq(deals.businessId, id)).orderBy(asc(deals.id)),
+    quotes: await db.select().from(quotes).where(eq(quotes.businessId, id)).orderBy(asc(quotes.id)),
+    quoteItems: await db.select().from(quoteItems).where(eq(quoteItems.businessId, id)).orderBy(asc(quoteItems.quoteId), asc(quoteItems.position)),
     // Without `emailed_at`: a worker (of any test file) may send the notice's e-mail at any time.
     notifications: (await db.select().from(notifications).where(eq(notifications.businessId, id)).orderBy(asc(notifications.id))).map(
       ({ emailedAt: _emailedAt, ...rest }) => rest,
@@ -249,6 +273,9 @@ function secretsOf(t: Tenant): string[] {
     t.outboxId,
     t.reminderId,
     t.notificationId,
+    t.dealId,
+    t.quoteId,
+    hashQuoteToken(t.quoteToken),
   ].map((s) => s.toLowerCase());
 }
 
@@ -316,7 +343,7 @@ async function businessesOfB(): Promise<string[]> {
 
 /** Rows of `table` with these ids, all in B's businesses (and at least one). */
 async function expectRowsOfB(
-  table: typeof personnel | typeof apiKeys | typeof customers | typeof tags | typeof interactions | typeof reminders,
+  table: typeof personnel | typeof apiKeys | typeof customers | typeof tags | typeof interactions | typeof reminders | typeof quotes,
   ids: string[],
 ): Promise<void> {
   expect(ids.length).toBeGreaterThan(0);
@@ -545,6 +572,32 @@ const apiScenarios: Record<string, ApiScenario> = {
   },
   'POST /reminders/{id}/done': {
     calls: () => [{ path: `/reminders/${A.reminderId}/done`, body: {} }],
+  },
+  'GET /quotes': {
+    calls: () => [{ path: '/quotes' }, { path: `/quotes?dealId=${A.dealId}` }],
+    own: { ...sessionOwn(200), ...keyOwn(200) },
+    check: async (json) => {
+      if (idsOf(json).length > 0) await expectRowsOfB(quotes, idsOf(json));
+    },
+  },
+  'POST /quotes': {
+    // A's deal is not B's: 404, nothing written.
+    calls: () => [{ path: '/quotes', body: { dealId: A.dealId, items: [{ name: `${B.marker} line`, quantityMilli: 1000, unitPriceMinor: 100, vatRateBp: 2000 }], ...smuggled() } }],
+  },
+  'GET /quotes/{id}': {
+    calls: () => [{ path: `/quotes/${A.quoteId}` }],
+  },
+  'PATCH /quotes/{id}': {
+    calls: () => [
+      { path: `/quotes/${A.quoteId}`, body: { notes: `${B.marker} took over` } },
+      { path: `/quotes/${A.quoteId}`, body: { items: [], version: 2 } },
+    ],
+  },
+  'DELETE /quotes/{id}': {
+    calls: () => [{ path: `/quotes/${A.quoteId}` }],
+  },
+  'POST /quotes/{id}/send': {
+    calls: () => [{ path: `/quotes/${A.quoteId}/send`, body: {} }],
   },
 };
 
@@ -848,6 +901,22 @@ const operationScenarios: Record<string, OperationScenario> = {
     inputs: () => [{ id: A.reminderId }, { id: A.reminderId, version: 1 }],
     expect: REFUSED,
   },
+  createQuote: {
+    inputs: () => [{ dealId: A.dealId, items: [], ...smuggled() }],
+    expect: REFUSED,
+  },
+  updateQuote: {
+    inputs: () => [{ id: A.quoteId, version: 2, items: [], notes: `${B.marker} renamed` }],
+    expect: REFUSED,
+  },
+  deleteQuote: {
+    inputs: () => [{ id: A.quoteId }],
+    expect: REFUSED,
+  },
+  sendQuote: {
+    inputs: () => [{ id: A.quoteId }],
+    expect: REFUSED,
+  },
   markNotificationsRead: {
     // Only the caller's own notifications are touched: A's id changes nothing.
     inputs: () => [{ ids: [A.notificationId] }, { all: true, ids: [A.notificationId] }],
@@ -915,6 +984,12 @@ const SERVER_ACTIONS: Record<string, Record<string, 'runBusinessAction' | 'runUs
     updateReminderAction: 'runBusinessAction',
     deleteReminderAction: 'runBusinessAction',
     markReminderDoneAction: 'runBusinessAction',
+  },
+  'src/modules/quotes/actions.ts': {
+    createQuoteAction: 'runBusinessAction',
+    updateQuoteAction: 'runBusinessAction',
+    deleteQuoteAction: 'runBusinessAction',
+    sendQuoteAction: 'runBusinessAction',
   },
   'src/modules/notifications/actions.ts': {
     markNotificationsReadAction: 'runBusinessAction',
@@ -984,6 +1059,21 @@ describe('tenant isolation: Server Actions', () => {
       expect(businessB?.slug).toBe(B.business.slug);
     });
   }
+
+  it('opens a quote’s public page only with its own token: B’s token shows B’s quote, a wrong one nothing', async () => {
+    const before = await snapshot(A);
+    expect((await getQuoteDocumentByTokenHash(getDb(), hashQuoteToken(B.quoteToken)))?.quote.id).toBe(B.quoteId);
+    expect((await getQuoteDocumentByTokenHash(getDb(), hashQuoteToken(A.quoteToken)))?.quote.id).toBe(A.quoteId);
+    for (const token of [A.quoteId, hashQuoteToken(A.quoteToken), `${A.quoteToken.slice(0, -1)}x`, randomBytes(32).toString('base64url')]) {
+      expect(await getQuoteDocumentByTokenHash(getDb(), hashQuoteToken(token))).toBeNull();
+      const err = await respondToQuote(getDb(), token, 'accepted').then(
+        () => null,
+        (e: unknown) => e,
+      );
+      expect(isAppError(err) && err.code).toBe('NOT_FOUND');
+    }
+    expect(await snapshot(A)).toEqual(before);
+  });
 
   it('does not accept A’s invitation for B’s user with its id, its hash or a guess', async () => {
     const before = await snapshot(A);

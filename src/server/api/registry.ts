@@ -7,6 +7,7 @@ import * as customers from './endpoints/customers';
 import * as interactions from './endpoints/interactions';
 import * as personnel from './endpoints/personnel';
 import * as reminders from './endpoints/reminders';
+import * as quotes from './endpoints/quotes';
 
 function endpointsOf(mod: Record<string, unknown>): Endpoint[] {
   return Object.values(mod).filter((v): v is Endpoint => typeof v === 'object' && v !== null && 'run' in v && 'method' in v);
@@ -20,6 +21,7 @@ export const ENDPOINTS: readonly Endpoint[] = [
   ...endpointsOf(customers),
   ...endpointsOf(interactions),
   ...endpointsOf(reminders),
+  ...endpointsOf(quotes),
 ];
 
 type RouteContext = { params: Promise<Record<string, string | string[]>> };
