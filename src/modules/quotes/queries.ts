@@ -205,3 +205,15 @@ export async function getQuoteDocumentByTokenHash(db: Executor, tokenHash: strin
   const [ids] = await db.select({ businessId: quotes.businessId }).from(quotes).where(eq(quotes.publicTokenHash, tokenHash));
   return ids ? documentOf(db, null, ids.businessId, row) : null;
 }
+
+/** The deal a new quote goes on: its title, currency and customer (the editor's header). */
+export async function getDealForQuote(db: Executor, ctx: Ctx, dealId: string) {
+  authorize(ctx, 'deals', 'read');
+  const [row] = await db
+    .select({ id: deals.id, title: deals.title, currency: deals.currency, customerName: customers.name })
+    .from(deals)
+    .leftJoin(customers, and(eq(customers.businessId, deals.businessId), eq(customers.id, deals.customerId)))
+    .where(and(eq(deals.businessId, ctx.businessId), eq(deals.id, dealId)));
+  if (!row) throw new AppError('NOT_FOUND');
+  return row;
+}
