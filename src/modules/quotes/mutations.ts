@@ -47,7 +47,7 @@ async function lockDeal(tx: Transaction, ctx: Ctx, dealId: string, action: 'crea
     const [exists] = await tx.select({ id: deals.id }).from(deals).where(where);
     if (exists) throw new AppError('FORBIDDEN', 'quotes.errors.notOwn');
   }
-  throw new AppError('NOT_FOUND', 'errors.NOT_FOUND', { dealId: 'notFound' });
+  throw new AppError('NOT_FOUND', 'errors.NOT_FOUND', { dealId: 'invalid' });
 }
 
 async function lockQuote(tx: Transaction, ctx: Ctx, id: string, action: 'update' | 'delete') {
@@ -83,7 +83,7 @@ function totalsOf(items: readonly Item[]) {
   try {
     return quoteTotals(items);
   } catch {
-    throw new AppError('VALIDATION', 'errors.VALIDATION', { items: 'tooLarge' });
+    throw new AppError('VALIDATION', 'errors.VALIDATION', { items: 'invalid' });
   }
 }
 
