@@ -17,6 +17,8 @@ import { insertTestReminder } from './factories/reminders';
 import { insertTestDeal } from './factories/quotes';
 import { createQuote } from '@/modules/quotes/mutations';
 import { createQuoteSchema } from '@/modules/quotes/schemas';
+import { createContract } from '@/modules/contracts/mutations';
+import { createContractSchema } from '@/modules/contracts/schemas';
 
 type AnyOperation = Operation<never, unknown>;
 
@@ -47,6 +49,7 @@ type Fixture = {
   /** A deal the actor owns (its customer has an e-mail address) and a draft quote on it. */
   dealId: string;
   quoteId: string;
+  contractId: string;
 };
 
 const now = () => new Date().toISOString();
@@ -232,6 +235,18 @@ const scenarios: Record<string, { input: (f: Fixture) => unknown; allowed: (role
     input: (f) => ({ id: f.quoteId }),
     allowed: (r) => scopeOf(r, 'deals', 'delete') !== false,
   },
+  createContract: {
+    input: (f) => ({ dealId: f.dealId, title: 'Matris sözleşmesi', endDate: '2030-06-30' }),
+    allowed: (r) => scopeOf(r, 'deals', 'create') !== false,
+  },
+  updateContract: {
+    input: (f) => ({ id: f.contractId, version: 1, title: 'Değişen sözleşme', status: 'active', endDate: '2031-01-31' }),
+    allowed: (r) => scopeOf(r, 'deals', 'update') !== false,
+  },
+  deleteContract: {
+    input: (f) => ({ id: f.contractId }),
+    allowed: (r) => scopeOf(r, 'deals', 'delete') !== false,
+  },
   markNotificationsRead: {
     input: () => ({ all: true }),
     allowed: () => true,
@@ -278,7 +293,9 @@ describe('role matrix', () => {
           ownerCtx,
           createQuoteSchema.parse({ dealId: deal.id, items: [{ name: 'Hedef kalem', quantityMilli: 1000, unitPriceMinor: 500, vatRateBp: 2000 }] }),
         );
+        const contract = await createContract(db, ownerCtx, createContractSchema.parse({ dealId: deal.id, title: 'Hedef sözleşme', endDate: '2030-06-30' }));
         const fixture: Fixture = {
+          contractId: contract.id,
           dealId: deal.id,
           quoteId: quote.id,
           interactionId: interaction.id,

@@ -32,6 +32,7 @@ import {
   quoteItems,
   quotes,
   deals,
+  contracts,
   reminderOccurrences,
   reminders,
   segments,
@@ -53,6 +54,8 @@ import { insertTestDeal } from './factories/quotes';
 import { createQuote, hashQuoteToken, respondToQuote, sendQuote } from '@/modules/quotes/mutations';
 import { createQuoteSchema } from '@/modules/quotes/schemas';
 import { getQuoteDocumentByTokenHash } from '@/modules/quotes/queries';
+import { createContract } from '@/modules/contracts/mutations';
+import { createContractSchema } from '@/modules/contracts/schemas';
 import { notifyDueReminders } from '@/modules/notifications/notifier';
 import { apiCall, sessionCookieFor } from './api';
 import type { HttpMethod } from '@/server/api/endpoint';
@@ -101,6 +104,8 @@ type Tenant = {
   dealId: string;
   quoteId: string;
   quoteToken: string;
+  /** A contract on the deal, with its end reminder. */
+  contractId: string;
 };
 
 let A: Tenant;
@@ -174,7 +179,9 @@ async function makeTenant(letter: 'A' | 'B'): Promise<Tenant> {
     createQuoteSchema.parse({ dealId: deal.id, notes: `${marker} quote`, items: [{ name: `${marker} item`, quantityMilli: 1000, unitPriceMinor: 10000, vatRateBp: 2000 }] }),
   );
   const { token: quoteToken } = await sendQuote(db, ctx, quote.id);
+  const contract = await createContract(db, ctx, createContractSchema.parse({ dealId: deal.id, title: `${marker} contract`, status: 'active', endDate: '2030-06-30' }));
   return {
+    contractId: contract.id,
     dealId: deal.id,
     quoteId: quote.id,
     quoteToken,
@@ -234,6 +241,7 @@ async function snapshot(t: Tenant): Promise<unknown> {
     reminderOccurrences: await db.select().from(reminderOccurrences).where(eq(reminderOccurrences.businessId, id)).orderBy(asc(reminderOccurrences.id)),
     deals: await db.select().from(deals).where(eq(deals.businessId, id)).orderBy(asc(deals.id)),
     quotes: await db.select().from(quotes).where(eq(quotes.businessId, id)).orderBy(asc(quotes.id)),
+    contracts: await db.select().from(contracts).where(eq(contracts.businessId, id)).orderBy(asc(contracts.id)),
     quoteItems: await db.select().from(quoteItems).where(eq(quoteItems.businessId, id)).orderBy(asc(quoteItems.quoteId), asc(quoteItems.position)),
     // Without `emailed_at`: a worker (of any test file) may send the notice's e-mail at any time.
     notifications: (await db.select().from(notifications).where(eq(notifications.businessId, id)).orderBy(asc(notifications.id))).map(
@@ -276,6 +284,7 @@ function secretsOf(t: Tenant): string[] {
     t.dealId,
     t.quoteId,
     hashQuoteToken(t.quoteToken),
+    t.contractId,
   ].map((s) => s.toLowerCase());
 }
 
@@ -917,6 +926,21 @@ const operationScenarios: Record<string, OperationScenario> = {
     inputs: () => [{ id: A.quoteId }],
     expect: REFUSED,
   },
+  createContract: {
+    inputs: () => [
+      { dealId: A.dealId, title: `${B.marker} op contract` },
+      { customerId: A.customerId, title: `${B.marker} op contract`, ...smuggled() },
+    ],
+    expect: REFUSED,
+  },
+  updateContract: {
+    inputs: () => [{ id: A.contractId, version: 1, title: `${B.marker} renamed`, status: 'terminated' }],
+    expect: REFUSED,
+  },
+  deleteContract: {
+    inputs: () => [{ id: A.contractId }],
+    expect: REFUSED,
+  },
   markNotificationsRead: {
     // Only the caller's own notifications are touched: A's id changes nothing.
     inputs: () => [{ ids: [A.notificationId] }, { all: true, ids: [A.notificationId] }],
@@ -990,6 +1014,11 @@ const SERVER_ACTIONS: Record<string, Record<string, 'runBusinessAction' | 'runUs
     updateQuoteAction: 'runBusinessAction',
     deleteQuoteAction: 'runBusinessAction',
     sendQuoteAction: 'runBusinessAction',
+  },
+  'src/modules/contracts/actions.ts': {
+    createContractAction: 'runBusinessAction',
+    updateContractAction: 'runBusinessAction',
+    deleteContractAction: 'runBusinessAction',
   },
   'src/modules/notifications/actions.ts': {
     markNotificationsReadAction: 'runBusinessAction',

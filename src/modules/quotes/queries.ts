@@ -5,6 +5,7 @@ import type { Executor } from '@/server/db/client';
 import type { Ctx } from '@/server/auth/context';
 import { authorize } from '@/server/auth/authorize';
 import { AppError } from '@/lib/errors';
+import { isUuid } from '@/lib/ids';
 import type { QuoteLanguage, QuoteStatus } from './schemas';
 
 /**
@@ -143,6 +144,7 @@ export async function findQuotes(db: Executor, ctx: Ctx, args: { dealId?: string
 
 export async function getQuote(db: Executor, ctx: Ctx, id: string): Promise<QuoteRecord> {
   authorize(ctx, 'deals', 'read');
+  if (!isUuid(id)) throw new AppError('NOT_FOUND');
   const [row] = await baseQuery(db, ctx, and(eq(quotes.businessId, ctx.businessId), eq(quotes.id, id)));
   if (!row) throw new AppError('NOT_FOUND');
   return toRecord(ctx, row);
@@ -186,6 +188,7 @@ async function documentOf(db: Executor, ctx: Ctx | null, businessId: string, row
 /** What the PDF shows, for a signed-in reader of the business. */
 export async function getQuoteDocument(db: Executor, ctx: Ctx, id: string): Promise<QuoteDocument> {
   authorize(ctx, 'deals', 'read');
+  if (!isUuid(id)) throw new AppError('NOT_FOUND');
   const [row] = await baseQuery(db, ctx, and(eq(quotes.businessId, ctx.businessId), eq(quotes.id, id)));
   const doc = await documentOf(db, ctx, ctx.businessId, row);
   if (!doc) throw new AppError('NOT_FOUND');
@@ -209,6 +212,7 @@ export async function getQuoteDocumentByTokenHash(db: Executor, tokenHash: strin
 /** The deal a new quote goes on: its title, currency and customer (the editor's header). */
 export async function getDealForQuote(db: Executor, ctx: Ctx, dealId: string) {
   authorize(ctx, 'deals', 'read');
+  if (!isUuid(dealId)) throw new AppError('NOT_FOUND');
   const [row] = await db
     .select({ id: deals.id, title: deals.title, currency: deals.currency, customerName: customers.name })
     .from(deals)
