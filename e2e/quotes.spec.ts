@@ -76,6 +76,8 @@ test('make a quote with two lines, download its PDF, send it, and the customer a
     await expect(visitor.getByRole('heading', { level: 1 })).toHaveText(tr('quotes.public.heading', { number: '#0001', business: 'Güneş Yazılım' }));
     await expect(visitor.getByTestId('public-quote-lines')).toContainText('Çağrı merkezi kurulumu — ğüşıöçİ');
     await expect(visitor.getByTestId('public-total')).toHaveText(/4\.410,00/);
+    const pdf = await visitor.request.get(`${link}/pdf`);
+    expect((await pdf.body()).subarray(0, 5).toString('latin1')).toBe('%PDF-');
     await visitor.getByTestId('quote-accept').click();
     await visitor.getByTestId('confirm-respond').click();
     await expect(visitor.getByTestId('public-answer')).toContainText('kabul ettiniz');

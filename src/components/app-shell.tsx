@@ -15,6 +15,7 @@ import { useDisclosure } from '@mantine/hooks';
 import {
   IconAddressBook,
   IconAlarm,
+  IconFileInvoice,
   IconBuildingStore,
   IconCheck,
   IconChevronDown,
@@ -42,6 +43,7 @@ const NAV = [
   { key: 'personnel', path: '/personnel', icon: IconUsersGroup },
   { key: 'activity', path: '/activity', icon: IconActivity },
   { key: 'reminders', path: '/reminders', icon: IconAlarm },
+  { key: 'quotes', path: '/quotes', icon: IconFileInvoice },
   { key: 'outbox', path: '/outbox', icon: IconMailForward },
   { key: 'settings', path: '/settings', icon: IconSettings },
 ] as const;

@@ -4,7 +4,7 @@ import { modals } from '@mantine/modals';
 import { IconCheck, IconX } from '@tabler/icons-react';
 import { useRef, useState } from 'react';
 
-type Labels = { accept: string; reject: string; acceptConfirm: string; rejectConfirm: string; confirm: string; cancel: string; pdf: string };
+type Labels = { accept: string; reject: string; acceptConfirm: string; rejectConfirm: string; confirm: string; cancel: string };
 
 /**
  * Accept and decline, each after a confirmation. A plain form POST (no script needed to send it),

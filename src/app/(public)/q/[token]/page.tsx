@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { Alert, Card, Container, Group, Stack, Table, TableScrollContainer, TableTbody, TableTd, TableTh, TableThead, TableTr, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Card, Container, Group, Stack, Table, TableScrollContainer, TableTbody, TableTd, TableTh, TableThead, TableTr, Text, Title } from '@mantine/core';
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
@@ -91,6 +91,11 @@ export default async function PublicQuotePage({ params, searchParams }: { params
           </Stack>
         </Card>
         {q.notes && <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>{q.notes}</Text>}
+        <Group>
+          <Anchor href={`/q/${encodeURIComponent(token)}/pdf`} data-testid="public-pdf">
+            {t('public.downloadPdf')}
+          </Anchor>
+        </Group>
         {q.status === 'sent' ? (
           <RespondButtons
             token={token}
@@ -101,7 +106,6 @@ export default async function PublicQuotePage({ params, searchParams }: { params
               rejectConfirm: t('public.rejectConfirm', { business: doc.business.name }),
               confirm: t('public.confirm'),
               cancel: t('cancel'),
-              pdf: t('public.downloadPdf'),
             }}
           />
         ) : (
