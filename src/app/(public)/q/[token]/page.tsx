@@ -12,7 +12,8 @@ import { RespondButtons } from '@/modules/quotes/components/respond-buttons';
 
 export const dynamic = 'force-dynamic';
 
-export const metadata: Metadata = { robots: { index: false, follow: false }, referrer: 'no-referrer' };
+// same-origin: the token stays out of other sites' Referer, while the answer form still sends an Origin.
+export const metadata: Metadata = { robots: { index: false, follow: false }, referrer: 'same-origin' };
 
 const tokenHash = (token: string) => createHash('sha256').update(token).digest('hex');
 

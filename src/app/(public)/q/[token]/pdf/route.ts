@@ -19,7 +19,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ tok
       'Content-Disposition': `attachment; filename="${quotePdfFileName(doc)}"`,
       'Cache-Control': 'private, no-store',
       'X-Content-Type-Options': 'nosniff',
-      'Referrer-Policy': 'no-referrer',
+      'Referrer-Policy': 'same-origin',
     },
   });
 }
