@@ -1,4 +1,4 @@
-import { Stack, Table, TableScrollContainer, TableTbody, TableTd, TableTh, TableThead, TableTr, Text } from '@mantine/core';
+import { Card, Group, Stack, Table, TableScrollContainer, TableTbody, TableTd, TableTh, TableThead, TableTr, Text } from '@mantine/core';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { AnchorLink } from '@/components/links';
 import type { QuoteRecord } from '../queries';
@@ -10,8 +10,54 @@ import { QuoteStatusBadge } from './quote-status-badge';
 export async function QuotesTable({ slug, quotes, showDeal, locale }: { slug: string; quotes: QuoteRecord[]; showDeal: boolean; locale: string }) {
   const t = await getTranslations('quotes');
   const format = await getFormatter();
+  const responded = (q: QuoteRecord) =>
+    q.respondedAt ? t('responded', { date: format.dateTime(q.respondedAt, { dateStyle: 'medium', timeStyle: 'short' }) }) : null;
+  const actions = (q: QuoteRecord) => (
+    <QuoteActions
+      compact
+      slug={slug}
+      id={q.id}
+      numberText={quoteNumberText(q.number)}
+      status={q.status}
+      customerEmail={q.customer?.email ?? null}
+      canUpdate={q.canUpdate}
+      canDelete={q.canDelete}
+    />
+  );
   return (
-    <TableScrollContainer minWidth={showDeal ? 720 : 520}>
+    <>
+      {/* At phone width a card per quote: status and total stay in view without scrolling sideways. */}
+      <Stack gap="xs" hiddenFrom="sm">
+        {quotes.map((q) => (
+          <Card key={q.id} withBorder padding="xs" data-testid="quote-card">
+            <Group justify="space-between" wrap="nowrap" align="flex-start">
+              <Stack gap={4} style={{ minWidth: 0 }}>
+                <Group gap="xs">
+                  <AnchorLink href={`/${slug}/quotes/${q.id}`} fw={600}>
+                    {quoteNumberText(q.number)}
+                  </AnchorLink>
+                  <QuoteStatusBadge status={q.status} label={t(`statuses.${q.status}`)} />
+                </Group>
+                {showDeal && (
+                  <Text size="sm" truncate>
+                    {[q.dealTitle, q.customer?.name].filter(Boolean).join(' · ')}
+                  </Text>
+                )}
+                <Text size="sm" fw={600}>
+                  {formatMoney(q.totalMinor, q.currency, locale)}
+                </Text>
+                {q.respondedAt && (
+                  <Text size="xs" c="dimmed">
+                    {responded(q)}
+                  </Text>
+                )}
+              </Stack>
+              {actions(q)}
+            </Group>
+          </Card>
+        ))}
+      </Stack>
+    <TableScrollContainer minWidth={showDeal ? 720 : 520} visibleFrom="sm">
       <Table verticalSpacing="xs" highlightOnHover data-testid="quotes-table">
         <TableThead>
           <TableTr>
@@ -38,28 +84,18 @@ export async function QuotesTable({ slug, quotes, showDeal, locale }: { slug: st
                   <QuoteStatusBadge status={q.status} label={t(`statuses.${q.status}`)} />
                   {q.respondedAt && (
                     <Text size="xs" c="dimmed">
-                      {t('responded', { date: format.dateTime(q.respondedAt, { dateStyle: 'medium', timeStyle: 'short' }) })}
+                      {responded(q)}
                     </Text>
                   )}
                 </Stack>
               </TableTd>
               <TableTd style={{ textAlign: 'right', whiteSpace: 'nowrap' }}>{formatMoney(q.totalMinor, q.currency, locale)}</TableTd>
-              <TableTd>
-                <QuoteActions
-                  compact
-                  slug={slug}
-                  id={q.id}
-                  numberText={quoteNumberText(q.number)}
-                  status={q.status}
-                  customerEmail={q.customer?.email ?? null}
-                  canUpdate={q.canUpdate}
-                  canDelete={q.canDelete}
-                />
-              </TableTd>
+              <TableTd>{actions(q)}</TableTd>
             </TableTr>
           ))}
         </TableTbody>
       </Table>
     </TableScrollContainer>
+    </>
   );
 }

@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto';
-import { Alert, Anchor, Card, Container, Group, Stack, Table, TableScrollContainer, TableTbody, TableTd, TableTh, TableThead, TableTr, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Card, Container, Group, Stack, Text, Title } from '@mantine/core';
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { getDb } from '@/server/db/client';
 import { getQuoteDocumentByTokenHash } from '@/modules/quotes/queries';
-import { formatDay, formatMoney, formatPercent, formatQuantity, quoteNumberText } from '@/modules/quotes/format';
-import { lineAmounts } from '@/modules/quotes/totals';
+import { formatDay, formatMoney, quoteNumberText } from '@/modules/quotes/format';
+import { QuoteLines } from '@/modules/quotes/components/quote-lines';
 import { QuoteStatusBadge } from '@/modules/quotes/components/quote-status-badge';
 import { RespondButtons } from '@/modules/quotes/components/respond-buttons';
 
@@ -52,37 +52,7 @@ export default async function PublicQuotePage({ params, searchParams }: { params
           </Group>
         </Stack>
         {done && <Alert color="teal">{t('public.done')}</Alert>}
-        <TableScrollContainer minWidth={560}>
-          <Table verticalSpacing="xs" withTableBorder data-testid="public-quote-lines">
-            <TableThead>
-              <TableTr>
-                <TableTh>{t('item')}</TableTh>
-                <TableTh style={{ textAlign: 'right' }}>{t('quantity')}</TableTh>
-                <TableTh style={{ textAlign: 'right' }}>{t('unitPrice')}</TableTh>
-                <TableTh style={{ textAlign: 'right' }}>{t('vatRate')}</TableTh>
-                <TableTh style={{ textAlign: 'right' }}>{t('lineTotal')}</TableTh>
-              </TableTr>
-            </TableThead>
-            <TableTbody>
-              {doc.items.map((i) => (
-                <TableTr key={i.position}>
-                  <TableTd>
-                    {i.name}
-                    {i.discountBp > 0 && (
-                      <Text size="xs" c="dimmed">
-                        {t('discountTotal')}: {formatPercent(i.discountBp, lang)}
-                      </Text>
-                    )}
-                  </TableTd>
-                  <TableTd style={{ textAlign: 'right' }}>{formatQuantity(i.quantityMilli, lang)}</TableTd>
-                  <TableTd style={{ textAlign: 'right' }}>{money(i.unitPriceMinor)}</TableTd>
-                  <TableTd style={{ textAlign: 'right' }}>{formatPercent(i.vatRateBp, lang)}</TableTd>
-                  <TableTd style={{ textAlign: 'right' }}>{money(lineAmounts(i).lineTotalMinor)}</TableTd>
-                </TableTr>
-              ))}
-            </TableTbody>
-          </Table>
-        </TableScrollContainer>
+        <QuoteLines items={doc.items} currency={q.currency} locale={lang} testId="public-quote-lines" />
         <Card withBorder padding="sm" maw={400} ml="auto" w="100%">
           <Stack gap={4}>
             <Group justify="space-between"><Text size="sm">{t('subtotal')}</Text><Text size="sm">{money(q.subtotalMinor)}</Text></Group>

@@ -1,4 +1,4 @@
-import { Card, Group, SimpleGrid, Stack, Table, TableScrollContainer, TableTbody, TableTd, TableTh, TableThead, TableTr, Text } from '@mantine/core';
+import { Card, Group, SimpleGrid, Stack, Text } from '@mantine/core';
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
@@ -9,8 +9,8 @@ import { isAppError } from '@/lib/errors';
 import { isUuid } from '@/lib/ids';
 import { can } from '@/lib/permissions';
 import { getQuote, getQuoteItems } from '@/modules/quotes/queries';
-import { formatMoney, formatPercent, formatQuantity, quoteNumberText } from '@/modules/quotes/format';
-import { lineAmounts } from '@/modules/quotes/totals';
+import { formatMoney, quoteNumberText } from '@/modules/quotes/format';
+import { QuoteLines } from '@/modules/quotes/components/quote-lines';
 import { QuoteEditor } from '@/modules/quotes/components/quote-editor';
 import { QuoteActions } from '@/modules/quotes/components/quote-actions';
 import { QuoteStatusBadge } from '@/modules/quotes/components/quote-status-badge';
@@ -39,7 +39,7 @@ export default async function QuotePage({ params }: { params: Promise<{ business
   return (
     <Stack gap="md" maw={960}>
       <PageHeader
-        title={`${t('title')} ${numberText}`}
+        title={`${t('one')} ${numberText}`}
         actions={
           <QuoteActions
             slug={slug}
@@ -77,32 +77,7 @@ export default async function QuotePage({ params }: { params: Promise<{ business
         <QuoteEditor mode="edit" slug={slug} id={quote.id} version={quote.version} currency={quote.currency} initial={{ language: quote.language, validUntil: quote.validUntil, notes: quote.notes, items }} />
       ) : (
         <Stack gap="sm">
-          <TableScrollContainer minWidth={640}>
-            <Table verticalSpacing="xs" data-testid="quote-lines">
-              <TableThead>
-                <TableTr>
-                  <TableTh>{t('item')}</TableTh>
-                  <TableTh style={{ textAlign: 'right' }}>{t('quantity')}</TableTh>
-                  <TableTh style={{ textAlign: 'right' }}>{t('unitPrice')}</TableTh>
-                  <TableTh style={{ textAlign: 'right' }}>{t('discount')}</TableTh>
-                  <TableTh style={{ textAlign: 'right' }}>{t('vatRate')}</TableTh>
-                  <TableTh style={{ textAlign: 'right' }}>{t('lineTotal')}</TableTh>
-                </TableTr>
-              </TableThead>
-              <TableTbody>
-                {items.map((i) => (
-                  <TableTr key={i.position}>
-                    <TableTd>{i.name}</TableTd>
-                    <TableTd style={{ textAlign: 'right' }}>{formatQuantity(i.quantityMilli, locale)}</TableTd>
-                    <TableTd style={{ textAlign: 'right' }}>{money(i.unitPriceMinor)}</TableTd>
-                    <TableTd style={{ textAlign: 'right' }}>{i.discountBp ? formatPercent(i.discountBp, locale) : '—'}</TableTd>
-                    <TableTd style={{ textAlign: 'right' }}>{formatPercent(i.vatRateBp, locale)}</TableTd>
-                    <TableTd style={{ textAlign: 'right' }}>{money(lineAmounts(i).lineTotalMinor)}</TableTd>
-                  </TableTr>
-                ))}
-              </TableTbody>
-            </Table>
-          </TableScrollContainer>
+          <QuoteLines items={items} currency={quote.currency} locale={locale} testId="quote-lines" />
           <Card withBorder padding="sm" maw={420} ml="auto" w="100%">
             <Stack gap={4}>
               <Group justify="space-between"><Text size="sm">{t('subtotal')}</Text><Text size="sm">{money(quote.subtotalMinor)}</Text></Group>
