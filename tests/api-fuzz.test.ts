@@ -33,6 +33,8 @@ import { insertTestInteraction } from './factories/interactions';
 import { insertTestReminder } from './factories/reminders';
 import { createDeal, createPipeline, ensureDefaultPipeline } from '@/modules/deals/mutations';
 import { createDealSchema } from '@/modules/deals/schemas';
+import { createQuote } from '@/modules/quotes/mutations';
+import { createQuoteSchema } from '@/modules/quotes/schemas';
 import { testDatabaseUrl } from './db';
 
 const RUNS = 1000;
@@ -119,8 +121,17 @@ const real = {
   deletablePipeline: '',
   deal: '',
   deletableDeal: '',
+  quote: '',
+  deletableQuote: '',
 };
-const foreign = { person: '', apiKey: '', customer: '', tag: '', interaction: '', reminder: '', purchase: '', pipeline: '', deal: '' };
+const foreign = { person: '', apiKey: '', customer: '', tag: '', interaction: '', reminder: '', purchase: '', pipeline: '', deal: '', quote: '' };
+
+const FUZZ_ITEMS = [{ name: 'Fuzz kalemi: ğüşıöç', quantityMilli: 1500, unitPriceMinor: 9999, discountBp: 500, vatRateBp: 2000 }];
+
+async function newDeletableQuote(): Promise<void> {
+  const ctx = await contextFor(getDb(), owner.id, business.slug);
+  real.deletableQuote = (await createQuote(getDb(), ctx, createQuoteSchema.parse({ dealId: real.deal, items: FUZZ_ITEMS }))).id;
+}
 
 async function newThrowaway(): Promise<void> {
   throwaway = await createTestBusiness(getDb(), owner, { name: THROWAWAY_NAME });
@@ -211,6 +222,9 @@ beforeAll(async () => {
   real.deal = (await createDeal(db, ctx, createDealSchema.parse({ title: 'Fuzz hedef fırsat', customerId: real.customer }))).id;
   await newDeletableDeal();
   await newDeletablePipeline();
+  real.quote = (await createQuote(db, ctx, createQuoteSchema.parse({ dealId: real.deal, items: FUZZ_ITEMS }))).id;
+  await newDeletableQuote();
+  VALID_BODIES['POST /quotes'] = { dealId: real.deal, language: 'en', validUntil: '2030-01-31', notes: 'Fuzz notu', items: FUZZ_ITEMS };
 
   const otherOwner = await createUser(db);
   const other = await createTestBusiness(db, otherOwner, { name: 'Başka İşletme' });
@@ -224,6 +238,7 @@ beforeAll(async () => {
   foreign.purchase = await purchaseOf(otherCtx, foreign.customer);
   foreign.pipeline = await ensureDefaultPipeline(db, otherCtx, 'tr');
   foreign.deal = (await createDeal(db, otherCtx, createDealSchema.parse({ title: 'Başka fırsat' }))).id;
+  foreign.quote = (await createQuote(db, otherCtx, createQuoteSchema.parse({ dealId: foreign.deal, items: FUZZ_ITEMS }))).id;
 
   cookie = await sessionCookieFor(owner.email, owner.password);
   // The per-key limit (tested in api.test.ts) would answer 429 after 600 calls and hide the routes.
@@ -580,6 +595,8 @@ const VALID_BODIES: Record<string, Record<string, unknown>> = {
   'PATCH /pipelines/{id}': { name: 'Fuzz ana hat' },
   'POST /deals': { title: 'Fuzz fırsatı: ğüşıöç', value: { amountMinor: 1250050, currency: 'TRY' }, expectedCloseDate: '2030-01-31', probability: 50, source: 'web' },
   'PATCH /deals/{id}': { title: 'Fuzz değişen fırsat', probability: 30 },
+  'PATCH /quotes/{id}': { notes: 'Fuzz değişen', items: FUZZ_ITEMS, language: 'tr' },
+  'POST /quotes/{id}/send': {},
 };
 
 /** The valid sample with the real ids of this run filled in. */
@@ -604,6 +621,8 @@ function realId(key: string): string {
   if (key === 'DELETE /deals/{id}') return real.deletableDeal;
   if (key.includes('/deals/')) return real.deal;
   if (key.includes('/reminders/')) return real.reminder;
+  if (key === 'DELETE /quotes/{id}') return real.deletableQuote;
+  if (key.includes('/quotes/')) return real.quote;
   if (key.includes('/api-keys/')) return real.apiKey;
   return real.person;
 }
@@ -615,6 +634,7 @@ function foreignId(key: string): string {
   if (key.includes('/purchases/')) return foreign.purchase;
   if (key.includes('/pipelines/')) return foreign.pipeline;
   if (key.includes('/deals/')) return foreign.deal;
+  if (key.includes('/quotes/')) return foreign.quote;
   return key.includes('/api-keys/') ? foreign.apiKey : foreign.person;
 }
 
@@ -717,6 +737,7 @@ describe('api fuzz', () => {
             'DELETE /purchases/{id}': newDeletablePurchase,
             'DELETE /pipelines/{id}': newDeletablePipeline,
             'DELETE /deals/{id}': newDeletableDeal,
+            'DELETE /quotes/{id}': newDeletableQuote,
           };
           if (res.status === 204 && renew[key]) {
             await renew[key]();

@@ -22,6 +22,10 @@ import { asc, eq } from 'drizzle-orm';
 import { pipelineStages } from '@/server/db/schema';
 import { createDeal, createPipeline, ensureDefaultPipeline } from '@/modules/deals/mutations';
 import { createDealSchema } from '@/modules/deals/schemas';
+import { createQuote } from '@/modules/quotes/mutations';
+import { createQuoteSchema } from '@/modules/quotes/schemas';
+import { createContract } from '@/modules/contracts/mutations';
+import { createContractSchema } from '@/modules/contracts/schemas';
 
 type AnyOperation = Operation<never, unknown>;
 
@@ -56,6 +60,8 @@ type Fixture = {
   stageIds: string[];
   dealId: string;
   extraPipelineId: string;
+  quoteId: string;
+  contractId: string;
 };
 
 const now = () => new Date().toISOString();
@@ -285,6 +291,36 @@ const scenarios: Record<string, { input: (f: Fixture) => unknown; allowed: (role
     input: () => ({ search: 'hedef' }),
     allowed: (r) => scopeOf(r, 'deals', 'read') !== false,
   },
+  // Quotes follow the deals row; the deal is the actor's, so "own" roles are allowed too.
+  // quotes.test.ts shows sales are refused the quotes of someone else's deal.
+  createQuote: {
+    input: (f) => ({ dealId: f.dealId, items: [{ name: 'Matris kalemi', quantityMilli: 1000, unitPriceMinor: 1000, vatRateBp: 2000 }] }),
+    allowed: (r) => scopeOf(r, 'deals', 'create') !== false,
+  },
+  updateQuote: {
+    input: (f) => ({ id: f.quoteId, version: 1, items: [], notes: 'Değişen teklif' }),
+    allowed: (r) => scopeOf(r, 'deals', 'update') !== false,
+  },
+  sendQuote: {
+    input: (f) => ({ id: f.quoteId }),
+    allowed: (r) => scopeOf(r, 'deals', 'update') !== false,
+  },
+  deleteQuote: {
+    input: (f) => ({ id: f.quoteId }),
+    allowed: (r) => scopeOf(r, 'deals', 'delete') !== false,
+  },
+  createContract: {
+    input: (f) => ({ dealId: f.dealId, title: 'Matris sözleşmesi', endDate: '2030-06-30' }),
+    allowed: (r) => scopeOf(r, 'deals', 'create') !== false,
+  },
+  updateContract: {
+    input: (f) => ({ id: f.contractId, version: 1, title: 'Değişen sözleşme', status: 'active', endDate: '2031-01-31' }),
+    allowed: (r) => scopeOf(r, 'deals', 'update') !== false,
+  },
+  deleteContract: {
+    input: (f) => ({ id: f.contractId }),
+    allowed: (r) => scopeOf(r, 'deals', 'delete') !== false,
+  },
   markNotificationsRead: {
     input: () => ({ all: true }),
     allowed: () => true,
@@ -361,14 +397,22 @@ describe('role matrix', () => {
         const purchase = await createPurchase(db, ownerCtx, createPurchaseSchema.parse(purchaseInput(customer.id)));
         const upload = await uploadImport(db, ownerCtx, { name: 'hedef.csv', bytes: Buffer.from('Ad Soyad;E-posta\nHedef;hedef@example.test\n') });
         // Sales records only for the sales operations: the others stay as quick as they were.
-        const sales = /Deal|Pipeline|Stage/.test(op.name);
+        const sales = /Deal|Pipeline|Stage|Quote|Contract/.test(op.name);
         const pipelineId = sales ? await ensureDefaultPipeline(db, ownerCtx, 'tr') : '';
         const stageIds = sales
           ? (await db.select({ id: pipelineStages.id }).from(pipelineStages).where(eq(pipelineStages.pipelineId, pipelineId)).orderBy(asc(pipelineStages.position))).map((s) => s.id)
           : [];
-        const dealId = sales ? (await createDeal(db, ownerCtx, createDealSchema.parse({ title: 'Hedef fırsat', pipelineId, stageId: stageIds[0], ownerId: ctx.personnelId }))).id : '';
+        const dealId = sales ? (await createDeal(db, ownerCtx, createDealSchema.parse({ title: 'Hedef fırsat', pipelineId, stageId: stageIds[0], ownerId: ctx.personnelId, customerId: customer.id }))).id : '';
         const extraPipelineId = op.name === 'deletePipeline' ? (await createPipeline(db, ownerCtx, { name: `Boş hat ${role}`, projectTemplateId: null })).id : '';
+        const quoteId = /Quote/.test(op.name)
+          ? (await createQuote(db, ownerCtx, createQuoteSchema.parse({ dealId, items: [{ name: 'Hedef kalem', quantityMilli: 1000, unitPriceMinor: 500, vatRateBp: 2000 }] }))).id
+          : '';
+        const contractId = /Contract/.test(op.name)
+          ? (await createContract(db, ownerCtx, createContractSchema.parse({ dealId, title: 'Hedef sözleşme', endDate: '2030-06-30' }))).id
+          : '';
         const fixture: Fixture = {
+          quoteId,
+          contractId,
           pipelineId,
           stageIds,
           dealId,

@@ -32,6 +32,9 @@ import {
   personnel,
   purchaseItems,
   purchases,
+  quoteItems,
+  quotes,
+  contracts,
   reminderOccurrences,
   reminders,
   segments,
@@ -56,6 +59,11 @@ import { insertTestReminder } from './factories/reminders';
 import { createDeal, ensureDefaultPipeline } from '@/modules/deals/mutations';
 import { createDealSchema } from '@/modules/deals/schemas';
 import { deals, pipelineStages, pipelines } from '@/server/db/schema';
+import { createQuote, hashQuoteToken, respondToQuote, sendQuote } from '@/modules/quotes/mutations';
+import { createQuoteSchema } from '@/modules/quotes/schemas';
+import { getQuoteDocumentByTokenHash } from '@/modules/quotes/queries';
+import { createContract } from '@/modules/contracts/mutations';
+import { createContractSchema } from '@/modules/contracts/schemas';
 import { notifyDueReminders } from '@/modules/notifications/notifier';
 import { apiCall, sessionCookieFor } from './api';
 import type { HttpMethod } from '@/server/api/endpoint';
@@ -107,6 +115,10 @@ type Tenant = {
   openStageId: string;
   wonStageId: string;
   dealId: string;
+  /** A sent quote on the deal, with its public link's token, and a contract with its end reminder. */
+  quoteId: string;
+  quoteToken: string;
+  contractId: string;
 };
 
 let A: Tenant;
@@ -197,7 +209,17 @@ async function makeTenant(letter: 'A' | 'B'): Promise<Tenant> {
     }),
   );
   const upload = await uploadImport(db, ctx, { name: `${marker}.csv`, bytes: Buffer.from(`Ad Soyad;E-posta\n${marker} Row;row-${lower}@example.test\n`) });
+  const quote = await createQuote(
+    db,
+    ctx,
+    createQuoteSchema.parse({ dealId: deal.id, notes: `${marker} quote`, items: [{ name: `${marker} item`, quantityMilli: 1000, unitPriceMinor: 10000, vatRateBp: 2000 }] }),
+  );
+  const { token: quoteToken } = await sendQuote(db, ctx, quote.id);
+  const contract = await createContract(db, ctx, createContractSchema.parse({ dealId: deal.id, title: `${marker} contract`, status: 'active', endDate: '2030-06-30' }));
   return {
+    contractId: contract.id,
+    quoteId: quote.id,
+    quoteToken,
     companyId: company.id,
     customerId: customer.id,
     tagId: tag.id,
@@ -258,6 +280,10 @@ async function snapshot(t: Tenant): Promise<unknown> {
     outboxMessages: await db.select().from(outboxMessages).where(eq(outboxMessages.businessId, id)).orderBy(asc(outboxMessages.id)),
     reminders: await db.select().from(reminders).where(eq(reminders.businessId, id)).orderBy(asc(reminders.id)),
     reminderOccurrences: await db.select().from(reminderOccurrences).where(eq(reminderOccurrences.businessId, id)).orderBy(asc(reminderOccurrences.id)),
+    deals: await db.select().from(deals).where(eq(deals.businessId, id)).orderBy(asc(deals.id)),
+    quotes: await db.select().from(quotes).where(eq(quotes.businessId, id)).orderBy(asc(quotes.id)),
+    contracts: await db.select().from(contracts).where(eq(contracts.businessId, id)).orderBy(asc(contracts.id)),
+    quoteItems: await db.select().from(quoteItems).where(eq(quoteItems.businessId, id)).orderBy(asc(quoteItems.quoteId), asc(quoteItems.position)),
     // Without `emailed_at`: a worker (of any test file) may send the notice's e-mail at any time.
     notifications: (await db.select().from(notifications).where(eq(notifications.businessId, id)).orderBy(asc(notifications.id))).map(
       ({ emailedAt: _emailedAt, ...rest }) => rest,
@@ -271,7 +297,6 @@ async function snapshot(t: Tenant): Promise<unknown> {
     imports: await db.select().from(imports).where(eq(imports.businessId, id)).orderBy(asc(imports.id)),
     pipelines: await db.select().from(pipelines).where(eq(pipelines.businessId, id)).orderBy(asc(pipelines.id)),
     pipelineStages: await db.select().from(pipelineStages).where(eq(pipelineStages.businessId, id)).orderBy(asc(pipelineStages.id)),
-    deals: await db.select().from(deals).where(eq(deals.businessId, id)).orderBy(asc(deals.id)),
     users: await db
       .select()
       .from(user)
@@ -312,6 +337,9 @@ function secretsOf(t: Tenant): string[] {
     t.openStageId,
     t.wonStageId,
     t.dealId,
+    t.quoteId,
+    hashQuoteToken(t.quoteToken),
+    t.contractId,
   ].map((s) => s.toLowerCase());
 }
 
@@ -391,7 +419,8 @@ async function expectRowsOfB(
     | typeof reminders
     | typeof purchases
     | typeof deals
-    | typeof pipelines,
+    | typeof pipelines
+    | typeof quotes,
   ids: string[],
 ): Promise<void> {
   expect(ids.length).toBeGreaterThan(0);
@@ -723,6 +752,32 @@ const apiScenarios: Record<string, ApiScenario> = {
   },
   'DELETE /deals/{id}': {
     calls: () => [{ path: `/deals/${A.dealId}` }],
+  },
+  'GET /quotes': {
+    calls: () => [{ path: '/quotes' }, { path: `/quotes?dealId=${A.dealId}` }],
+    own: { ...sessionOwn(200), ...keyOwn(200) },
+    check: async (json) => {
+      if (idsOf(json).length > 0) await expectRowsOfB(quotes, idsOf(json));
+    },
+  },
+  'POST /quotes': {
+    // A's deal is not B's: 404, nothing written.
+    calls: () => [{ path: '/quotes', body: { dealId: A.dealId, items: [{ name: `${B.marker} line`, quantityMilli: 1000, unitPriceMinor: 100, vatRateBp: 2000 }], ...smuggled() } }],
+  },
+  'GET /quotes/{id}': {
+    calls: () => [{ path: `/quotes/${A.quoteId}` }],
+  },
+  'PATCH /quotes/{id}': {
+    calls: () => [
+      { path: `/quotes/${A.quoteId}`, body: { notes: `${B.marker} took over` } },
+      { path: `/quotes/${A.quoteId}`, body: { items: [], version: 2 } },
+    ],
+  },
+  'DELETE /quotes/{id}': {
+    calls: () => [{ path: `/quotes/${A.quoteId}` }],
+  },
+  'POST /quotes/{id}/send': {
+    calls: () => [{ path: `/quotes/${A.quoteId}/send`, body: {} }],
   },
 };
 
@@ -1087,6 +1142,37 @@ const operationScenarios: Record<string, OperationScenario> = {
     inputs: () => [{ search: A.marker }, { search: '' }],
     expect: ['ok'],
   },
+  createQuote: {
+    inputs: () => [{ dealId: A.dealId, items: [], ...smuggled() }],
+    expect: REFUSED,
+  },
+  updateQuote: {
+    inputs: () => [{ id: A.quoteId, version: 2, items: [], notes: `${B.marker} renamed` }],
+    expect: REFUSED,
+  },
+  deleteQuote: {
+    inputs: () => [{ id: A.quoteId }],
+    expect: REFUSED,
+  },
+  sendQuote: {
+    inputs: () => [{ id: A.quoteId }],
+    expect: REFUSED,
+  },
+  createContract: {
+    inputs: () => [
+      { dealId: A.dealId, title: `${B.marker} op contract` },
+      { customerId: A.customerId, title: `${B.marker} op contract`, ...smuggled() },
+    ],
+    expect: REFUSED,
+  },
+  updateContract: {
+    inputs: () => [{ id: A.contractId, version: 1, title: `${B.marker} renamed`, status: 'terminated' }],
+    expect: REFUSED,
+  },
+  deleteContract: {
+    inputs: () => [{ id: A.contractId }],
+    expect: REFUSED,
+  },
   markNotificationsRead: {
     // Only the caller's own notifications are touched: A's id changes nothing.
     inputs: () => [{ ids: [A.notificationId] }, { all: true, ids: [A.notificationId] }],
@@ -1201,6 +1287,17 @@ const SERVER_ACTIONS: Record<string, Record<string, 'runBusinessAction' | 'runUs
     loadMoreDealsAction: 'runBusinessAction',
     searchDealCustomersAction: 'runBusinessAction',
   },
+  'src/modules/quotes/actions.ts': {
+    createQuoteAction: 'runBusinessAction',
+    updateQuoteAction: 'runBusinessAction',
+    deleteQuoteAction: 'runBusinessAction',
+    sendQuoteAction: 'runBusinessAction',
+  },
+  'src/modules/contracts/actions.ts': {
+    createContractAction: 'runBusinessAction',
+    updateContractAction: 'runBusinessAction',
+    deleteContractAction: 'runBusinessAction',
+  },
   'src/modules/notifications/actions.ts': {
     markNotificationsReadAction: 'runBusinessAction',
     saveNotificationPreferencesAction: 'runUserAction',
@@ -1280,6 +1377,21 @@ describe('tenant isolation: Server Actions', () => {
       expect(businessB?.slug).toBe(B.business.slug);
     });
   }
+
+  it('opens a quote’s public page only with its own token: B’s token shows B’s quote, a wrong one nothing', async () => {
+    const before = await snapshot(A);
+    expect((await getQuoteDocumentByTokenHash(getDb(), hashQuoteToken(B.quoteToken)))?.quote.id).toBe(B.quoteId);
+    expect((await getQuoteDocumentByTokenHash(getDb(), hashQuoteToken(A.quoteToken)))?.quote.id).toBe(A.quoteId);
+    for (const token of [A.quoteId, hashQuoteToken(A.quoteToken), `${A.quoteToken.slice(0, -1)}x`, randomBytes(32).toString('base64url')]) {
+      expect(await getQuoteDocumentByTokenHash(getDb(), hashQuoteToken(token))).toBeNull();
+      const err = await respondToQuote(getDb(), token, 'accepted').then(
+        () => null,
+        (e: unknown) => e,
+      );
+      expect(isAppError(err) && err.code).toBe('NOT_FOUND');
+    }
+    expect(await snapshot(A)).toEqual(before);
+  });
 
   it('does not accept A’s invitation for B’s user with its id, its hash or a guess', async () => {
     const before = await snapshot(A);

@@ -133,7 +133,7 @@ function quotedPrintableBytes(value: string): Uint8Array {
   return Uint8Array.from(bytes);
 }
 
-function decodeEncodedWords(value: string): string {
+export function decodeEncodedWords(value: string): string {
   // Whitespace between two encoded words is not part of the text (RFC 2047, 6.2).
   return value
     .replace(/(\?=)\s+(=\?)/g, '$1$2')

@@ -16,6 +16,7 @@ import {
   IconAddressBook,
   IconAlarm,
   IconBriefcase,
+  IconFileInvoice,
   IconBuildingStore,
   IconCheck,
   IconChevronDown,
@@ -44,6 +45,7 @@ const NAV = [
   { key: 'personnel', path: '/personnel', icon: IconUsersGroup },
   { key: 'activity', path: '/activity', icon: IconActivity },
   { key: 'reminders', path: '/reminders', icon: IconAlarm },
+  { key: 'quotes', path: '/quotes', icon: IconFileInvoice },
   { key: 'outbox', path: '/outbox', icon: IconMailForward },
   { key: 'settings', path: '/settings', icon: IconSettings },
 ] as const;

@@ -21,6 +21,8 @@ export const LIVE_ENTITIES = [
   'import',
   'deal',
   'pipeline',
+  'quote',
+  'contract',
 ] as const;
 export type LiveEntity = (typeof LIVE_ENTITIES)[number];
 /** `moved`: a card changed its place on a board (not its content). */

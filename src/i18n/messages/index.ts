@@ -14,6 +14,10 @@ import trImports from './tr/imports.json' with { type: 'json' };
 import trPurchases from './tr/purchases.json' with { type: 'json' };
 import enDeals from './en/deals.json' with { type: 'json' };
 import trDeals from './tr/deals.json' with { type: 'json' };
+import enQuotes from './en/quotes.json' with { type: 'json' };
+import trQuotes from './tr/quotes.json' with { type: 'json' };
+import enContracts from './en/contracts.json' with { type: 'json' };
+import trContracts from './tr/contracts.json' with { type: 'json' };
 
 /*
  * The app's texts. Shared ones (shell, auth, common, errors, ...) live in `en.json`/`tr.json`; a
@@ -30,6 +34,8 @@ export const MESSAGES = {
     purchases: enPurchases,
     imports: enImports,
     deals: enDeals,
+    quotes: enQuotes,
+    contracts: enContracts,
   },
   tr: {
     ...tr,
@@ -40,6 +46,8 @@ export const MESSAGES = {
     purchases: trPurchases,
     imports: trImports,
     deals: trDeals,
+    quotes: trQuotes,
+    contracts: trContracts,
   },
 } as const;
 

@@ -91,6 +91,33 @@ export async function insertInteraction(tx: Transaction, ctx: Ctx, input: NewInt
   return id;
 }
 
+/**
+ * A note on a customer's timeline that no user wrote: the customer's own answer through a public
+ * link (a quote accepted or declined). Inbound, with no author; the audit entry has no actor.
+ */
+export async function logCustomerNote(
+  tx: Transaction,
+  businessId: string,
+  input: { customerId: string; subject: string; body: string; occurredAt: Date },
+): Promise<string> {
+  const id = newId();
+  await tx.insert(interactions).values({
+    businessId,
+    id,
+    type: 'note',
+    direction: 'inbound',
+    occurredAt: input.occurredAt,
+    subject: input.subject,
+    body: input.body,
+    createdById: null,
+  });
+  await tx.insert(interactionCustomers).values({ businessId, interactionId: id, customerId: input.customerId, occurredAt: input.occurredAt });
+  await refreshLastInteraction(tx, businessId, [input.customerId]);
+  await recordAudit(tx, { businessId, userId: null }, { action: 'create', entityType: 'interaction', entityId: id, meta: { type: 'note' } });
+  await publishEvent(tx, { businessId, kind: 'interaction.created', id, actorUserId: null });
+  return id;
+}
+
 export async function createInteraction(db: Executor, ctx: Ctx, input: z.output<typeof createInteractionSchema>): Promise<{ id: string }> {
   const id = await db.transaction((tx) => insertInteraction(tx, ctx, input));
   return { id };

@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
-import { businesses, messageTemplates, outboxMessages, personnel } from '@/server/db/schema';
+import { businesses, messageTemplates, outboxMessages, personnel, type OutboxAttachmentRef } from '@/server/db/schema';
 import { getDb, type Executor } from '@/server/db/client';
 import type { Ctx } from '@/server/auth/context';
 import { publishEvent } from '@/server/events/publish';
@@ -15,6 +15,8 @@ import { insertInteraction } from './mutations';
 import { getCustomerContact, getSenderContext } from './queries';
 import { escapeHtml, renderTemplate, templateValues } from './render';
 import type { MessageChannel, sendEmailSchema, sendSmsSchema } from './schemas';
+import { getQuoteDocumentForJob } from '@/modules/quotes/queries';
+import { quotePdfFileName, renderQuotePdf } from '@/modules/quotes/pdf';
 
 /** How often a message is tried before it is marked failed (pg-boss retries in between). */
 export const MAX_ATTEMPTS = 5;
@@ -28,7 +30,15 @@ async function checkTemplate(db: Executor, ctx: Ctx, id: string | null, channel:
   if (!row) throw new AppError('NOT_FOUND', 'errors.NOT_FOUND', { templateId: 'invalid' });
 }
 
-type Message = { channel: MessageChannel; to: string; subject: string | null; body: string; customerId: string; templateId: string | null };
+type Message = {
+  channel: MessageChannel;
+  to: string;
+  subject: string | null;
+  body: string;
+  customerId: string;
+  templateId: string | null;
+  attachments?: OutboxAttachmentRef[];
+};
 
 /**
  * Logs the message as an outbound interaction and puts it in the outbox, in one transaction. With
@@ -62,6 +72,7 @@ async function recordMessage(db: Executor, ctx: Ctx, message: Message, send: { p
       interactionId: id,
       customerId: message.customerId,
       sentById: ctx.personnelId,
+      attachments: message.attachments ?? [],
       // Set here, not by the database's now(): the outbox pages with a millisecond cursor.
       createdAt: now,
     });
@@ -100,6 +111,41 @@ export async function sendEmail(db: Executor, ctx: Ctx, input: z.output<typeof s
   };
   const configured = isMailConfigured();
   return recordMessage(db, ctx, message, { provider: configured ? 'smtp' : null, queue: configured });
+}
+
+/**
+ * An e-mail written by another module (a quote, say) with documents attached by reference: logged
+ * on the customer's timeline and put in the outbox like any other, in the caller's transaction when
+ * one is given. The job renders the attachments when it sends the message.
+ */
+export async function sendDocumentEmail(
+  db: Executor,
+  ctx: Ctx,
+  input: { customerId: string; to: string; subject: string; body: string; attachments: OutboxAttachmentRef[] },
+) {
+  const configured = isMailConfigured();
+  const message = {
+    channel: 'email' as const,
+    to: input.to,
+    subject: input.subject.replace(/[\r\n]+/g, ' ').trim(),
+    body: input.body,
+    customerId: input.customerId,
+    templateId: null,
+    attachments: input.attachments,
+  };
+  return recordMessage(db, ctx, message, { provider: configured ? 'smtp' : null, queue: configured });
+}
+
+/** The files of a message's attachment references; one that no longer exists is left out. */
+async function renderAttachments(db: Executor, businessId: string, refs: readonly OutboxAttachmentRef[]) {
+  const files: { filename: string; content: Buffer; contentType: string }[] = [];
+  for (const ref of refs) {
+    if (ref.kind === 'quote') {
+      const doc = await getQuoteDocumentForJob(db, businessId, ref.id);
+      if (doc) files.push({ filename: quotePdfFileName(doc), content: await renderQuotePdf(doc), contentType: 'application/pdf' });
+    }
+  }
+  return files;
 }
 
 /** An SMS to the customer's first phone number, through the configured provider or into the outbox. */
@@ -167,8 +213,10 @@ export async function deliverOutboxMessage(ref: { businessId: string; id: string
           .from(businesses)
           .leftJoin(personnel, and(eq(personnel.businessId, businesses.id), eq(personnel.id, row.sentById ?? sql`null`)))
           .where(eq(businesses.id, row.businessId));
+        const attachments = await renderAttachments(tx, row.businessId, row.attachments);
         try {
           const info = await transport.sendMail({
+            ...(attachments.length ? { attachments } : {}),
             from: { name: from?.business ?? 'Tezgah', address: mailFromAddress() },
             ...(from?.replyTo ? { replyTo: from.replyTo } : {}),
             to: row.toAddress,

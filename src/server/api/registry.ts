@@ -9,6 +9,7 @@ import * as interactions from './endpoints/interactions';
 import * as personnel from './endpoints/personnel';
 import * as reminders from './endpoints/reminders';
 import * as purchases from './endpoints/purchases';
+import * as quotes from './endpoints/quotes';
 
 function endpointsOf(mod: Record<string, unknown>): Endpoint[] {
   return Object.values(mod).filter((v): v is Endpoint => typeof v === 'object' && v !== null && 'run' in v && 'method' in v);
@@ -24,6 +25,7 @@ export const ENDPOINTS: readonly Endpoint[] = [
   ...endpointsOf(reminders),
   ...endpointsOf(purchases),
   ...endpointsOf(deals),
+  ...endpointsOf(quotes),
 ];
 
 type RouteContext = { params: Promise<Record<string, string | string[]>> };

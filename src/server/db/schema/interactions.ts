@@ -2,6 +2,7 @@ import {
   foreignKey,
   index,
   integer,
+  jsonb,
   pgEnum,
   pgTable,
   primaryKey,
@@ -108,6 +109,8 @@ export const messageTemplates = pgTable(
 export const OUTBOX_STATUSES = ['queued', 'sent', 'failed', 'held'] as const;
 export const outboxStatus = pgEnum('outbox_status', OUTBOX_STATUSES);
 
+export type OutboxAttachmentRef = { kind: 'quote'; id: string };
+
 /**
  * Every e-mail and SMS the business sends to its customers. With no SMTP server or SMS provider
  * configured a message stays here as `held`, and the app shows it in the outbox.
@@ -131,6 +134,9 @@ export const outboxMessages = pgTable(
     interactionId: uuid('interaction_id'),
     customerId: uuid('customer_id'),
     sentById: uuid('sent_by_id'),
+    // References to documents rendered when the message goes out (e.g. `{ kind: 'quote', id }`),
+    // never the bytes: the row stays small and the attachment shows the document as it is then.
+    attachments: jsonb('attachments').$type<OutboxAttachmentRef[]>().notNull().default([]),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     sentAt: timestamp('sent_at', { withTimezone: true }),
   },

@@ -19,6 +19,7 @@ import { CustomerTags } from '@/modules/customers/components/customer-tags';
 import { CustomerTimeline } from '@/modules/interactions/components/customer-timeline';
 import { CustomerReminders } from '@/modules/reminders/components/customer-reminders';
 import { CustomerPurchases } from '@/modules/purchases/components/customer-purchases';
+import { CustomerContracts } from '@/modules/contracts/components/customer-contracts';
 
 const STATUS_COLOR = { lead: 'blue', active: 'teal', inactive: 'gray', lost: 'red' } as const;
 
@@ -187,6 +188,7 @@ export default async function CustomerProfilePage({ params }: { params: Promise<
             <CustomerTimeline ctx={ctx} slug={slug} customerId={c.id} />
             <CustomerReminders ctx={ctx} slug={slug} customerId={c.id} />
             <CustomerPurchases ctx={ctx} slug={slug} customerId={c.id} />
+            <CustomerContracts ctx={ctx} slug={slug} customerId={c.id} />
           </Stack>
         </GridCol>
         <GridCol span={{ base: 12, md: 4 }} order={{ base: 1, md: 2 }}>

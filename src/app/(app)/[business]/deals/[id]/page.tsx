@@ -11,6 +11,8 @@ import { can, scopeOf } from '@/lib/permissions';
 import { findInteractions } from '@/modules/interactions/queries';
 import { findDealEvents, getDeal, stageNames } from '@/modules/deals/queries';
 import { formatMoney } from '@/modules/deals/money';
+import { DealQuotes } from '@/modules/quotes/components/deal-quotes';
+import { DealContracts } from '@/modules/contracts/components/deal-contracts';
 import { DealActions } from '@/modules/deals/components/deal-actions';
 
 export async function generateMetadata({ params }: { params: Promise<{ business: string; id: string }> }): Promise<Metadata> {
@@ -103,11 +105,8 @@ export default async function DealPage({ params }: { params: Promise<{ business:
           {field(t('fields.createdAt'), dateTime.format(deal.createdAt))}
         </SimpleGrid>
       </Paper>
-      {/*
-        Quotes and contracts of this deal go here, from the quotes module:
-        <DealQuotes ctx={ctx} slug={slug} dealId={deal.id} /> and <DealContracts ctx={ctx} slug={slug} dealId={deal.id} />
-      */}
-      <div data-slot="deal-quotes-contracts" />
+      <DealQuotes ctx={ctx} slug={slug} dealId={deal.id} />
+      <DealContracts ctx={ctx} slug={slug} dealId={deal.id} />
       <Paper withBorder radius="md" p="md">
         <Title order={2} size="h4" mb="sm">
           {t('detail.timeline')}
