@@ -8,9 +8,10 @@
  */
 
 /** Record types that publish events. A new module adds its entity here. */
-export const LIVE_ENTITIES = ['business', 'personnel', 'customer', 'interaction', 'outbox', 'template', 'reminder', 'notification'] as const;
+export const LIVE_ENTITIES = ['business', 'personnel', 'customer', 'interaction', 'outbox', 'template', 'reminder', 'notification', 'project', 'task'] as const;
 export type LiveEntity = (typeof LIVE_ENTITIES)[number];
-export type LiveVerb = 'created' | 'updated' | 'deleted';
+/** `moved`: a card changed column or place on a board (its content did not change). */
+export type LiveVerb = 'created' | 'updated' | 'deleted' | 'moved';
 export type LiveEventKind = `${LiveEntity}.${LiveVerb}`;
 
 export type LiveEvent = {
@@ -26,7 +27,7 @@ export type LiveEvent = {
   ts: number;
 };
 
-const VERBS: readonly LiveVerb[] = ['created', 'updated', 'deleted'];
+const VERBS: readonly LiveVerb[] = ['created', 'updated', 'deleted', 'moved'];
 
 export function isLiveEventKind(value: unknown): value is LiveEventKind {
   if (typeof value !== 'string') return false;

@@ -63,6 +63,11 @@ export const QUEUES = {
     retentionSeconds: 7 * 24 * 3600,
     deleteAfterSeconds: 24 * 3600,
   },
+  /**
+   * A deal reached a won stage: its project is made from the pipeline's template. The job holds
+   * ids only; the project's unique deal key makes a second delivery change nothing.
+   */
+  'deals.won': { policy: 'standard', retryLimit: 5, retryDelay: 5, retryBackoff: true, expireInSeconds: 120, retentionSeconds: 7 * 24 * 3600, deleteAfterSeconds: 24 * 3600 },
 } as const satisfies Record<string, Omit<Queue, 'name'>>;
 
 export type QueueName = keyof typeof QUEUES;
