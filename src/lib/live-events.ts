@@ -8,9 +8,9 @@
  */
 
 /** Record types that publish events. A new module adds its entity here. */
-export const LIVE_ENTITIES = ['business', 'personnel', 'customer', 'interaction', 'outbox', 'template', 'reminder', 'notification', 'project', 'task'] as const;
+export const LIVE_ENTITIES = ['business', 'personnel', 'customer', 'interaction', 'outbox', 'template', 'reminder', 'notification', 'deal', 'pipeline', 'project', 'task'] as const;
 export type LiveEntity = (typeof LIVE_ENTITIES)[number];
-/** `moved`: a card changed column or place on a board (its content did not change). */
+/** `moved`: a card changed its place on a board (not its content). */
 export type LiveVerb = 'created' | 'updated' | 'deleted' | 'moved';
 export type LiveEventKind = `${LiveEntity}.${LiveVerb}`;
 

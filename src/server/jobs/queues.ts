@@ -64,10 +64,20 @@ export const QUEUES = {
     deleteAfterSeconds: 24 * 3600,
   },
   /**
-   * A deal reached a won stage: its project is made from the pipeline's template. The job holds
-   * ids only; the project's unique deal key makes a second delivery change nothing.
+   * A deal entered a won stage: the projects worker makes its project (a unique index on the
+   * deal keeps it to one, should the job run twice). Sent in the move's transaction.
    */
-  'deals.won': { policy: 'standard', retryLimit: 5, retryDelay: 5, retryBackoff: true, expireInSeconds: 120, retentionSeconds: 7 * 24 * 3600, deleteAfterSeconds: 24 * 3600 },
+  'deals.won': {
+    policy: 'standard',
+    notify: true,
+    retryLimit: 6,
+    retryDelay: 10,
+    retryBackoff: true,
+    retryDelayMax: 15 * 60,
+    expireInSeconds: 120,
+    retentionSeconds: 7 * 24 * 3600,
+    deleteAfterSeconds: 7 * 24 * 3600,
+  },
 } as const satisfies Record<string, Omit<Queue, 'name'>>;
 
 export type QueueName = keyof typeof QUEUES;
