@@ -15,6 +15,8 @@ import { useDisclosure } from '@mantine/hooks';
 import {
   IconAddressBook,
   IconAlarm,
+  IconChecklist,
+  IconLayoutKanban,
   IconBuildingStore,
   IconCheck,
   IconChevronDown,
@@ -41,6 +43,8 @@ const NAV = [
   { key: 'customers', path: '/customers', icon: IconAddressBook },
   { key: 'personnel', path: '/personnel', icon: IconUsersGroup },
   { key: 'activity', path: '/activity', icon: IconActivity },
+  { key: 'projects', path: '/projects', icon: IconLayoutKanban },
+  { key: 'myTasks', path: '/tasks', icon: IconChecklist },
   { key: 'reminders', path: '/reminders', icon: IconAlarm },
   { key: 'outbox', path: '/outbox', icon: IconMailForward },
   { key: 'settings', path: '/settings', icon: IconSettings },

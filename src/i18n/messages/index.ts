@@ -8,6 +8,10 @@ import enReminders from './en/reminders.json' with { type: 'json' };
 import trReminders from './tr/reminders.json' with { type: 'json' };
 import enNotifications from './en/notifications.json' with { type: 'json' };
 import trNotifications from './tr/notifications.json' with { type: 'json' };
+import enProjects from './en/projects.json' with { type: 'json' };
+import trProjects from './tr/projects.json' with { type: 'json' };
+import enTasks from './en/tasks.json' with { type: 'json' };
+import trTasks from './tr/tasks.json' with { type: 'json' };
 
 /*
  * The app's texts. Shared ones (shell, auth, common, errors, ...) live in `en.json`/`tr.json`; a
@@ -15,8 +19,8 @@ import trNotifications from './tr/notifications.json' with { type: 'json' };
  * language below, so modules grow without editing one another's files.
  */
 export const MESSAGES = {
-  en: { ...en, customers: enCustomers, interactions: enInteractions, reminders: enReminders, notifications: enNotifications },
-  tr: { ...tr, customers: trCustomers, interactions: trInteractions, reminders: trReminders, notifications: trNotifications },
+  en: { ...en, customers: enCustomers, interactions: enInteractions, reminders: enReminders, notifications: enNotifications, projects: enProjects, tasks: enTasks },
+  tr: { ...tr, customers: trCustomers, interactions: trInteractions, reminders: trReminders, notifications: trNotifications, projects: trProjects, tasks: trTasks },
 } as const;
 
 export type AppMessages = (typeof MESSAGES)['en'];
