@@ -29,6 +29,7 @@ import { createTag } from '@/modules/customers/mutations';
 import { apiCall, sessionCookieFor, type ApiAuth } from './api';
 import { insertTestInteraction } from './factories/interactions';
 import { insertTestReminder } from './factories/reminders';
+import { insertTasksBulk, insertTestProject } from './factories/projects';
 import { testDatabaseUrl } from './db';
 
 const RUNS = 1000;
@@ -97,8 +98,8 @@ let throwaway: { id: string; slug: string };
 let cookie: string;
 let bearer: string;
 /** Real ids the generated paths may name: in the business, and in another business. */
-const real = { person: '', deletable: '', apiKey: '', customer: '', deletableCustomer: '', tag: '', deletableTag: '', interaction: '', deletableInteraction: '', reminder: '', deletableReminder: '' };
-const foreign = { person: '', apiKey: '', customer: '', tag: '', interaction: '', reminder: '' };
+const real = { person: '', deletable: '', apiKey: '', customer: '', deletableCustomer: '', tag: '', deletableTag: '', interaction: '', deletableInteraction: '', reminder: '', deletableReminder: '', project: '', deletableProject: '', task: '', deletableTask: '', status: '' };
+const foreign = { person: '', apiKey: '', customer: '', tag: '', interaction: '', reminder: '', project: '', task: '' };
 
 async function newThrowaway(): Promise<void> {
   throwaway = await createTestBusiness(getDb(), owner, { name: THROWAWAY_NAME });
@@ -106,6 +107,15 @@ async function newThrowaway(): Promise<void> {
 
 async function newDeletableReminder(): Promise<void> {
   real.deletableReminder = (await insertTestReminder(getDb(), business.id, { title: 'Fuzz silinecek hatırlatıcı' })).id;
+}
+
+async function newDeletableProject(): Promise<void> {
+  real.deletableProject = (await insertTestProject(getDb(), business.id, { name: 'Fuzz silinecek proje' })).id;
+}
+
+async function newDeletableTask(): Promise<void> {
+  const project = await insertTestProject(getDb(), business.id, { name: 'Fuzz görev projesi' });
+  real.deletableTask = (await insertTasksBulk(getDb(), business.id, project, 1))[0]!;
 }
 
 async function newDeletable(): Promise<void> {
@@ -164,6 +174,13 @@ beforeAll(async () => {
   VALID_BODIES['PATCH /interactions/{id}'] = { subject: 'Fuzz düzeltme', outcome: 'noAnswer', customerIds: [real.customer] };
   real.reminder = (await insertTestReminder(getDb(), business.id, { title: 'Fuzz hatırlatıcı', repeat: 'daily' })).id;
   await newDeletableReminder();
+  const project = await insertTestProject(db, business.id, { name: 'Fuzz projesi', customerId: real.customer });
+  real.project = project.id;
+  real.status = project.statuses[1]!.id;
+  real.task = (await insertTasksBulk(db, business.id, project, 3))[0]!;
+  await newDeletableProject();
+  await newDeletableTask();
+  VALID_BODIES['PATCH /tasks/{id}'] = { statusId: real.status, title: 'Fuzz değişen görev', priority: 'urgent', assigneeIds: [real.person] };
 
   const otherOwner = await createUser(db);
   const other = await createTestBusiness(db, otherOwner, { name: 'Başka İşletme' });
@@ -174,6 +191,9 @@ beforeAll(async () => {
   foreign.tag = (await createTag(db, otherCtx, { name: 'Başka etiket', color: 'gray' })).id;
   foreign.interaction = (await insertTestInteraction(db, other.id, { customerIds: [foreign.customer] })).id;
   foreign.reminder = (await insertTestReminder(db, other.id, { title: 'Başka hatırlatıcı' })).id;
+  const otherProject = await insertTestProject(db, other.id, { name: 'Başka proje' });
+  foreign.project = otherProject.id;
+  foreign.task = (await insertTasksBulk(db, other.id, otherProject, 1))[0]!;
 
   cookie = await sessionCookieFor(owner.email, owner.password);
   // The per-key limit (tested in api.test.ts) would answer 429 after 600 calls and hide the routes.
@@ -516,6 +536,9 @@ const VALID_BODIES: Record<string, Record<string, unknown>> = {
   'POST /reminders': { title: 'Fuzz hatırlatıcı: ğüşıöç', dueAt: '2030-01-31 09:00', note: 'Not', repeat: 'monthly' },
   'PATCH /reminders/{id}': { title: 'Fuzz değişen', dueAt: '2030-02-01T09:00:00+03:00', repeat: 'weekly' },
   'POST /reminders/{id}/done': {},
+  'POST /projects': { name: 'Fuzz projesi: ğüşıöç', status: 'planned', startDate: '2030-01-01', endDate: '2030-02-01' },
+  'PATCH /projects/{id}': { name: 'Fuzz değişen proje', status: 'on_hold' },
+  'POST /tasks': { title: 'Fuzz görevi', priority: 'high', dueAt: '2030-01-31 09:00' },
 };
 
 function realId(key: string): string {
@@ -527,6 +550,10 @@ function realId(key: string): string {
   if (key.includes('/customers/')) return real.customer;
   if (key.includes('/tags/')) return real.tag;
   if (key === 'DELETE /reminders/{id}') return real.deletableReminder;
+  if (key === 'DELETE /projects/{id}') return real.deletableProject;
+  if (key.includes('/projects/')) return real.project;
+  if (key === 'DELETE /tasks/{id}') return real.deletableTask;
+  if (key.includes('/tasks/')) return real.task;
   if (key.includes('/reminders/')) return real.reminder;
   if (key.includes('/api-keys/')) return real.apiKey;
   return real.person;
@@ -536,6 +563,8 @@ function foreignId(key: string): string {
   if (key.includes('/customers/')) return foreign.customer;
   if (key.includes('/tags/')) return foreign.tag;
   if (key.includes('/reminders/')) return foreign.reminder;
+  if (key.includes('/projects/')) return foreign.project;
+  if (key.includes('/tasks/')) return foreign.task;
   return key.includes('/api-keys/') ? foreign.apiKey : foreign.person;
 }
 
@@ -635,6 +664,8 @@ describe('api fuzz', () => {
             'DELETE /tags/{id}': newDeletableTag,
             'DELETE /interactions/{id}': newDeletableInteraction,
             'DELETE /reminders/{id}': newDeletableReminder,
+            'DELETE /projects/{id}': newDeletableProject,
+            'DELETE /tasks/{id}': newDeletableTask,
           };
           if (res.status === 204 && renew[key]) {
             await renew[key]();

@@ -29,6 +29,14 @@ import {
   notifications,
   outboxMessages,
   personnel,
+  projectMembers,
+  projects,
+  projectTemplates,
+  taskAssignees,
+  taskChecklistItems,
+  taskComments,
+  taskStatuses,
+  tasks,
   reminderOccurrences,
   reminders,
   segments,
@@ -47,6 +55,8 @@ import { addPersonnel, contextFor, createTestBusiness, createUser, type TestUser
 import { insertTestInteraction, insertTestOutboxMessage, insertTestTemplate } from './factories/interactions';
 import { insertTestReminder } from './factories/reminders';
 import { notifyDueReminders } from '@/modules/notifications/notifier';
+import { createProject, createProjectTemplate } from '@/modules/projects/mutations';
+import { addChecklistItem, addComment, createTask } from '@/modules/tasks/mutations';
 import { apiCall, sessionCookieFor } from './api';
 import type { HttpMethod } from '@/server/api/endpoint';
 
@@ -90,6 +100,13 @@ type Tenant = {
   /** A reminder about the person, assigned to the admin, already notified. */
   reminderId: string;
   notificationId: string;
+  /** A project for the person with a member, its columns, a task with a checklist item and a comment, a template. */
+  projectId: string;
+  statusIds: string[];
+  taskId: string;
+  checklistItemId: string;
+  commentId: string;
+  projectTemplateId: string;
 };
 
 let A: Tenant;
@@ -156,7 +173,37 @@ async function makeTenant(letter: 'A' | 'B'): Promise<Tenant> {
   });
   await notifyDueReminders(db);
   const [notice] = await db.select().from(notifications).where(eq(notifications.businessId, business.id));
+  const project = await createProject(db, ctx, {
+    name: `${marker} project`,
+    description: `${marker} description`,
+    customerId: customer.id,
+    status: 'active',
+    startDate: null,
+    endDate: null,
+    ownerId: null,
+    memberIds: [member.personnelId],
+  });
+  const statusRows = await db.select({ id: taskStatuses.id }).from(taskStatuses).where(eq(taskStatuses.projectId, project.id)).orderBy(asc(taskStatuses.position));
+  const task = await createTask(db, ctx, {
+    title: `${marker} task`,
+    description: null,
+    customerId: customer.id,
+    assigneeIds: [member.personnelId],
+    dueAt: '2030-01-01 09:00',
+    priority: 'high',
+    projectId: project.id,
+    statusId: null,
+  });
+  const item = await addChecklistItem(db, ctx, { taskId: task.id, text: `${marker} step` });
+  const comment = await addComment(db, ctx, { taskId: task.id, body: `${marker} comment` });
+  const projectTemplate = await createProjectTemplate(db, ctx, { name: `${marker} project template`, tasks: [{ title: `${marker} step`, offsetDays: 1 }] });
   return {
+    projectId: project.id,
+    statusIds: statusRows.map((r) => r.id),
+    taskId: task.id,
+    checklistItemId: item.id,
+    commentId: comment.id,
+    projectTemplateId: projectTemplate.id,
     companyId: company.id,
     customerId: customer.id,
     tagId: tag.id,
@@ -215,6 +262,14 @@ async function snapshot(t: Tenant): Promise<unknown> {
     notifications: (await db.select().from(notifications).where(eq(notifications.businessId, id)).orderBy(asc(notifications.id))).map(
       ({ emailedAt: _emailedAt, ...rest }) => rest,
     ),
+    projects: await db.select().from(projects).where(eq(projects.businessId, id)).orderBy(asc(projects.id)),
+    projectMembers: await db.select().from(projectMembers).where(eq(projectMembers.businessId, id)).orderBy(asc(projectMembers.projectId), asc(projectMembers.personnelId)),
+    taskStatuses: await db.select().from(taskStatuses).where(eq(taskStatuses.businessId, id)).orderBy(asc(taskStatuses.id)),
+    tasks: await db.select().from(tasks).where(eq(tasks.businessId, id)).orderBy(asc(tasks.id)),
+    taskAssignees: await db.select().from(taskAssignees).where(eq(taskAssignees.businessId, id)).orderBy(asc(taskAssignees.taskId), asc(taskAssignees.personnelId)),
+    taskChecklistItems: await db.select().from(taskChecklistItems).where(eq(taskChecklistItems.businessId, id)).orderBy(asc(taskChecklistItems.id)),
+    taskComments: await db.select().from(taskComments).where(eq(taskComments.businessId, id)).orderBy(asc(taskComments.id)),
+    projectTemplates: await db.select().from(projectTemplates).where(eq(projectTemplates.businessId, id)).orderBy(asc(projectTemplates.id)),
     users: await db
       .select()
       .from(user)
@@ -249,6 +304,12 @@ function secretsOf(t: Tenant): string[] {
     t.outboxId,
     t.reminderId,
     t.notificationId,
+    t.projectId,
+    ...t.statusIds,
+    t.taskId,
+    t.checklistItemId,
+    t.commentId,
+    t.projectTemplateId,
   ].map((s) => s.toLowerCase());
 }
 
@@ -316,7 +377,7 @@ async function businessesOfB(): Promise<string[]> {
 
 /** Rows of `table` with these ids, all in B's businesses (and at least one). */
 async function expectRowsOfB(
-  table: typeof personnel | typeof apiKeys | typeof customers | typeof tags | typeof interactions | typeof reminders,
+  table: typeof personnel | typeof apiKeys | typeof customers | typeof tags | typeof interactions | typeof reminders | typeof projects | typeof tasks,
   ids: string[],
 ): Promise<void> {
   expect(ids.length).toBeGreaterThan(0);
@@ -545,6 +606,70 @@ const apiScenarios: Record<string, ApiScenario> = {
   },
   'POST /reminders/{id}/done': {
     calls: () => [{ path: `/reminders/${A.reminderId}/done`, body: {} }],
+  },
+  'GET /projects': {
+    calls: () => [{ path: '/projects' }, { path: `/projects?customerId=${A.customerId}` }],
+    own: { ...sessionOwn(200), ...keyOwn(200) },
+    check: async (json) => {
+      if (idsOf(json).length > 0) await expectRowsOfB(projects, idsOf(json));
+    },
+  },
+  'POST /projects': {
+    // A's customer, owner or members are not B's: invalid fields, nothing written.
+    calls: () => [
+      { path: '/projects', body: { name: `${B.marker} project`, id: A.projectId, ...smuggled() } },
+      { path: '/projects', body: { name: `${B.marker} project`, customerId: A.customerId } },
+      { path: '/projects', body: { name: `${B.marker} project`, ownerId: A.member.personnelId, memberIds: aPersonnelIds() } },
+    ],
+    own: { ...sessionOwn(201, 422), ...keyOwn(201, 422) },
+    check: async (json) => {
+      expect((json as { id: string }).id).not.toBe(A.projectId);
+      await expectRowsOfB(projects, [(json as { id: string }).id]);
+    },
+  },
+  'GET /projects/{id}': {
+    calls: () => [{ path: `/projects/${A.projectId}` }],
+  },
+  'PATCH /projects/{id}': {
+    calls: () => [
+      { path: `/projects/${A.projectId}`, body: { name: `${B.marker} took over` } },
+      { path: `/projects/${A.projectId}`, body: { status: 'done', version: 1 } },
+    ],
+  },
+  'DELETE /projects/{id}': {
+    calls: () => [{ path: `/projects/${A.projectId}` }],
+  },
+  'GET /tasks': {
+    calls: () => [{ path: '/tasks' }, { path: `/tasks?projectId=${A.projectId}` }, { path: `/tasks?assigneeId=${A.member.personnelId}` }, { path: `/tasks?cursor=${A.taskId}` }],
+    own: { ...sessionOwn(200), ...keyOwn(200) },
+    check: async (json) => {
+      if (idsOf(json).length > 0) await expectRowsOfB(tasks, idsOf(json));
+    },
+  },
+  'POST /tasks': {
+    calls: () => [
+      { path: '/tasks', body: { title: `${B.marker} task`, id: A.taskId, ...smuggled() } },
+      { path: '/tasks', body: { title: `${B.marker} task`, projectId: A.projectId } },
+      { path: '/tasks', body: { title: `${B.marker} task`, statusId: A.statusIds[0] } },
+      { path: '/tasks', body: { title: `${B.marker} task`, customerId: A.customerId, assigneeIds: aPersonnelIds() } },
+    ],
+    own: { ...sessionOwn(201, 422), ...keyOwn(201, 422) },
+    check: async (json) => {
+      expect((json as { id: string }).id).not.toBe(A.taskId);
+      await expectRowsOfB(tasks, [(json as { id: string }).id]);
+    },
+  },
+  'GET /tasks/{id}': {
+    calls: () => [{ path: `/tasks/${A.taskId}` }],
+  },
+  'PATCH /tasks/{id}': {
+    calls: () => [
+      { path: `/tasks/${A.taskId}`, body: { title: `${B.marker} took over`, version: 1 } },
+      { path: `/tasks/${A.taskId}`, body: { statusId: A.statusIds[1] } },
+    ],
+  },
+  'DELETE /tasks/{id}': {
+    calls: () => [{ path: `/tasks/${A.taskId}` }],
   },
 };
 
@@ -853,6 +978,93 @@ const operationScenarios: Record<string, OperationScenario> = {
     inputs: () => [{ ids: [A.notificationId] }, { all: true, ids: [A.notificationId] }],
     expect: ['ok'],
   },
+  createProject: {
+    inputs: () => [
+      { name: `${B.marker} op project`, customerId: A.customerId },
+      { name: `${B.marker} op project`, ownerId: A.member.personnelId },
+      { name: `${B.marker} op project`, memberIds: aPersonnelIds() },
+      { name: `${B.marker} op project`, id: A.projectId, ...smuggled() },
+    ],
+    expect: ['VALIDATION', 'ok'],
+  },
+  updateProject: {
+    inputs: () => [{ id: A.projectId, version: 1, name: `${B.marker} renamed` }],
+    expect: REFUSED,
+  },
+  deleteProject: {
+    inputs: () => [{ id: A.projectId }],
+    expect: REFUSED,
+  },
+  createTaskStatus: {
+    inputs: () => [{ projectId: A.projectId, name: `${B.marker} column`, category: 'todo' }],
+    expect: REFUSED,
+  },
+  updateTaskStatus: {
+    inputs: () => A.statusIds.map((id) => ({ id, version: 1, name: `${B.marker} column`, category: 'done' })),
+    expect: REFUSED,
+  },
+  deleteTaskStatus: {
+    inputs: () => A.statusIds.map((id) => ({ id })),
+    expect: REFUSED,
+  },
+  reorderTaskStatuses: {
+    inputs: () => [{ projectId: A.projectId, ids: [...A.statusIds].reverse() }],
+    expect: REFUSED,
+  },
+  createProjectTemplate: {
+    inputs: () => [{ name: `${B.marker} op template`, id: A.projectTemplateId, ...smuggled() }],
+    expect: ['ok'],
+  },
+  updateProjectTemplate: {
+    inputs: () => [{ id: A.projectTemplateId, version: 1, name: `${B.marker} renamed`, tasks: [] }],
+    expect: REFUSED,
+  },
+  deleteProjectTemplate: {
+    inputs: () => [{ id: A.projectTemplateId }],
+    expect: REFUSED,
+  },
+  createTask: {
+    inputs: () => [
+      { title: `${B.marker} op task`, projectId: A.projectId },
+      { title: `${B.marker} op task`, statusId: A.statusIds[0] },
+      { title: `${B.marker} op task`, customerId: A.customerId },
+      { title: `${B.marker} op task`, assigneeIds: [A.member.personnelId] },
+      { title: `${B.marker} op task`, id: A.taskId, ...smuggled() },
+    ],
+    expect: ['VALIDATION', 'ok'],
+  },
+  updateTask: {
+    inputs: () => [{ id: A.taskId, version: 1, title: `${B.marker} renamed` }],
+    expect: REFUSED,
+  },
+  deleteTask: {
+    inputs: () => [{ id: A.taskId }],
+    expect: REFUSED,
+  },
+  moveTask: {
+    inputs: () => [{ id: A.taskId, statusId: A.statusIds[1] }],
+    expect: REFUSED,
+  },
+  setTaskDone: {
+    inputs: () => [{ id: A.taskId, done: true }],
+    expect: REFUSED,
+  },
+  addChecklistItem: {
+    inputs: () => [{ taskId: A.taskId, text: `${B.marker} step` }],
+    expect: REFUSED,
+  },
+  toggleChecklistItem: {
+    inputs: () => [{ id: A.checklistItemId, done: true }],
+    expect: REFUSED,
+  },
+  removeChecklistItem: {
+    inputs: () => [{ id: A.checklistItemId }],
+    expect: REFUSED,
+  },
+  addComment: {
+    inputs: () => [{ taskId: A.taskId, body: `${B.marker} @[x](${A.member.personnelId})` }],
+    expect: REFUSED,
+  },
 };
 
 /**
@@ -919,6 +1131,29 @@ const SERVER_ACTIONS: Record<string, Record<string, 'runBusinessAction' | 'runUs
   'src/modules/notifications/actions.ts': {
     markNotificationsReadAction: 'runBusinessAction',
     saveNotificationPreferencesAction: 'runUserAction',
+  },
+  'src/modules/projects/actions.ts': {
+    createProjectAction: 'runBusinessAction',
+    updateProjectAction: 'runBusinessAction',
+    deleteProjectAction: 'runBusinessAction',
+    createTaskStatusAction: 'runBusinessAction',
+    updateTaskStatusAction: 'runBusinessAction',
+    deleteTaskStatusAction: 'runBusinessAction',
+    reorderTaskStatusesAction: 'runBusinessAction',
+    createProjectTemplateAction: 'runBusinessAction',
+    updateProjectTemplateAction: 'runBusinessAction',
+    deleteProjectTemplateAction: 'runBusinessAction',
+  },
+  'src/modules/tasks/actions.ts': {
+    createTaskAction: 'runBusinessAction',
+    updateTaskAction: 'runBusinessAction',
+    deleteTaskAction: 'runBusinessAction',
+    moveTaskAction: 'runBusinessAction',
+    setTaskDoneAction: 'runBusinessAction',
+    addChecklistItemAction: 'runBusinessAction',
+    toggleChecklistItemAction: 'runBusinessAction',
+    removeChecklistItemAction: 'runBusinessAction',
+    addCommentAction: 'runBusinessAction',
   },
 };
 

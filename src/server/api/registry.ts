@@ -7,6 +7,8 @@ import * as customers from './endpoints/customers';
 import * as interactions from './endpoints/interactions';
 import * as personnel from './endpoints/personnel';
 import * as reminders from './endpoints/reminders';
+import * as projects from './endpoints/projects';
+import * as tasks from './endpoints/tasks';
 
 function endpointsOf(mod: Record<string, unknown>): Endpoint[] {
   return Object.values(mod).filter((v): v is Endpoint => typeof v === 'object' && v !== null && 'run' in v && 'method' in v);
@@ -20,6 +22,8 @@ export const ENDPOINTS: readonly Endpoint[] = [
   ...endpointsOf(customers),
   ...endpointsOf(interactions),
   ...endpointsOf(reminders),
+  ...endpointsOf(projects),
+  ...endpointsOf(tasks),
 ];
 
 type RouteContext = { params: Promise<Record<string, string | string[]>> };
