@@ -16,10 +16,13 @@ import { fileURLToPath } from 'node:url';
 import { and, count, desc, eq, gt, sql } from 'drizzle-orm';
 import { readRunningEmbeddedUrl } from '../src/server/db/embedded';
 import { closeDb, getDb } from '../src/server/db/client';
-import { apiKeys, businesses, customers, interactionCustomers, personnel } from '../src/server/db/schema';
+import { apiKeys, businesses, customers, interactionCustomers, personnel, projects, tasks } from '../src/server/db/schema';
 import { loadBusinessContextById } from '../src/server/auth/context';
 import { createApiKey } from '../src/modules/api-keys/mutations';
 import { randomSource } from '../tests/factories/crm-data';
+import { insertTasksBulk, insertTestProject } from '../tests/factories/projects';
+import { getProject } from '../src/modules/projects/queries';
+import { findBoardTasks } from '../src/modules/tasks/queries';
 
 const root = path.resolve(fileURLToPath(new URL('..', import.meta.url)));
 const dataDir = path.resolve(root, process.env.BENCH_DATA_DIR ?? '.data-bench');
@@ -128,7 +131,22 @@ async function main() {
         .orderBy(desc(customers.sortName))
         .limit(500)
     ).map((r) => r.id);
-    await closeDb();
+
+    // A board of 2,000 tasks in the demo business, made once and kept across runs.
+    const BOARD_TASKS = 2000;
+    const [existing] = await db
+      .select({ id: projects.id })
+      .from(projects)
+      .where(and(eq(projects.businessId, demo.id), eq(projects.name, 'Bench Pano')));
+    let boardId = existing?.id;
+    if (!boardId) {
+      const project = await insertTestProject(db, demo.id, { name: 'Bench Pano', ownerId: ctx.personnelId });
+      await insertTasksBulk(db, demo.id, project, BOARD_TASKS, { assigneeId: ctx.personnelId, createdById: ctx.personnelId });
+      boardId = project.id;
+    }
+    const board = await getProject(db, ctx, boardId);
+    const boardTaskIds = (await db.select({ id: tasks.id }).from(tasks).where(and(eq(tasks.businessId, demo.id), eq(tasks.projectId, boardId))).limit(500)).map((r) => r.id);
+    const boardRows = board.progress.total;
 
     const get = async (pathAndQuery: string) => {
       const response = await fetch(`${baseUrl}${pathAndQuery}`, { headers });
@@ -186,6 +204,32 @@ async function main() {
           }),
         });
         if (response.status !== 201) throw new Error(`POST /customers answered ${response.status}: ${(await response.text()).slice(0, 300)}`);
+      },
+    });
+    // What the project page reads: the project with its columns and every card of its board
+    // (in this process, through the same query functions as the page's server component).
+    await measure({
+      name: 'tasks.board',
+      rows: boardRows,
+      run: async () => {
+        await Promise.all([getProject(getDb(), ctx, boardId), findBoardTasks(getDb(), ctx, boardId)]);
+      },
+    });
+    // A drag and drop: a card to a column, after one of its cards, through the API.
+    await measure({
+      name: 'tasks.move',
+      rows: boardRows,
+      run: async (i) => {
+        const id = boardTaskIds[i % boardTaskIds.length]!;
+        const status = board.statuses[i % board.statuses.length]!;
+        const anchor = boardTaskIds[(i * 7 + 3) % boardTaskIds.length]!;
+        const response = await fetch(`${baseUrl}/api/v1/tasks/${id}`, {
+          method: 'PATCH',
+          headers,
+          // The anchor may sit in another column: the server then puts the card at the end.
+          body: JSON.stringify({ statusId: status.id, beforeId: anchor === id ? null : anchor }),
+        });
+        if (response.status !== 200) throw new Error(`PATCH /tasks answered ${response.status}: ${(await response.text()).slice(0, 300)}`);
       },
     });
   } finally {

@@ -17,6 +17,11 @@ import { StatsTable } from '@/modules/projects/components/stats-table';
 import { TaskBoard } from '@/modules/tasks/components/task-board';
 import { toCardData } from '@/modules/tasks/components/serialize';
 
+/** Server time of this render: cards due before it show as overdue. */
+function renderTime(): number {
+  return Date.now();
+}
+
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('projects'))('title') };
 }
@@ -98,7 +103,7 @@ export default async function ProjectPage({ params, searchParams }: { params: Pr
         statuses={project.statuses.map((s) => ({ id: s.id, name: s.name, category: s.category, wipLimit: s.wipLimit }))}
         tasks={tasks.map(toCardData)}
         timeZone={timeZone}
-        now={Date.now()}
+        now={renderTime()}
         canMove={scopeOf(ctx.role, 'tasks', 'update') !== false}
         canCreate={scopeOf(ctx.role, 'tasks', 'create') !== false}
         initialView={query.view === 'list' ? 'list' : 'board'}
