@@ -48,7 +48,7 @@ function TaskCardView({ slug, task, timeZone, now, dragging }: { slug: string; t
   return (
     <Paper withBorder radius="md" p="xs" shadow={dragging ? 'md' : undefined} data-testid="task-card" data-task-title={task.title}>
       <Stack gap={6}>
-        <Anchor component={Link} href={`/${slug}/tasks/${task.id}`} size="sm" fw={500} c="var(--mantine-color-text)" style={{ wordBreak: 'break-word' }} onClick={(e) => e.stopPropagation()}>
+        <Anchor component={Link} href={`/${slug}/tasks/${task.id}`} size="sm" fw={500} c="var(--mantine-color-text)" style={{ wordBreak: 'break-word' }} draggable={false}>
           {task.title}
         </Anchor>
         <Group gap={6} wrap="wrap">
