@@ -36,7 +36,7 @@ export function TaskForm({
   initialCustomer,
   initialValues,
   edit,
-  onSaved,
+  stay = false,
 }: {
   slug: string;
   timeZone: string;
@@ -45,7 +45,8 @@ export function TaskForm({
   initialCustomer: Option | null;
   initialValues: TaskFormValues;
   edit?: { id: string; version: number };
-  onSaved?: () => void;
+  /** Stay on the page after saving (the task's own page) instead of going to the task. */
+  stay?: boolean;
 }) {
   const t = useTranslations('tasks');
   const tc = useTranslations('common');
@@ -68,8 +69,7 @@ export function TaskForm({
         : createTaskAction(slug, { ...fields, projectId: values.projectId || null, statusId: values.statusId || null });
     },
     onSuccess: (data) => {
-      if (onSaved) onSaved();
-      else router.push(`/${slug}/tasks/${edit?.id ?? (data as { id: string }).id}`);
+      if (!stay) router.push(`/${slug}/tasks/${edit?.id ?? (data as { id: string }).id}`);
       router.refresh();
     },
   });
@@ -118,7 +118,7 @@ export function TaskForm({
           </SimpleGrid>
           <Textarea label={t('fields.description')} autosize minRows={3} maxRows={12} {...form.getInputProps('description')} />
           <Group justify="flex-end">
-            {!onSaved && (
+            {!stay && (
               <Button variant="default" onClick={() => router.back()}>
                 {tc('cancel')}
               </Button>

@@ -1,9 +1,9 @@
-import { Anchor, Badge, Group, Paper, Progress, Stack, Text, Title } from '@mantine/core';
+import { Badge, Group, Paper, Progress, Stack, Text, Title } from '@mantine/core';
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { PageHeader } from '@/components/page-header';
+import { AnchorLink } from '@/components/links';
 import { getDb } from '@/server/db/client';
 import { requireBusinessPage } from '@/server/auth/session';
 import { isAppError } from '@/lib/errors';
@@ -60,9 +60,9 @@ export default async function ProjectPage({ params, searchParams }: { params: Pr
               {t(`statuses.${project.status}`)}
             </Badge>
             {project.customer && (
-              <Anchor component={Link} href={`/${slug}/customers/${project.customer.id}`} size="sm">
+              <AnchorLink href={`/${slug}/customers/${project.customer.id}`} size="sm">
                 {project.customer.name}
-              </Anchor>
+              </AnchorLink>
             )}
             {project.owner && (
               <Text size="sm" c="dimmed">

@@ -1,9 +1,9 @@
-import { Anchor, Badge, Grid, GridCol, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { Badge, Grid, GridCol, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { PageHeader } from '@/components/page-header';
+import { AnchorLink } from '@/components/links';
 import { getDb } from '@/server/db/client';
 import { requireBusinessPage } from '@/server/auth/session';
 import { isAppError } from '@/lib/errors';
@@ -52,9 +52,9 @@ export default async function TaskPage({ params }: { params: Promise<{ business:
       />
       <Group gap="xs" wrap="wrap">
         {task.project && (
-          <Anchor component={Link} href={`/${slug}/projects/${task.project.id}`} size="sm">
+          <AnchorLink href={`/${slug}/projects/${task.project.id}`} size="sm">
             {task.project.name}
-          </Anchor>
+          </AnchorLink>
         )}
         <Badge variant="light" color={done ? 'teal' : 'gray'} data-testid="task-status">
           {task.status?.name ?? (await getTranslations('projects'))(`categories.${task.category}`)}
@@ -63,9 +63,9 @@ export default async function TaskPage({ params }: { params: Promise<{ business:
           {t(`priorities.${task.priority}`)}
         </Badge>
         {task.customer && (
-          <Anchor component={Link} href={`/${slug}/customers/${task.customer.id}`} size="sm">
+          <AnchorLink href={`/${slug}/customers/${task.customer.id}`} size="sm">
             {task.customer.name}
-          </Anchor>
+          </AnchorLink>
         )}
         {task.createdBy && (
           <Text size="sm" c="dimmed">
@@ -95,7 +95,7 @@ export default async function TaskPage({ params }: { params: Promise<{ business:
                   priority: task.priority,
                 }}
                 edit={{ id: task.id, version: task.version }}
-                onSaved={() => undefined}
+                stay
               />
             ) : (
               <Stack gap="xs">
