@@ -97,7 +97,7 @@ test('projects: a customer’s project, tasks on a board moved by mouse and keyb
       await visit(page, `/${slug}/projects/${projectId}`);
       await card(page, title).getByRole('link', { name: title }).click();
       await expect(heading(page, title)).toBeVisible();
-      await page.getByLabel(tr('tasks.fields.assignees'), { exact: true }).click();
+      await page.getByTestId('task-assignees').click();
       await page.getByRole('option', { name: owner.name, exact: true }).click();
       await page.keyboard.press('Escape');
       await page.getByTestId('task-submit').click();
