@@ -17,12 +17,15 @@ import { fileURLToPath } from 'node:url';
 import { and, count, desc, eq, gt, sql } from 'drizzle-orm';
 import { readRunningEmbeddedUrl } from '../src/server/db/embedded';
 import { closeDb, getDb } from '../src/server/db/client';
-import { apiKeys, businesses, customers, deals, interactionCustomers, personnel, pipelineStages } from '../src/server/db/schema';
+import { apiKeys, businesses, customers, deals, interactionCustomers, personnel, pipelineStages, projects, tasks } from '../src/server/db/schema';
 import { loadBusinessContextById } from '../src/server/auth/context';
 import { createApiKey } from '../src/modules/api-keys/mutations';
 import { randomSource } from '../tests/factories/crm-data';
 import { insertTestDeals } from '../tests/factories/deals';
 import { ensureDefaultPipeline } from '../src/modules/deals/mutations';
+import { insertTasksBulk, insertTestProject } from '../tests/factories/projects';
+import { getProject } from '../src/modules/projects/queries';
+import { findBoardTasks } from '../src/modules/tasks/queries';
 
 const root = path.resolve(fileURLToPath(new URL('..', import.meta.url)));
 const dataDir = path.resolve(root, process.env.BENCH_DATA_DIR ?? '.data-bench');
@@ -156,7 +159,22 @@ async function main() {
         .orderBy(deals.position)
         .limit(20)
     ).map((r) => r.id);
-    await closeDb();
+
+    // A board of 2,000 tasks in the demo business, made once and kept across runs.
+    const BOARD_TASKS = 2000;
+    const [existing] = await db
+      .select({ id: projects.id })
+      .from(projects)
+      .where(and(eq(projects.businessId, demo.id), eq(projects.name, 'Bench Pano')));
+    let boardId = existing?.id;
+    if (!boardId) {
+      const project = await insertTestProject(db, demo.id, { name: 'Bench Pano', ownerId: ctx.personnelId });
+      await insertTasksBulk(db, demo.id, project, BOARD_TASKS, { assigneeId: ctx.personnelId, createdById: ctx.personnelId });
+      boardId = project.id;
+    }
+    const board = await getProject(db, ctx, boardId);
+    const boardTaskIds = (await db.select({ id: tasks.id }).from(tasks).where(and(eq(tasks.businessId, demo.id), eq(tasks.projectId, boardId))).limit(500)).map((r) => r.id);
+    const taskBoardRows = board.progress.total;
 
     const get = async (pathAndQuery: string) => {
       const response = await fetch(`${baseUrl}${pathAndQuery}`, { headers });
@@ -226,6 +244,32 @@ async function main() {
         const stageId = openStages[Math.floor(i / movers.length) % 2 === 0 ? 1 : 0]!;
         const response = await fetch(`${baseUrl}/api/v1/deals/${id}`, { method: 'PATCH', headers, body: JSON.stringify({ stageId, beforeId: null, afterId: null }) });
         if (response.status !== 200) throw new Error(`PATCH /deals answered ${response.status}: ${(await response.text()).slice(0, 300)}`);
+      },
+    });
+    // What the project page reads: the project with its columns and every card of its board
+    // (in this process, through the same query functions as the page's server component).
+    await measure({
+      name: 'tasks.board',
+      rows: taskBoardRows,
+      run: async () => {
+        await Promise.all([getProject(getDb(), ctx, boardId), findBoardTasks(getDb(), ctx, boardId)]);
+      },
+    });
+    // A drag and drop: a card to a column, after one of its cards, through the API.
+    await measure({
+      name: 'tasks.move',
+      rows: taskBoardRows,
+      run: async (i) => {
+        const id = boardTaskIds[i % boardTaskIds.length]!;
+        const status = board.statuses[i % board.statuses.length]!;
+        const anchor = boardTaskIds[(i * 7 + 3) % boardTaskIds.length]!;
+        const response = await fetch(`${baseUrl}/api/v1/tasks/${id}`, {
+          method: 'PATCH',
+          headers,
+          // The anchor may sit in another column: the server then puts the card at the end.
+          body: JSON.stringify({ statusId: status.id, beforeId: anchor === id ? null : anchor }),
+        });
+        if (response.status !== 200) throw new Error(`PATCH /tasks answered ${response.status}: ${(await response.text()).slice(0, 300)}`);
       },
     });
   } finally {

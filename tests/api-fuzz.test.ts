@@ -35,6 +35,7 @@ import { createDeal, createPipeline, ensureDefaultPipeline } from '@/modules/dea
 import { createDealSchema } from '@/modules/deals/schemas';
 import { createQuote } from '@/modules/quotes/mutations';
 import { createQuoteSchema } from '@/modules/quotes/schemas';
+import { insertTasksBulk, insertTestProject } from './factories/projects';
 import { testDatabaseUrl } from './db';
 
 const RUNS = 1000;
@@ -123,8 +124,13 @@ const real = {
   deletableDeal: '',
   quote: '',
   deletableQuote: '',
+  project: '',
+  deletableProject: '',
+  task: '',
+  deletableTask: '',
+  status: '',
 };
-const foreign = { person: '', apiKey: '', customer: '', tag: '', interaction: '', reminder: '', purchase: '', pipeline: '', deal: '', quote: '' };
+const foreign = { person: '', apiKey: '', customer: '', tag: '', interaction: '', reminder: '', purchase: '', pipeline: '', deal: '', quote: '', project: '', task: '' };
 
 const FUZZ_ITEMS = [{ name: 'Fuzz kalemi: ğüşıöç', quantityMilli: 1500, unitPriceMinor: 9999, discountBp: 500, vatRateBp: 2000 }];
 
@@ -149,6 +155,15 @@ async function newDeletableDeal(): Promise<void> {
 async function newDeletablePipeline(): Promise<void> {
   const ctx = await contextFor(getDb(), owner.id, business.slug);
   real.deletablePipeline = (await createPipeline(getDb(), ctx, { name: `Fuzz silinecek hat ${randomBytes(4).toString('hex')}`, projectTemplateId: null })).id;
+}
+
+async function newDeletableProject(): Promise<void> {
+  real.deletableProject = (await insertTestProject(getDb(), business.id, { name: 'Fuzz silinecek proje' })).id;
+}
+
+async function newDeletableTask(): Promise<void> {
+  const project = await insertTestProject(getDb(), business.id, { name: 'Fuzz görev projesi' });
+  real.deletableTask = (await insertTasksBulk(getDb(), business.id, project, 1))[0]!;
 }
 
 async function newDeletable(): Promise<void> {
@@ -225,6 +240,13 @@ beforeAll(async () => {
   real.quote = (await createQuote(db, ctx, createQuoteSchema.parse({ dealId: real.deal, items: FUZZ_ITEMS }))).id;
   await newDeletableQuote();
   VALID_BODIES['POST /quotes'] = { dealId: real.deal, language: 'en', validUntil: '2030-01-31', notes: 'Fuzz notu', items: FUZZ_ITEMS };
+  const project = await insertTestProject(db, business.id, { name: 'Fuzz projesi', customerId: real.customer });
+  real.project = project.id;
+  real.status = project.statuses[1]!.id;
+  real.task = (await insertTasksBulk(db, business.id, project, 3))[0]!;
+  await newDeletableProject();
+  await newDeletableTask();
+  VALID_BODIES['PATCH /tasks/{id}'] = { statusId: real.status, title: 'Fuzz değişen görev', priority: 'urgent', assigneeIds: [real.person] };
 
   const otherOwner = await createUser(db);
   const other = await createTestBusiness(db, otherOwner, { name: 'Başka İşletme' });
@@ -239,6 +261,9 @@ beforeAll(async () => {
   foreign.pipeline = await ensureDefaultPipeline(db, otherCtx, 'tr');
   foreign.deal = (await createDeal(db, otherCtx, createDealSchema.parse({ title: 'Başka fırsat' }))).id;
   foreign.quote = (await createQuote(db, otherCtx, createQuoteSchema.parse({ dealId: foreign.deal, items: FUZZ_ITEMS }))).id;
+  const otherProject = await insertTestProject(db, other.id, { name: 'Başka proje' });
+  foreign.project = otherProject.id;
+  foreign.task = (await insertTasksBulk(db, other.id, otherProject, 1))[0]!;
 
   cookie = await sessionCookieFor(owner.email, owner.password);
   // The per-key limit (tested in api.test.ts) would answer 429 after 600 calls and hide the routes.
@@ -597,6 +622,9 @@ const VALID_BODIES: Record<string, Record<string, unknown>> = {
   'PATCH /deals/{id}': { title: 'Fuzz değişen fırsat', probability: 30 },
   'PATCH /quotes/{id}': { notes: 'Fuzz değişen', items: FUZZ_ITEMS, language: 'tr' },
   'POST /quotes/{id}/send': {},
+  'POST /projects': { name: 'Fuzz projesi: ğüşıöç', status: 'planned', startDate: '2030-01-01', endDate: '2030-02-01' },
+  'PATCH /projects/{id}': { name: 'Fuzz değişen proje', status: 'on_hold' },
+  'POST /tasks': { title: 'Fuzz görevi', priority: 'high', dueAt: '2030-01-31 09:00' },
 };
 
 /** The valid sample with the real ids of this run filled in. */
@@ -620,6 +648,10 @@ function realId(key: string): string {
   if (key.includes('/pipelines/')) return real.pipeline;
   if (key === 'DELETE /deals/{id}') return real.deletableDeal;
   if (key.includes('/deals/')) return real.deal;
+  if (key === 'DELETE /projects/{id}') return real.deletableProject;
+  if (key.includes('/projects/')) return real.project;
+  if (key === 'DELETE /tasks/{id}') return real.deletableTask;
+  if (key.includes('/tasks/')) return real.task;
   if (key.includes('/reminders/')) return real.reminder;
   if (key === 'DELETE /quotes/{id}') return real.deletableQuote;
   if (key.includes('/quotes/')) return real.quote;
@@ -635,6 +667,8 @@ function foreignId(key: string): string {
   if (key.includes('/pipelines/')) return foreign.pipeline;
   if (key.includes('/deals/')) return foreign.deal;
   if (key.includes('/quotes/')) return foreign.quote;
+  if (key.includes('/projects/')) return foreign.project;
+  if (key.includes('/tasks/')) return foreign.task;
   return key.includes('/api-keys/') ? foreign.apiKey : foreign.person;
 }
 
@@ -738,6 +772,8 @@ describe('api fuzz', () => {
             'DELETE /pipelines/{id}': newDeletablePipeline,
             'DELETE /deals/{id}': newDeletableDeal,
             'DELETE /quotes/{id}': newDeletableQuote,
+            'DELETE /projects/{id}': newDeletableProject,
+            'DELETE /tasks/{id}': newDeletableTask,
           };
           if (res.status === 204 && renew[key]) {
             await renew[key]();

@@ -26,6 +26,9 @@ import { createQuote } from '@/modules/quotes/mutations';
 import { createQuoteSchema } from '@/modules/quotes/schemas';
 import { createContract } from '@/modules/contracts/mutations';
 import { createContractSchema } from '@/modules/contracts/schemas';
+import { createProject, createProjectTemplate } from '@/modules/projects/mutations';
+import { findTaskStatuses } from '@/modules/projects/queries';
+import { addChecklistItem, createTask } from '@/modules/tasks/mutations';
 
 type AnyOperation = Operation<never, unknown>;
 
@@ -62,6 +65,12 @@ type Fixture = {
   extraPipelineId: string;
   quoteId: string;
   contractId: string;
+  /** A project of the owner's with the actor as a member, its columns, a task assigned to the actor with a checklist item. */
+  projectId: string;
+  statusIds: string[];
+  taskId: string;
+  checklistItemId: string;
+  projectTemplateId: string;
 };
 
 const now = () => new Date().toISOString();
@@ -354,6 +363,83 @@ const scenarios: Record<string, { input: (f: Fixture) => unknown; allowed: (role
     input: (f) => ({ id: f.importId }),
     allowed: (r) => scopeOf(r, 'customers', 'create') !== false,
   },
+  // The project has the actor as a member and the task is assigned to them: "own" roles may act.
+  createProject: {
+    input: () => ({ name: 'Matris projesi' }),
+    allowed: (r) => scopeOf(r, 'projects', 'create') !== false,
+  },
+  updateProject: {
+    input: (f) => ({ id: f.projectId, version: 1, name: 'Değişen proje', memberIds: [f.ctx.personnelId] }),
+    allowed: (r) => scopeOf(r, 'projects', 'update') !== false,
+  },
+  deleteProject: {
+    input: (f) => ({ id: f.projectId }),
+    allowed: (r) => scopeOf(r, 'projects', 'delete') !== false,
+  },
+  createTaskStatus: {
+    input: (f) => ({ projectId: f.projectId, name: 'İnceleme', category: 'in_progress' }),
+    allowed: (r) => scopeOf(r, 'projects', 'update') !== false,
+  },
+  updateTaskStatus: {
+    input: (f) => ({ id: f.statusIds[1], version: 1, name: 'Sürüyor', category: 'in_progress', wipLimit: 3 }),
+    allowed: (r) => scopeOf(r, 'projects', 'update') !== false,
+  },
+  deleteTaskStatus: {
+    input: (f) => ({ id: f.statusIds[1] }),
+    allowed: (r) => scopeOf(r, 'projects', 'update') !== false,
+  },
+  reorderTaskStatuses: {
+    input: (f) => ({ projectId: f.projectId, ids: [...f.statusIds].reverse() }),
+    allowed: (r) => scopeOf(r, 'projects', 'update') !== false,
+  },
+  createProjectTemplate: {
+    input: (f) => ({ name: `Matris şablonu ${f.projectTemplateId.slice(-6)}`, tasks: [{ title: 'Adım', offsetDays: 2 }] }),
+    allowed: (r) => scopeOf(r, 'pipelines', 'create') !== false,
+  },
+  updateProjectTemplate: {
+    input: (f) => ({ id: f.projectTemplateId, version: 1, name: `Değişen şablon ${f.projectTemplateId.slice(-6)}`, tasks: [] }),
+    allowed: (r) => scopeOf(r, 'pipelines', 'update') !== false,
+  },
+  deleteProjectTemplate: {
+    input: (f) => ({ id: f.projectTemplateId }),
+    allowed: (r) => scopeOf(r, 'pipelines', 'delete') !== false,
+  },
+  createTask: {
+    input: (f) => ({ title: 'Matris görevi', projectId: f.projectId }),
+    allowed: (r) => scopeOf(r, 'tasks', 'create') !== false,
+  },
+  updateTask: {
+    input: (f) => ({ id: f.taskId, version: 1, title: 'Değişen görev', assigneeIds: [f.ctx.personnelId] }),
+    allowed: (r) => scopeOf(r, 'tasks', 'update') !== false,
+  },
+  deleteTask: {
+    input: (f) => ({ id: f.taskId }),
+    allowed: (r) => scopeOf(r, 'tasks', 'delete') !== false,
+  },
+  moveTask: {
+    input: (f) => ({ id: f.taskId, statusId: f.statusIds[1] }),
+    allowed: (r) => scopeOf(r, 'tasks', 'update') !== false,
+  },
+  setTaskDone: {
+    input: (f) => ({ id: f.taskId, done: true }),
+    allowed: (r) => scopeOf(r, 'tasks', 'update') !== false,
+  },
+  addChecklistItem: {
+    input: (f) => ({ taskId: f.taskId, text: 'Adım' }),
+    allowed: (r) => scopeOf(r, 'tasks', 'update') !== false,
+  },
+  toggleChecklistItem: {
+    input: (f) => ({ id: f.checklistItemId, done: true }),
+    allowed: (r) => scopeOf(r, 'tasks', 'update') !== false,
+  },
+  removeChecklistItem: {
+    input: (f) => ({ id: f.checklistItemId }),
+    allowed: (r) => scopeOf(r, 'tasks', 'update') !== false,
+  },
+  addComment: {
+    input: (f) => ({ taskId: f.taskId, body: 'Bir yorum' }),
+    allowed: (r) => scopeOf(r, 'tasks', 'create') !== false,
+  },
 };
 
 beforeAll(() => {
@@ -410,6 +496,29 @@ describe('role matrix', () => {
         const contractId = /Contract/.test(op.name)
           ? (await createContract(db, ownerCtx, createContractSchema.parse({ dealId, title: 'Hedef sözleşme', endDate: '2030-06-30' }))).id
           : '';
+        const project = await createProject(db, ownerCtx, {
+          name: `Hedef proje ${op.name}`,
+          description: null,
+          customerId: null,
+          status: 'active',
+          startDate: null,
+          endDate: null,
+          ownerId: ownerCtx.personnelId,
+          memberIds: [ctx.personnelId],
+        });
+        const statusIds = (await findTaskStatuses(db, business.id, project.id)).map((s) => s.id);
+        const task = await createTask(db, ownerCtx, {
+          title: 'Hedef görev',
+          description: null,
+          customerId: null,
+          assigneeIds: [ctx.personnelId],
+          dueAt: null,
+          priority: 'medium',
+          projectId: project.id,
+          statusId: statusIds[0]!,
+        });
+        const checklistItem = await addChecklistItem(db, ownerCtx, { taskId: task.id, text: 'Hedef adım' });
+        const projectTemplate = await createProjectTemplate(db, ownerCtx, { name: `Hedef şablon ${op.name}`, tasks: [] });
         const fixture: Fixture = {
           quoteId,
           contractId,
@@ -417,6 +526,11 @@ describe('role matrix', () => {
           stageIds,
           dealId,
           extraPipelineId,
+          projectId: project.id,
+          statusIds,
+          taskId: task.id,
+          checklistItemId: checklistItem.id,
+          projectTemplateId: projectTemplate.id,
           interactionId: interaction.id,
           templateId: template.id,
           ctx,

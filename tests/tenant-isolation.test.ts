@@ -35,6 +35,14 @@ import {
   quoteItems,
   quotes,
   contracts,
+  projectMembers,
+  projects,
+  projectTemplates,
+  taskAssignees,
+  taskChecklistItems,
+  taskComments,
+  taskStatuses,
+  tasks,
   reminderOccurrences,
   reminders,
   segments,
@@ -65,6 +73,8 @@ import { getQuoteDocumentByTokenHash } from '@/modules/quotes/queries';
 import { createContract } from '@/modules/contracts/mutations';
 import { createContractSchema } from '@/modules/contracts/schemas';
 import { notifyDueReminders } from '@/modules/notifications/notifier';
+import { createProject, createProjectTemplate } from '@/modules/projects/mutations';
+import { addChecklistItem, addComment, createTask } from '@/modules/tasks/mutations';
 import { apiCall, sessionCookieFor } from './api';
 import type { HttpMethod } from '@/server/api/endpoint';
 
@@ -119,6 +129,13 @@ type Tenant = {
   quoteId: string;
   quoteToken: string;
   contractId: string;
+  /** A project for the person with a member, its columns, a task with a checklist item and a comment, a template. */
+  projectId: string;
+  statusIds: string[];
+  taskId: string;
+  checklistItemId: string;
+  commentId: string;
+  projectTemplateId: string;
 };
 
 let A: Tenant;
@@ -216,10 +233,40 @@ async function makeTenant(letter: 'A' | 'B'): Promise<Tenant> {
   );
   const { token: quoteToken } = await sendQuote(db, ctx, quote.id);
   const contract = await createContract(db, ctx, createContractSchema.parse({ dealId: deal.id, title: `${marker} contract`, status: 'active', endDate: '2030-06-30' }));
+  const project = await createProject(db, ctx, {
+    name: `${marker} project`,
+    description: `${marker} description`,
+    customerId: customer.id,
+    status: 'active',
+    startDate: null,
+    endDate: null,
+    ownerId: null,
+    memberIds: [member.personnelId],
+  });
+  const statusRows = await db.select({ id: taskStatuses.id }).from(taskStatuses).where(eq(taskStatuses.projectId, project.id)).orderBy(asc(taskStatuses.position));
+  const task = await createTask(db, ctx, {
+    title: `${marker} task`,
+    description: null,
+    customerId: customer.id,
+    assigneeIds: [member.personnelId],
+    dueAt: '2030-01-01 09:00',
+    priority: 'high',
+    projectId: project.id,
+    statusId: null,
+  });
+  const item = await addChecklistItem(db, ctx, { taskId: task.id, text: `${marker} step` });
+  const comment = await addComment(db, ctx, { taskId: task.id, body: `${marker} comment` });
+  const projectTemplate = await createProjectTemplate(db, ctx, { name: `${marker} project template`, tasks: [{ title: `${marker} step`, offsetDays: 1 }] });
   return {
     contractId: contract.id,
     quoteId: quote.id,
     quoteToken,
+    projectId: project.id,
+    statusIds: statusRows.map((r) => r.id),
+    taskId: task.id,
+    checklistItemId: item.id,
+    commentId: comment.id,
+    projectTemplateId: projectTemplate.id,
     companyId: company.id,
     customerId: customer.id,
     tagId: tag.id,
@@ -297,6 +344,14 @@ async function snapshot(t: Tenant): Promise<unknown> {
     imports: await db.select().from(imports).where(eq(imports.businessId, id)).orderBy(asc(imports.id)),
     pipelines: await db.select().from(pipelines).where(eq(pipelines.businessId, id)).orderBy(asc(pipelines.id)),
     pipelineStages: await db.select().from(pipelineStages).where(eq(pipelineStages.businessId, id)).orderBy(asc(pipelineStages.id)),
+    projects: await db.select().from(projects).where(eq(projects.businessId, id)).orderBy(asc(projects.id)),
+    projectMembers: await db.select().from(projectMembers).where(eq(projectMembers.businessId, id)).orderBy(asc(projectMembers.projectId), asc(projectMembers.personnelId)),
+    taskStatuses: await db.select().from(taskStatuses).where(eq(taskStatuses.businessId, id)).orderBy(asc(taskStatuses.id)),
+    tasks: await db.select().from(tasks).where(eq(tasks.businessId, id)).orderBy(asc(tasks.id)),
+    taskAssignees: await db.select().from(taskAssignees).where(eq(taskAssignees.businessId, id)).orderBy(asc(taskAssignees.taskId), asc(taskAssignees.personnelId)),
+    taskChecklistItems: await db.select().from(taskChecklistItems).where(eq(taskChecklistItems.businessId, id)).orderBy(asc(taskChecklistItems.id)),
+    taskComments: await db.select().from(taskComments).where(eq(taskComments.businessId, id)).orderBy(asc(taskComments.id)),
+    projectTemplates: await db.select().from(projectTemplates).where(eq(projectTemplates.businessId, id)).orderBy(asc(projectTemplates.id)),
     users: await db
       .select()
       .from(user)
@@ -340,6 +395,12 @@ function secretsOf(t: Tenant): string[] {
     t.quoteId,
     hashQuoteToken(t.quoteToken),
     t.contractId,
+    t.projectId,
+    ...t.statusIds,
+    t.taskId,
+    t.checklistItemId,
+    t.commentId,
+    t.projectTemplateId,
   ].map((s) => s.toLowerCase());
 }
 
@@ -420,7 +481,9 @@ async function expectRowsOfB(
     | typeof purchases
     | typeof deals
     | typeof pipelines
-    | typeof quotes,
+    | typeof quotes
+    | typeof projects
+    | typeof tasks,
   ids: string[],
 ): Promise<void> {
   expect(ids.length).toBeGreaterThan(0);
@@ -778,6 +841,70 @@ const apiScenarios: Record<string, ApiScenario> = {
   },
   'POST /quotes/{id}/send': {
     calls: () => [{ path: `/quotes/${A.quoteId}/send`, body: {} }],
+  },
+  'GET /projects': {
+    calls: () => [{ path: '/projects' }, { path: `/projects?customerId=${A.customerId}` }],
+    own: { ...sessionOwn(200), ...keyOwn(200) },
+    check: async (json) => {
+      if (idsOf(json).length > 0) await expectRowsOfB(projects, idsOf(json));
+    },
+  },
+  'POST /projects': {
+    // A's customer, owner or members are not B's: invalid fields, nothing written.
+    calls: () => [
+      { path: '/projects', body: { name: `${B.marker} project`, id: A.projectId, ...smuggled() } },
+      { path: '/projects', body: { name: `${B.marker} project`, customerId: A.customerId } },
+      { path: '/projects', body: { name: `${B.marker} project`, ownerId: A.member.personnelId, memberIds: aPersonnelIds() } },
+    ],
+    own: { ...sessionOwn(201, 422), ...keyOwn(201, 422) },
+    check: async (json) => {
+      expect((json as { id: string }).id).not.toBe(A.projectId);
+      await expectRowsOfB(projects, [(json as { id: string }).id]);
+    },
+  },
+  'GET /projects/{id}': {
+    calls: () => [{ path: `/projects/${A.projectId}` }],
+  },
+  'PATCH /projects/{id}': {
+    calls: () => [
+      { path: `/projects/${A.projectId}`, body: { name: `${B.marker} took over` } },
+      { path: `/projects/${A.projectId}`, body: { status: 'done', version: 1 } },
+    ],
+  },
+  'DELETE /projects/{id}': {
+    calls: () => [{ path: `/projects/${A.projectId}` }],
+  },
+  'GET /tasks': {
+    calls: () => [{ path: '/tasks' }, { path: `/tasks?projectId=${A.projectId}` }, { path: `/tasks?assigneeId=${A.member.personnelId}` }, { path: `/tasks?cursor=${A.taskId}` }],
+    own: { ...sessionOwn(200), ...keyOwn(200) },
+    check: async (json) => {
+      if (idsOf(json).length > 0) await expectRowsOfB(tasks, idsOf(json));
+    },
+  },
+  'POST /tasks': {
+    calls: () => [
+      { path: '/tasks', body: { title: `${B.marker} task`, id: A.taskId, ...smuggled() } },
+      { path: '/tasks', body: { title: `${B.marker} task`, projectId: A.projectId } },
+      { path: '/tasks', body: { title: `${B.marker} task`, statusId: A.statusIds[0] } },
+      { path: '/tasks', body: { title: `${B.marker} task`, customerId: A.customerId, assigneeIds: aPersonnelIds() } },
+    ],
+    own: { ...sessionOwn(201, 422), ...keyOwn(201, 422) },
+    check: async (json) => {
+      expect((json as { id: string }).id).not.toBe(A.taskId);
+      await expectRowsOfB(tasks, [(json as { id: string }).id]);
+    },
+  },
+  'GET /tasks/{id}': {
+    calls: () => [{ path: `/tasks/${A.taskId}` }],
+  },
+  'PATCH /tasks/{id}': {
+    calls: () => [
+      { path: `/tasks/${A.taskId}`, body: { title: `${B.marker} took over`, version: 1 } },
+      { path: `/tasks/${A.taskId}`, body: { statusId: A.statusIds[1] } },
+    ],
+  },
+  'DELETE /tasks/{id}': {
+    calls: () => [{ path: `/tasks/${A.taskId}` }],
   },
 };
 
@@ -1209,6 +1336,93 @@ const operationScenarios: Record<string, OperationScenario> = {
     inputs: () => [{ id: A.importId }],
     expect: REFUSED,
   },
+  createProject: {
+    inputs: () => [
+      { name: `${B.marker} op project`, customerId: A.customerId },
+      { name: `${B.marker} op project`, ownerId: A.member.personnelId },
+      { name: `${B.marker} op project`, memberIds: aPersonnelIds() },
+      { name: `${B.marker} op project`, id: A.projectId, ...smuggled() },
+    ],
+    expect: ['VALIDATION', 'ok'],
+  },
+  updateProject: {
+    inputs: () => [{ id: A.projectId, version: 1, name: `${B.marker} renamed` }],
+    expect: REFUSED,
+  },
+  deleteProject: {
+    inputs: () => [{ id: A.projectId }],
+    expect: REFUSED,
+  },
+  createTaskStatus: {
+    inputs: () => [{ projectId: A.projectId, name: `${B.marker} column`, category: 'todo' }],
+    expect: REFUSED,
+  },
+  updateTaskStatus: {
+    inputs: () => A.statusIds.map((id) => ({ id, version: 1, name: `${B.marker} column`, category: 'done' })),
+    expect: REFUSED,
+  },
+  deleteTaskStatus: {
+    inputs: () => A.statusIds.map((id) => ({ id })),
+    expect: REFUSED,
+  },
+  reorderTaskStatuses: {
+    inputs: () => [{ projectId: A.projectId, ids: [...A.statusIds].reverse() }],
+    expect: REFUSED,
+  },
+  createProjectTemplate: {
+    inputs: () => [{ name: `${B.marker} op template`, id: A.projectTemplateId, ...smuggled() }],
+    expect: ['ok'],
+  },
+  updateProjectTemplate: {
+    inputs: () => [{ id: A.projectTemplateId, version: 1, name: `${B.marker} renamed`, tasks: [] }],
+    expect: REFUSED,
+  },
+  deleteProjectTemplate: {
+    inputs: () => [{ id: A.projectTemplateId }],
+    expect: REFUSED,
+  },
+  createTask: {
+    inputs: () => [
+      { title: `${B.marker} op task`, projectId: A.projectId },
+      { title: `${B.marker} op task`, statusId: A.statusIds[0] },
+      { title: `${B.marker} op task`, customerId: A.customerId },
+      { title: `${B.marker} op task`, assigneeIds: [A.member.personnelId] },
+      { title: `${B.marker} op task`, id: A.taskId, ...smuggled() },
+    ],
+    expect: ['VALIDATION', 'ok'],
+  },
+  updateTask: {
+    inputs: () => [{ id: A.taskId, version: 1, title: `${B.marker} renamed` }],
+    expect: REFUSED,
+  },
+  deleteTask: {
+    inputs: () => [{ id: A.taskId }],
+    expect: REFUSED,
+  },
+  moveTask: {
+    inputs: () => [{ id: A.taskId, statusId: A.statusIds[1] }],
+    expect: REFUSED,
+  },
+  setTaskDone: {
+    inputs: () => [{ id: A.taskId, done: true }],
+    expect: REFUSED,
+  },
+  addChecklistItem: {
+    inputs: () => [{ taskId: A.taskId, text: `${B.marker} step` }],
+    expect: REFUSED,
+  },
+  toggleChecklistItem: {
+    inputs: () => [{ id: A.checklistItemId, done: true }],
+    expect: REFUSED,
+  },
+  removeChecklistItem: {
+    inputs: () => [{ id: A.checklistItemId }],
+    expect: REFUSED,
+  },
+  addComment: {
+    inputs: () => [{ taskId: A.taskId, body: `${B.marker} @[x](${A.member.personnelId})` }],
+    expect: REFUSED,
+  },
 };
 
 /**
@@ -1312,6 +1526,29 @@ const SERVER_ACTIONS: Record<string, Record<string, 'runBusinessAction' | 'runUs
     previewImportAction: 'runBusinessAction',
     startImportAction: 'runBusinessAction',
     deleteImportAction: 'runBusinessAction',
+  },
+  'src/modules/projects/actions.ts': {
+    createProjectAction: 'runBusinessAction',
+    updateProjectAction: 'runBusinessAction',
+    deleteProjectAction: 'runBusinessAction',
+    createTaskStatusAction: 'runBusinessAction',
+    updateTaskStatusAction: 'runBusinessAction',
+    deleteTaskStatusAction: 'runBusinessAction',
+    reorderTaskStatusesAction: 'runBusinessAction',
+    createProjectTemplateAction: 'runBusinessAction',
+    updateProjectTemplateAction: 'runBusinessAction',
+    deleteProjectTemplateAction: 'runBusinessAction',
+  },
+  'src/modules/tasks/actions.ts': {
+    createTaskAction: 'runBusinessAction',
+    updateTaskAction: 'runBusinessAction',
+    deleteTaskAction: 'runBusinessAction',
+    moveTaskAction: 'runBusinessAction',
+    setTaskDoneAction: 'runBusinessAction',
+    addChecklistItemAction: 'runBusinessAction',
+    toggleChecklistItemAction: 'runBusinessAction',
+    removeChecklistItemAction: 'runBusinessAction',
+    addCommentAction: 'runBusinessAction',
   },
 };
 

@@ -23,6 +23,8 @@ export const LIVE_ENTITIES = [
   'pipeline',
   'quote',
   'contract',
+  'project',
+  'task',
 ] as const;
 export type LiveEntity = (typeof LIVE_ENTITIES)[number];
 /** `moved`: a card changed its place on a board (not its content). */

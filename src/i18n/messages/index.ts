@@ -18,6 +18,10 @@ import enQuotes from './en/quotes.json' with { type: 'json' };
 import trQuotes from './tr/quotes.json' with { type: 'json' };
 import enContracts from './en/contracts.json' with { type: 'json' };
 import trContracts from './tr/contracts.json' with { type: 'json' };
+import enProjects from './en/projects.json' with { type: 'json' };
+import trProjects from './tr/projects.json' with { type: 'json' };
+import enTasks from './en/tasks.json' with { type: 'json' };
+import trTasks from './tr/tasks.json' with { type: 'json' };
 
 /*
  * The app's texts. Shared ones (shell, auth, common, errors, ...) live in `en.json`/`tr.json`; a
@@ -36,6 +40,8 @@ export const MESSAGES = {
     deals: enDeals,
     quotes: enQuotes,
     contracts: enContracts,
+    projects: enProjects,
+    tasks: enTasks,
   },
   tr: {
     ...tr,
@@ -48,6 +54,8 @@ export const MESSAGES = {
     deals: trDeals,
     quotes: trQuotes,
     contracts: trContracts,
+    projects: trProjects,
+    tasks: trTasks,
   },
 } as const;
 

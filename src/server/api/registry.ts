@@ -10,6 +10,8 @@ import * as personnel from './endpoints/personnel';
 import * as reminders from './endpoints/reminders';
 import * as purchases from './endpoints/purchases';
 import * as quotes from './endpoints/quotes';
+import * as projects from './endpoints/projects';
+import * as tasks from './endpoints/tasks';
 
 function endpointsOf(mod: Record<string, unknown>): Endpoint[] {
   return Object.values(mod).filter((v): v is Endpoint => typeof v === 'object' && v !== null && 'run' in v && 'method' in v);
@@ -26,6 +28,8 @@ export const ENDPOINTS: readonly Endpoint[] = [
   ...endpointsOf(purchases),
   ...endpointsOf(deals),
   ...endpointsOf(quotes),
+  ...endpointsOf(projects),
+  ...endpointsOf(tasks),
 ];
 
 type RouteContext = { params: Promise<Record<string, string | string[]>> };

@@ -15,6 +15,7 @@ import {
 } from './notification-jobs';
 import type { QueueName } from './queues';
 import { CUSTOMER_IMPORT_QUEUE, handleCustomerImportJob, type CustomerImportJob } from '../../modules/imports/job';
+import { DEALS_WON_QUEUE, type DealWonJob } from './deals-won';
 
 const working = new WeakSet<PgBoss>();
 
@@ -40,8 +41,9 @@ export async function startWorker(): Promise<{ queues: QueueName[] }> {
       if (job) await handleCustomerImportJob(job);
     });
     await workNotificationQueues(boss);
+    await workDealsWonQueue(boss);
   }
-  return { queues: [AUTH_MAIL_QUEUE, OUTBOX_QUEUE, REMINDER_NOTIFY_QUEUE, NOTIFICATION_EMAIL_QUEUE, CUSTOMER_IMPORT_QUEUE] };
+  return { queues: [AUTH_MAIL_QUEUE, OUTBOX_QUEUE, REMINDER_NOTIFY_QUEUE, NOTIFICATION_EMAIL_QUEUE, CUSTOMER_IMPORT_QUEUE, DEALS_WON_QUEUE] };
 }
 
 /**
@@ -52,6 +54,9 @@ export async function workNotificationQueues(boss: PgBoss): Promise<void> {
   await boss.work(REMINDER_NOTIFY_QUEUE, { batchSize: 1, pollingIntervalSeconds: 1 }, async () => {
     try {
       await notifyDueReminders(getDb());
+      // Tasks due within the hour ride on the same pass.
+      const { notifyDueTasks } = await import('../../modules/tasks/notifier');
+      await notifyDueTasks(getDb());
     } finally {
       // Each pass queues the next; a pass that throws is retried and still keeps the chain.
       await queueReminderPass(boss, reminderScanSeconds());
@@ -66,6 +71,14 @@ export async function workNotificationQueues(boss: PgBoss): Promise<void> {
   // minute cron restart it should it ever break.
   await queueReminderPass(boss);
   await scheduleReminderPasses(boss);
+}
+
+/** Won deals become projects (see modules/projects/from-deal.ts); the job is idempotent. */
+export async function workDealsWonQueue(boss: PgBoss): Promise<void> {
+  const { createProjectFromWonDeal } = await import('../../modules/projects/from-deal');
+  await boss.work<DealWonJob>(DEALS_WON_QUEUE, { batchSize: 1, localConcurrency: 2, pollingIntervalSeconds: 1 }, async ([job]) => {
+    if (job) await createProjectFromWonDeal(getDb(), job.data);
+  });
 }
 
 /** Stops taking jobs and hands the ones in progress back to the queue. */

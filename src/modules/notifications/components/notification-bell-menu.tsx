@@ -8,6 +8,14 @@ import { useFormatter, useNow, useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { markNotificationsReadAction } from '../actions';
 
+
+/** The line above a notice's title, per kind; kinds from other modules fall back to "Notification". */
+const KIND_LABELS: Record<string, 'kinds.reminderDue' | 'kinds.taskDue' | 'kinds.taskMention' | 'kinds.projectFromDeal'> = {
+  'reminder.due': 'kinds.reminderDue',
+  'task.due': 'kinds.taskDue',
+  'task.mention': 'kinds.taskMention',
+  'project.fromDeal': 'kinds.projectFromDeal',
+};
 export type BellItem = {
   id: string;
   kind: string;
@@ -105,7 +113,7 @@ export function NotificationItems({ slug, items, onOpen }: { slug: string; items
           <Group justify="space-between" wrap="nowrap" gap="xs" align="flex-start">
             <Stack gap={0} style={{ minWidth: 0 }}>
               <Text size="xs" c="dimmed">
-                {n.kind === 'reminder.due' ? t('kinds.reminderDue') : t('kinds.other')}
+                {t(KIND_LABELS[n.kind] ?? 'kinds.other')}
               </Text>
               <Text size="sm" fw={n.read ? 400 : 600} style={{ overflowWrap: 'anywhere' }}>
                 {n.title}

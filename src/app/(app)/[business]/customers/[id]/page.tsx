@@ -20,6 +20,7 @@ import { CustomerTimeline } from '@/modules/interactions/components/customer-tim
 import { CustomerReminders } from '@/modules/reminders/components/customer-reminders';
 import { CustomerPurchases } from '@/modules/purchases/components/customer-purchases';
 import { CustomerContracts } from '@/modules/contracts/components/customer-contracts';
+import { CustomerProjects } from '@/modules/projects/components/customer-projects';
 
 const STATUS_COLOR = { lead: 'blue', active: 'teal', inactive: 'gray', lost: 'red' } as const;
 
@@ -188,6 +189,7 @@ export default async function CustomerProfilePage({ params }: { params: Promise<
             <CustomerTimeline ctx={ctx} slug={slug} customerId={c.id} />
             <CustomerReminders ctx={ctx} slug={slug} customerId={c.id} />
             <CustomerPurchases ctx={ctx} slug={slug} customerId={c.id} />
+            <CustomerProjects ctx={ctx} slug={slug} customerId={c.id} />
             <CustomerContracts ctx={ctx} slug={slug} customerId={c.id} />
           </Stack>
         </GridCol>

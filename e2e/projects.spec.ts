@@ -1,0 +1,185 @@
+import fs from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import { field, heading, ownerWithBusiness, signIn, t, toast, visit, type Locale } from './support/app';
+
+/*
+ * The projects journey: a customer "A Şirketi", the project "Web Sitesi Yenileme" for it, two
+ * tasks added from the board's column and assigned, moves across the board with the mouse and the
+ * keyboard, the project with its progress among the customer's projects, and a move in one browser
+ * context showing in another. Screenshots at desktop and phone width in both languages go to
+ * screenshots/ for a person to review.
+ */
+
+const tr = (key: string, values?: Record<string, string | number>) => t('tr', key, values);
+const SCREENSHOT_DIR = fileURLToPath(new URL('../screenshots/', import.meta.url));
+
+async function screenshot(page: Page, locale: Locale, name: string): Promise<void> {
+  for (const size of [
+    { width: 1280, height: 800 },
+    { width: 390, height: 844 },
+  ]) {
+    await page.setViewportSize(size);
+    await page.evaluate(async () => {
+      await document.fonts.ready;
+      await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+    });
+    await page.screenshot({ path: `${SCREENSHOT_DIR}projects-${locale}-${size.width}-${name}.png`, fullPage: true, animations: 'disabled' });
+  }
+  await page.setViewportSize({ width: 1280, height: 800 });
+}
+
+const column = (page: Page, name: string) => page.getByRole('region', { name, exact: true });
+const card = (page: Page, title: string) => page.locator('[data-card]').filter({ hasText: title });
+
+/** Drags a card with the mouse onto a column, in small steps as a hand would. */
+async function drag(page: Page, from: Locator, to: Locator): Promise<void> {
+  const a = (await from.boundingBox())!;
+  const b = (await to.boundingBox())!;
+  await page.mouse.move(a.x + 6, a.y + a.height - 6);
+  await page.mouse.down();
+  await page.mouse.move(a.x + 20, a.y + a.height, { steps: 5 });
+  await page.mouse.move(b.x + b.width / 2, b.y + 80, { steps: 20 });
+  await page.mouse.move(b.x + b.width / 2, b.y + 90, { steps: 5 });
+  await page.mouse.up();
+}
+
+async function addTaskToColumn(page: Page, columnName: string, title: string): Promise<void> {
+  await column(page, columnName).getByRole('button', { name: tr('tasks.addToColumn', { column: columnName }) }).click();
+  await page.getByTestId('quick-add-title').fill(title);
+  await page.getByTestId('quick-add-submit').click();
+  await expect(toast(page, tr('tasks.created', { title }))).toBeVisible();
+  await expect(column(page, columnName).locator('[data-card]').filter({ hasText: title })).toBeVisible();
+}
+
+test('projects: a customer’s project, tasks on a board moved by mouse and keyboard, live in another tab', async ({ browser }) => {
+  test.setTimeout(300_000);
+  fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const { owner, slug } = await ownerWithBusiness(page, 'Proje Atölyesi', 'projects-owner');
+  const projectName = 'Web Sitesi Yenileme';
+  let customerId = '';
+  let projectId = '';
+
+  await test.step('a customer "A Şirketi"', async () => {
+    await page.goto(`/${slug}/customers/new`);
+    await field(page, tr('customers.fields.name')).fill('A Şirketi');
+    await page.getByRole('button', { name: tr('common.create') }).click();
+    await expect(toast(page, tr('customers.created', { name: 'A Şirketi' }))).toBeVisible();
+    await expect(page).toHaveURL(new RegExp(`/${slug}/customers/[0-9a-f-]{36}$`));
+    customerId = new URL(page.url()).pathname.split('/').pop()!;
+  });
+
+  await test.step('the projects list starts empty; a new project for the customer', async () => {
+    await page.getByRole('navigation').getByRole('link', { name: tr('shell.projects') }).click();
+    await expect(heading(page, tr('projects.title'))).toBeVisible();
+    await expect(page.getByText(tr('projects.empty'))).toBeVisible();
+    await page.getByTestId('project-new').click();
+    await expect(heading(page, tr('projects.newTitle'))).toBeVisible();
+    await field(page, tr('projects.fields.name')).fill(projectName);
+    const customer = page.getByRole('combobox', { name: tr('projects.fields.customer'), exact: true });
+    await customer.fill('a sirketi');
+    await page.getByRole('option', { name: 'A Şirketi', exact: true }).click();
+    await screenshot(page, 'tr', '02-new');
+    await page.getByTestId('project-submit').click();
+    await expect(toast(page, tr('projects.created', { name: projectName }))).toBeVisible();
+    await expect(page).toHaveURL(new RegExp(`/${slug}/projects/[0-9a-f-]{36}$`));
+    await expect(heading(page, projectName)).toBeVisible();
+    projectId = new URL(page.url()).pathname.split('/').pop()!;
+    for (const name of ['Yapılacak', 'Devam ediyor', 'Tamamlandı']) await expect(column(page, name)).toBeVisible();
+  });
+
+  await test.step('two tasks from the column’s +, each assigned on its page', async () => {
+    await addTaskToColumn(page, 'Yapılacak', 'Tasarım onayı');
+    await addTaskToColumn(page, 'Yapılacak', 'Kodlama');
+    for (const title of ['Tasarım onayı', 'Kodlama']) {
+      await visit(page, `/${slug}/projects/${projectId}`);
+      await card(page, title).getByRole('link', { name: title }).click();
+      await expect(heading(page, title)).toBeVisible();
+      await page.getByTestId('task-assignees').click();
+      await page.getByRole('option', { name: owner.name, exact: true }).click();
+      await page.keyboard.press('Escape');
+      await page.getByTestId('task-submit').click();
+      await expect(toast(page, tr('tasks.updated', { title }))).toBeVisible();
+    }
+    await screenshot(page, 'tr', '04-task');
+    await visit(page, `/${slug}/projects/${projectId}`);
+    await expect(card(page, 'Kodlama').getByText('AY')).toBeVisible();
+    await expect(page.getByTestId('project-percent')).toHaveText('0%');
+  });
+
+  await test.step('moves: a card dragged with the mouse, another with the keyboard', async () => {
+    await drag(page, card(page, 'Tasarım onayı'), column(page, 'Tamamlandı'));
+    await expect(toast(page, tr('tasks.moved'))).toBeVisible();
+    await expect(column(page, 'Tamamlandı').locator('[data-card]').filter({ hasText: 'Tasarım onayı' })).toBeVisible();
+    await expect(page.getByTestId('project-percent')).toHaveText('50%');
+
+    const handle = card(page, 'Kodlama').getByRole('button', { name: 'Kodlama' });
+    await handle.focus();
+    await page.keyboard.press('Space');
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('Space');
+    await expect(column(page, 'Devam ediyor').locator('[data-card]').filter({ hasText: 'Kodlama' })).toBeVisible();
+    await expect(toast(page, tr('tasks.moved')).first()).toBeVisible();
+    await page.reload();
+    await expect(column(page, 'Devam ediyor').locator('[data-card]').filter({ hasText: 'Kodlama' })).toBeVisible();
+    await screenshot(page, 'tr', '03-board');
+  });
+
+  await test.step('the customer’s projects show the project with its progress', async () => {
+    await visit(page, `/${slug}/projects?customerId=${customerId}`);
+    const item = page.getByTestId('project-card').filter({ hasText: projectName });
+    await expect(item).toBeVisible();
+    await expect(item.getByTestId('project-progress')).toHaveText('50%');
+    await expect(item.getByText('A Şirketi')).toBeVisible();
+    await screenshot(page, 'tr', '01-list');
+  });
+
+  await test.step('my tasks lists both, grouped', async () => {
+    await page.getByRole('navigation').getByRole('link', { name: tr('shell.myTasks') }).click();
+    await expect(heading(page, tr('tasks.myTasks'))).toBeVisible();
+    await expect(page.getByTestId('my-task').filter({ hasText: 'Kodlama' })).toBeVisible();
+    await expect(page.getByTestId('my-tasks-done').getByText('Tasarım onayı')).toBeVisible();
+    await screenshot(page, 'tr', '05-my-tasks');
+  });
+
+  await test.step('a move in one browser context shows in another', async () => {
+    const otherContext = await browser.newContext();
+    const other = await otherContext.newPage();
+    await visit(other, '/sign-in');
+    await signIn(other, owner.email, owner.password);
+    await expect(other).not.toHaveURL(/sign-in/);
+    await visit(other, `/${slug}/projects/${projectId}`);
+    await expect(column(other, 'Devam ediyor').locator('[data-card]').filter({ hasText: 'Kodlama' })).toBeVisible();
+    await expect(other.locator('[data-live="connected"]')).toBeAttached();
+
+    await visit(page, `/${slug}/projects/${projectId}`);
+    await expect(page.locator('[data-live="connected"]')).toBeAttached();
+    await drag(page, card(page, 'Kodlama'), column(page, 'Tamamlandı'));
+    await expect(toast(page, tr('tasks.moved'))).toBeVisible();
+    await other.bringToFront();
+    await expect(column(other, 'Tamamlandı').locator('[data-card]').filter({ hasText: 'Kodlama' })).toBeVisible({ timeout: 5_000 });
+    await expect(other.getByTestId('project-percent')).toHaveText('100%');
+    await otherContext.close();
+  });
+
+  await test.step('English screenshots', async () => {
+    await page.bringToFront();
+    const control = page.getByRole('radiogroup', { name: tr('shell.language') }).filter({ visible: true });
+    await control.getByText('EN', { exact: true }).click();
+    await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+    await visit(page, `/${slug}/projects`);
+    await expect(heading(page, t('en', 'projects.title'))).toBeVisible();
+    await screenshot(page, 'en', '01-list');
+    await visit(page, `/${slug}/projects/${projectId}`);
+    await expect(column(page, 'Tamamlandı')).toBeVisible();
+    await screenshot(page, 'en', '03-board');
+    await visit(page, `/${slug}/tasks`);
+    await expect(heading(page, t('en', 'tasks.myTasks'))).toBeVisible();
+    await screenshot(page, 'en', '05-my-tasks');
+    await visit(page, `/${slug}/settings/project-templates`);
+    await screenshot(page, 'en', '06-templates');
+  });
+  await context.close();
+});

@@ -1,0 +1,48 @@
+import { Paper, Stack } from '@mantine/core';
+import { notFound } from 'next/navigation';
+import { getTranslations } from 'next-intl/server';
+import { PageHeader } from '@/components/page-header';
+import { getDb } from '@/server/db/client';
+import { requireBusinessPage } from '@/server/auth/session';
+import { isAppError } from '@/lib/errors';
+import { findPersonnelOptions, getProject } from '@/modules/projects/queries';
+import { ProjectForm } from '@/modules/projects/components/project-form';
+import { StatusManager } from '@/modules/projects/components/status-manager';
+
+export default async function EditProjectPage({ params }: { params: Promise<{ business: string; id: string }> }) {
+  const { business: slug, id } = await params;
+  const { ctx } = await requireBusinessPage(slug);
+  const db = getDb();
+  const project = await getProject(db, ctx, id, 'update').catch((err: unknown) => {
+    if (isAppError(err)) notFound();
+    throw err;
+  });
+  const people = await findPersonnelOptions(db, ctx);
+  const t = await getTranslations('projects');
+  return (
+    <Stack gap="lg" maw={760}>
+      <PageHeader title={t('editTitle')} />
+      <Paper withBorder p={{ base: 'md', sm: 'xl' }} radius="lg">
+        <ProjectForm
+          slug={slug}
+          people={people.map((p) => ({ value: p.id, label: p.name }))}
+          initialCustomer={project.customer ? { value: project.customer.id, label: project.customer.name } : null}
+          initialValues={{
+            name: project.name,
+            description: project.description ?? '',
+            customerId: project.customer?.id ?? '',
+            status: project.status,
+            startDate: project.startDate ?? '',
+            endDate: project.endDate ?? '',
+            ownerId: project.owner?.id ?? '',
+            memberIds: project.members.map((m) => m.id),
+          }}
+          edit={{ id: project.id, version: project.version }}
+        />
+      </Paper>
+      <Paper withBorder p={{ base: 'md', sm: 'xl' }} radius="lg">
+        <StatusManager slug={slug} projectId={project.id} statuses={project.statuses} />
+      </Paper>
+    </Stack>
+  );
+}

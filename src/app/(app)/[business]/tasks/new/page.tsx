@@ -1,0 +1,58 @@
+import { Paper, Stack } from '@mantine/core';
+import { notFound } from 'next/navigation';
+import { getTranslations } from 'next-intl/server';
+import { PageHeader } from '@/components/page-header';
+import { getDb } from '@/server/db/client';
+import { requireBusinessPage } from '@/server/auth/session';
+import { isUuid } from '@/lib/ids';
+import { can } from '@/lib/permissions';
+import { findPersonnelOptions, findProjectOptions } from '@/modules/projects/queries';
+import { businessTimeZone, getCustomerOption } from '@/modules/reminders/queries';
+import { TaskForm } from '@/modules/tasks/components/task-form';
+
+export default async function NewTaskPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ business: string }>;
+  searchParams: Promise<{ projectId?: string; statusId?: string; customerId?: string }>;
+}) {
+  const { business: slug } = await params;
+  const query = await searchParams;
+  const { ctx } = await requireBusinessPage(slug);
+  if (!can(ctx.role, 'tasks', 'create')) notFound();
+  const db = getDb();
+  const [people, projects, timeZone, customer] = await Promise.all([
+    findPersonnelOptions(db, ctx),
+    findProjectOptions(db, ctx),
+    businessTimeZone(db, ctx.businessId),
+    query.customerId ? getCustomerOption(db, ctx, query.customerId) : null,
+  ]);
+  const t = await getTranslations('tasks');
+  const projectId = query.projectId && isUuid(query.projectId) && projects.some((p) => p.id === query.projectId) ? query.projectId : '';
+  return (
+    <Stack gap="lg" maw={760}>
+      <PageHeader title={t('newTitle')} />
+      <Paper withBorder p={{ base: 'md', sm: 'xl' }} radius="lg">
+        <TaskForm
+          slug={slug}
+          timeZone={timeZone}
+          people={people.map((p) => ({ value: p.id, label: p.name }))}
+          projects={projects.map((p) => ({ value: p.id, label: p.name }))}
+          initialCustomer={customer ? { value: customer.id, label: customer.name } : null}
+          initialValues={{
+            title: '',
+            description: '',
+            projectId,
+            statusId: projectId && query.statusId && isUuid(query.statusId) ? query.statusId : '',
+            customerId: customer?.id ?? '',
+            // Whoever makes a task with no project is likely the one to do it.
+            assigneeIds: [ctx.personnelId],
+            dueAt: '',
+            priority: 'medium',
+          }}
+        />
+      </Paper>
+    </Stack>
+  );
+}

@@ -1,0 +1,4 @@
+import { routeHandlers } from '@/server/api/registry';
+
+export const dynamic = 'force-dynamic';
+export const { GET, POST } = routeHandlers('/projects');

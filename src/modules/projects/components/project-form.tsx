@@ -1,0 +1,111 @@
+'use client';
+import '@mantine/dates/styles.css';
+import 'dayjs/locale/tr';
+import 'dayjs/locale/en';
+import { Button, Group, MultiSelect, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
+import { DateInput, DatesProvider } from '@mantine/dates';
+import { useRouter } from 'next/navigation';
+import { useLocale, useTranslations } from 'next-intl';
+import { useActionForm } from '@/components/forms/use-action-form';
+import { createProjectAction, updateProjectAction } from '../actions';
+import { PROJECT_STATUSES, createProjectSchema, type ProjectStatus } from '../schemas';
+import { CustomerPicker, type Option } from './customer-picker';
+
+export type ProjectFormValues = {
+  name: string;
+  description: string;
+  customerId: string;
+  status: ProjectStatus;
+  startDate: string;
+  endDate: string;
+  ownerId: string;
+  memberIds: string[];
+};
+
+export function ProjectForm({
+  slug,
+  people,
+  initialCustomer,
+  initialValues,
+  edit,
+}: {
+  slug: string;
+  people: Option[];
+  initialCustomer: Option | null;
+  initialValues: ProjectFormValues;
+  edit?: { id: string; version: number };
+}) {
+  const t = useTranslations('projects');
+  const tc = useTranslations('common');
+  const locale = useLocale();
+  const router = useRouter();
+  const { form, onSubmit, submitting } = useActionForm<ProjectFormValues, unknown>({
+    initialValues,
+    schema: createProjectSchema,
+    action: (values) => (edit ? updateProjectAction(slug, { ...values, id: edit.id, version: edit.version }) : createProjectAction(slug, values)),
+    onSuccess: (data) => {
+      router.push(`/${slug}/projects/${edit?.id ?? (data as { id: string }).id}`);
+      router.refresh();
+    },
+  });
+  const dateFormat = locale === 'tr' ? 'DD.MM.YYYY' : 'DD/MM/YYYY';
+  return (
+    <DatesProvider settings={{ locale, firstDayOfWeek: 1 }}>
+      <form noValidate onSubmit={onSubmit}>
+        <Stack gap="sm">
+          <TextInput label={t('fields.name')} placeholder={t('fields.namePlaceholder')} required autoFocus={!edit} autoComplete="off" data-testid="project-name" {...form.getInputProps('name')} />
+          <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+            <CustomerPicker
+              slug={slug}
+              label={t('fields.customer')}
+              placeholder={t('fields.customerPlaceholder')}
+              nothingFound={t('fields.customerNothing')}
+              initial={initialCustomer}
+              {...form.getInputProps('customerId')}
+              onChange={(v) => form.setFieldValue('customerId', v ?? '')}
+              testId="project-customer"
+            />
+            <Select label={t('fields.status')} data={PROJECT_STATUSES.map((s) => ({ value: s, label: t(`statuses.${s}`) }))} allowDeselect={false} {...form.getInputProps('status')} />
+            <DateInput
+              label={t('fields.startDate')}
+              valueFormat={dateFormat}
+              clearable
+              {...form.getInputProps('startDate')}
+              value={form.values.startDate || null}
+              onChange={(v) => form.setFieldValue('startDate', v ? String(v).slice(0, 10) : '')}
+              popoverProps={{ withinPortal: true }}
+            />
+            <DateInput
+              label={t('fields.endDate')}
+              valueFormat={dateFormat}
+              clearable
+              {...form.getInputProps('endDate')}
+              value={form.values.endDate || null}
+              onChange={(v) => form.setFieldValue('endDate', v ? String(v).slice(0, 10) : '')}
+              popoverProps={{ withinPortal: true }}
+            />
+            <Select
+              label={t('fields.owner')}
+              placeholder={t('fields.nobody')}
+              data={people}
+              searchable
+              clearable
+              {...form.getInputProps('ownerId')}
+              onChange={(v) => form.setFieldValue('ownerId', v ?? '')}
+            />
+            <MultiSelect label={t('fields.members')} data={people} searchable clearable {...form.getInputProps('memberIds')} />
+          </SimpleGrid>
+          <Textarea label={t('fields.description')} autosize minRows={3} maxRows={10} {...form.getInputProps('description')} />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={() => router.back()}>
+              {tc('cancel')}
+            </Button>
+            <Button type="submit" loading={submitting} data-testid="project-submit">
+              {edit ? tc('save') : tc('create')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </DatesProvider>
+  );
+}

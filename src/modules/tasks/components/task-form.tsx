@@ -1,0 +1,134 @@
+'use client';
+import '@mantine/dates/styles.css';
+import 'dayjs/locale/tr';
+import 'dayjs/locale/en';
+import { Button, Group, MultiSelect, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
+import { DatesProvider, DateTimePicker } from '@mantine/dates';
+import { IconCalendar } from '@tabler/icons-react';
+import { useRouter } from 'next/navigation';
+import { useLocale, useTranslations } from 'next-intl';
+import { useActionForm } from '@/components/forms/use-action-form';
+import { CustomerPicker, type Option } from '@/modules/projects/components/customer-picker';
+import { createTaskAction, updateTaskAction } from '../actions';
+import { TASK_PRIORITIES, createTaskSchema, type TaskPriority } from '../schemas';
+
+export type TaskFormValues = {
+  title: string;
+  description: string;
+  projectId: string;
+  statusId: string;
+  customerId: string;
+  assigneeIds: string[];
+  /** Wall-clock time in the business's zone, "YYYY-MM-DD HH:mm", or empty. */
+  dueAt: string;
+  priority: TaskPriority;
+};
+
+/**
+ * Creates or edits a task. Like the reminder form, the picker edits a wall-clock time that the
+ * server reads in the business's zone. The project is chosen when the task is made.
+ */
+export function TaskForm({
+  slug,
+  timeZone,
+  people,
+  projects,
+  initialCustomer,
+  initialValues,
+  edit,
+  stay = false,
+}: {
+  slug: string;
+  timeZone: string;
+  people: Option[];
+  projects: Option[];
+  initialCustomer: Option | null;
+  initialValues: TaskFormValues;
+  edit?: { id: string; version: number };
+  /** Stay on the page after saving (the task's own page) instead of going to the task. */
+  stay?: boolean;
+}) {
+  const t = useTranslations('tasks');
+  const tc = useTranslations('common');
+  const locale = useLocale();
+  const router = useRouter();
+  const { form, onSubmit, submitting } = useActionForm<TaskFormValues, unknown>({
+    initialValues,
+    schema: createTaskSchema,
+    action: (values) => {
+      const fields = {
+        title: values.title,
+        description: values.description,
+        customerId: values.customerId || null,
+        assigneeIds: values.assigneeIds,
+        dueAt: values.dueAt || null,
+        priority: values.priority,
+      };
+      return edit
+        ? updateTaskAction(slug, { ...fields, id: edit.id, version: edit.version })
+        : createTaskAction(slug, { ...fields, projectId: values.projectId || null, statusId: values.statusId || null });
+    },
+    onSuccess: (data) => {
+      if (!stay) router.push(`/${slug}/tasks/${edit?.id ?? (data as { id: string }).id}`);
+      router.refresh();
+    },
+  });
+  return (
+    <DatesProvider settings={{ locale, firstDayOfWeek: 1 }}>
+      <form noValidate onSubmit={onSubmit}>
+        <Stack gap="sm">
+          <TextInput label={t('fields.title')} placeholder={t('fields.titlePlaceholder')} required autoFocus={!edit} autoComplete="off" data-testid="task-title" {...form.getInputProps('title')} />
+          <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+            {!edit && (
+              <Select
+                label={t('fields.project')}
+                placeholder={t('fields.projectPlaceholder')}
+                data={projects}
+                searchable
+                clearable
+                {...form.getInputProps('projectId')}
+                onChange={(v) => {
+                  form.setFieldValue('projectId', v ?? '');
+                  form.setFieldValue('statusId', '');
+                }}
+              />
+            )}
+            <MultiSelect label={t('fields.assignees')} placeholder={t('fields.assigneesPlaceholder')} data={people} searchable clearable data-testid="task-assignees" {...form.getInputProps('assigneeIds')} />
+            <DateTimePicker
+              label={t('fields.dueAt')}
+              description={t('fields.dueAtHint', { timeZone })}
+              valueFormat={locale === 'tr' ? 'DD.MM.YYYY HH:mm' : 'DD/MM/YYYY HH:mm'}
+              leftSection={<IconCalendar size={16} />}
+              clearable
+              {...form.getInputProps('dueAt')}
+              value={form.values.dueAt ? `${form.values.dueAt}:00` : null}
+              onChange={(value) => form.setFieldValue('dueAt', value ? value.slice(0, 16) : '')}
+              popoverProps={{ withinPortal: true }}
+            />
+            <Select label={t('fields.priority')} data={TASK_PRIORITIES.map((p) => ({ value: p, label: t(`priorities.${p}`) }))} allowDeselect={false} {...form.getInputProps('priority')} />
+            <CustomerPicker
+              slug={slug}
+              label={t('fields.customer')}
+              placeholder={t('fields.customer')}
+              nothingFound={tc('none')}
+              initial={initialCustomer}
+              {...form.getInputProps('customerId')}
+              onChange={(v) => form.setFieldValue('customerId', v ?? '')}
+            />
+          </SimpleGrid>
+          <Textarea label={t('fields.description')} autosize minRows={3} maxRows={12} {...form.getInputProps('description')} />
+          <Group justify="flex-end">
+            {!stay && (
+              <Button variant="default" onClick={() => router.back()}>
+                {tc('cancel')}
+              </Button>
+            )}
+            <Button type="submit" loading={submitting} data-testid="task-submit">
+              {edit ? tc('save') : tc('create')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </DatesProvider>
+  );
+}
