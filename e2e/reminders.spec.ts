@@ -145,7 +145,8 @@ for (const [locale, width] of [
     await expect(page).toHaveURL(new RegExp(`/${slug}/reminders/[0-9a-f-]{36}$`));
     await shot(page, `reminders-detail-${locale}-${width}`);
     await page.goto(`/${slug}/reminders?view=upcoming`);
-    await expect(page.getByTestId('reminder-list')).toBeVisible();
+    // While a live refresh swaps the page, the old and the new list can both be in the DOM for a moment.
+    await expect(page.getByTestId('reminder-list').filter({ visible: true }).first()).toBeVisible();
     await shot(page, `reminders-list-${locale}-${width}`);
     await page.goto(`/${slug}/notifications`);
     await expect(heading(page, l('notifications.title'))).toBeVisible();
