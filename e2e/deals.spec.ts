@@ -21,6 +21,8 @@ function card(scope: Page | Locator, title: string): Locator {
 
 /** Drags with the mouse in small steps, as a person does (the board starts a drag after 5 px). */
 async function dragWithMouse(page: Page, from: Locator, to: Locator): Promise<void> {
+  await to.scrollIntoViewIfNeeded();
+  await from.scrollIntoViewIfNeeded();
   const a = (await from.boundingBox())!;
   const b = (await to.boundingBox())!;
   await page.mouse.move(a.x + a.width / 2, a.y + a.height / 2);

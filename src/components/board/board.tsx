@@ -342,7 +342,11 @@ function BoardColumnView<T extends { id: string }>({ column, list, shown, header
       aria-label={column.title}
       role="region"
       bg={isOver ? 'var(--mantine-color-default-hover)' : 'var(--mantine-color-body)'}
-      style={{ flex: '0 0 auto', width: 'min(300px, 82vw)', scrollSnapAlign: 'start' }}
+      // Columns share the width on a screen (at least 180 px each, so five fit beside the sidebar at
+      // 1280 px); on a phone each takes most of the screen and the board scrolls sideways.
+      miw={{ base: '82vw', sm: 180 }}
+      maw={340}
+      style={{ flex: '1 0 0', scrollSnapAlign: 'start' }}
     >
       {header}
       <SortableContext id={column.id} items={ids} strategy={verticalListSortingStrategy}>

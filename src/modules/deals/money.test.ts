@@ -25,6 +25,7 @@ describe('money text', () => {
     expect(minorToInputText(1250050, 'TRY', 'tr')).toBe('12500,50');
     expect(minorToInputText(1250000, 'TRY', 'en')).toBe('12500');
     expect(parseMoneyText(minorToInputText(5, 'TRY', 'tr'), 'TRY')).toBe(5);
-    expect(formatMoney(1250050, 'TRY', 'tr')).toContain('12.500,5');
+    expect(formatMoney(1250050, 'TRY', 'tr')).toContain('12.500,50');
+    expect(formatMoney(1250000, 'TRY', 'tr')).toBe('₺12.500');
   });
 });

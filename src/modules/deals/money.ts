@@ -67,6 +67,7 @@ export function formatMoney(minor: number, currency: string, locale: string, com
   return new Intl.NumberFormat(locale, {
     style: 'currency',
     currency,
-    ...(compact ? { notation: 'compact', maximumFractionDigits: 1 } : { minimumFractionDigits: 0, maximumFractionDigits: digits }),
+    // Whole amounts without ",00"; otherwise all the currency's digits ("12.500,50", not "12.500,5").
+    ...(compact ? { notation: 'compact', maximumFractionDigits: 1 } : { minimumFractionDigits: minor % 10 ** digits === 0 ? 0 : digits, maximumFractionDigits: digits }),
   }).format(value);
 }

@@ -35,7 +35,8 @@ export type PipelineRecord = {
   stages: StageRecord[];
 };
 
-export async function listPipelines(db: Executor, ctx: Ctx): Promise<PipelineRecord[]> {
+/** `withCounts: false` skips counting each stage's deals (the board counts them with its filters). */
+export async function listPipelines(db: Executor, ctx: Ctx, { withCounts = true } = {}): Promise<PipelineRecord[]> {
   const rows = await db
     .select({
       id: pipelines.id,
@@ -59,7 +60,9 @@ export async function listPipelines(db: Executor, ctx: Ctx): Promise<PipelineRec
       probability: pipelineStages.probability,
       kind: pipelineStages.kind,
       version: pipelineStages.version,
-      dealCount: sql<number>`(select count(*)::int from deals d where d.business_id = "pipeline_stages"."business_id" and d.stage_id = "pipeline_stages"."id")`,
+      dealCount: withCounts
+        ? sql<number>`(select count(*)::int from deals d where d.business_id = "pipeline_stages"."business_id" and d.stage_id = "pipeline_stages"."id")`
+        : sql<number>`0`,
     })
     .from(pipelineStages)
     .where(eq(pipelineStages.businessId, ctx.businessId))
@@ -74,9 +77,9 @@ export async function listPipelines(db: Executor, ctx: Ctx): Promise<PipelineRec
   }));
 }
 
-export async function getPipeline(db: Executor, ctx: Ctx, id: string): Promise<PipelineRecord> {
+export async function getPipeline(db: Executor, ctx: Ctx, id: string, options: { withCounts?: boolean } = {}): Promise<PipelineRecord> {
   if (!isUuid(id)) throw new AppError('NOT_FOUND');
-  const found = (await listPipelines(db, ctx)).find((p) => p.id === id);
+  const found = (await listPipelines(db, ctx, options)).find((p) => p.id === id);
   if (!found) throw new AppError('NOT_FOUND');
   return found;
 }
@@ -171,7 +174,7 @@ export type BoardData = {
  * per stage (deals_pipeline_idx), however many deals the board holds.
  */
 export async function getBoard(db: Executor, ctx: Ctx, pipelineId: string, filters: DealFilters = {}, perColumn = BOARD_PAGE): Promise<BoardData> {
-  const pipeline = await getPipeline(db, ctx, pipelineId);
+  const pipeline = await getPipeline(db, ctx, pipelineId, { withCounts: false });
   const where = filterSql(filters);
   const [totals, cards] = await Promise.all([
     db.execute<{ stage_id: string; currency: string; count: number; value: string; weighted: string }>(sql`
@@ -190,9 +193,11 @@ export async function getBoard(db: Executor, ctx: Ctx, pipelineId: string, filte
   ]);
   const columns = pipeline.stages.map((stage) => {
     const mine = totals.rows.filter((t) => t.stage_id === stage.id);
+    const count = mine.reduce((n, t) => n + t.count, 0);
     return {
       ...stage,
-      count: mine.reduce((n, t) => n + t.count, 0),
+      dealCount: count,
+      count,
       totals: mine.map((t) => ({ currency: t.currency, valueMinor: Number(t.value), weightedMinor: Number(t.weighted) })),
       cards: cards.rows.filter((c) => c.stage_id === stage.id).map((c) => toCard(ctx, c)),
     };

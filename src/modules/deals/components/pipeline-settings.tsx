@@ -108,7 +108,7 @@ function PipelineCard({ slug, pipeline, templates, canEdit, canDelete }: { slug:
           )}
         </Group>
         <Title order={3} size="h5">
-          {t('fields.stage')}
+          {t('settings.stages')}
         </Title>
         {pipeline.stages.map((stage, index) => (
           <StageRow key={`${stage.id}:${stage.version}`} slug={slug} stage={stage} canEdit={canEdit} first={index === 0} last={index === pipeline.stages.length - 1} onMove={(by) => move(index, by)} />

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { getDb } from '../../db/client';
 import { authorize } from '../../auth/authorize';
 import { AppError } from '../../../lib/errors';
+import { isUuid } from '../../../lib/ids';
 import { findDeals, getBoard, getDeal, getPipeline, listPipelines, type DealRecord, type PipelineRecord } from '../../../modules/deals/queries';
 import { ensureDefaultPipeline, moveDeal, updateDeal } from '../../../modules/deals/mutations';
 import { fieldErrorsOf } from '../../actions/operation';
@@ -257,13 +258,15 @@ export const updateDealEndpoint = defineEndpoint({
   response: dealJson,
   run: async ({ ctx, params, body }) => {
     authorize(ctx, 'deals', 'update');
-    const current = await getDeal(getDb(), ctx, params.id!);
     const { stageId, beforeId, afterId, lostReason, version, ...content } = body as z.infer<typeof patchDealBody>;
     const contentKeys = Object.keys(content).filter((k) => (content as Record<string, unknown>)[k] !== undefined);
     const editsContent = contentKeys.length > 0 || (!stageId && lostReason !== undefined);
     if (!stageId && !editsContent) throw new AppError('VALIDATION', 'errors.VALIDATION', { stageId: 'required' });
+    // A plain move needs nothing of the current deal: the move locks and checks it itself.
+    const current = editsContent ? await getDeal(getDb(), ctx, params.id!) : { id: params.id! };
+    if (!isUuid(current.id)) throw new AppError('NOT_FOUND');
     const move = stageId ? parseOrThrow(moveDealSchema, { id: current.id, stageId, beforeId: beforeId ?? null, afterId: afterId ?? null, lostReason: lostReason ?? null }) : null;
-    const edit = editsContent
+    const edit = editsContent && 'title' in current
       ? parseOrThrow(updateDealSchema, {
           title: current.title,
           customerId: current.customer?.id ?? null,
