@@ -129,7 +129,7 @@ test('projects: a customer’s project, tasks on a board moved by mouse and keyb
 
   await test.step('the customer’s projects show the project with its progress', async () => {
     await visit(page, `/${slug}/projects?customerId=${customerId}`);
-    const item = page.getByTestId('project-card').filter({ hasText: projectName });
+    const item = page.getByTestId('project-card').filter({ hasText: projectName, visible: true });
     await expect(item).toBeVisible();
     await expect(item.getByTestId('project-progress')).toHaveText('50%');
     await expect(item.getByText('A Şirketi')).toBeVisible();
@@ -139,7 +139,7 @@ test('projects: a customer’s project, tasks on a board moved by mouse and keyb
   await test.step('my tasks lists both, grouped', async () => {
     await page.getByRole('navigation').getByRole('link', { name: tr('shell.myTasks') }).click();
     await expect(heading(page, tr('tasks.myTasks'))).toBeVisible();
-    await expect(page.getByTestId('my-task').filter({ hasText: 'Kodlama' })).toBeVisible();
+    await expect(page.getByTestId('my-task').filter({ hasText: 'Kodlama', visible: true })).toBeVisible();
     await expect(page.getByTestId('my-tasks-done').getByText('Tasarım onayı')).toBeVisible();
     await screenshot(page, 'tr', '05-my-tasks');
   });
@@ -161,11 +161,24 @@ test('projects: a customer’s project, tasks on a board moved by mouse and keyb
     await other.bringToFront();
     await expect(column(other, 'Tamamlandı').locator('[data-card]').filter({ hasText: 'Kodlama' })).toBeVisible({ timeout: 5_000 });
     await expect(other.getByTestId('project-percent')).toHaveText('100%');
+
+    // The toast's undo puts the card back, here and in the other context.
+    await page.bringToFront();
+    await toast(page, tr('tasks.moved')).getByTestId('undo-move').click();
+    await page.mouse.move(640, 700);
+    await expect(toast(page, tr('tasks.undone'))).toBeVisible();
+    await expect(column(page, 'Devam ediyor').locator('[data-card]').filter({ hasText: 'Kodlama' })).toBeVisible();
+    await other.bringToFront();
+    await expect(column(other, 'Devam ediyor').locator('[data-card]').filter({ hasText: 'Kodlama' })).toBeVisible({ timeout: 5_000 });
+    await expect(other.getByTestId('project-percent')).toHaveText('50%');
     await otherContext.close();
   });
 
   await test.step('English screenshots', async () => {
     await page.bringToFront();
+    // The toasts of the moves close by themselves (nothing hovers them): then the switch is free.
+    await expect(toast(page, tr('tasks.undone'))).toHaveCount(0, { timeout: 10_000 });
+    await expect(toast(page, tr('tasks.moved'))).toHaveCount(0, { timeout: 10_000 });
     const control = page.getByRole('radiogroup', { name: tr('shell.language') }).filter({ visible: true });
     await control.getByText('EN', { exact: true }).click();
     await expect(page.locator('html')).toHaveAttribute('lang', 'en');
@@ -179,6 +192,12 @@ test('projects: a customer’s project, tasks on a board moved by mouse and keyb
     await expect(heading(page, t('en', 'tasks.myTasks'))).toBeVisible();
     await screenshot(page, 'en', '05-my-tasks');
     await visit(page, `/${slug}/settings/project-templates`);
+    await page.getByTestId('template-new').click();
+    await page.getByTestId('template-name').fill('Website project');
+    await page.getByTestId('template-task-title').first().fill('Kick-off meeting');
+    await page.getByTestId('template-submit').click();
+    await expect(toast(page, t('en', 'projects.templates.created', { name: 'Website project' }))).toBeVisible();
+    await expect(page.getByTestId('template-card').filter({ hasText: 'Kick-off meeting (+0)', visible: true })).toBeVisible();
     await screenshot(page, 'en', '06-templates');
   });
   await context.close();

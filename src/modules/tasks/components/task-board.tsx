@@ -43,6 +43,9 @@ export function TaskBoard({
   const tp = useTranslations('projects');
   const router = useRouter();
   const boardRef = useRef<BoardHandle>(null);
+  // The board says there is a move to undo before it saves a drop, and that there is none before
+  // it saves an undo: a save with nothing left to undo is the undo itself.
+  const undoable = useRef(false);
   const [view, setView] = useState<'board' | 'list'>(initialView);
   const [adding, setAdding] = useState<BoardStatus | null>(null);
 
@@ -76,6 +79,10 @@ export function TaskBoard({
       if (!result.ok) {
         notifications.show({ color: 'red', message: result.message });
         return { ok: false };
+      }
+      if (!undoable.current) {
+        notifications.show({ id: 'task-moved', color: 'teal', message: t('undone') });
+        return { ok: true };
       }
       notifications.show({
         id: 'task-moved',
@@ -133,6 +140,9 @@ export function TaskBoard({
           onMove={onMove}
           messages={messages}
           disabled={!canMove}
+          onUndoAvailable={(available) => {
+            undoable.current = available;
+          }}
           renderColumnHeader={(column, loaded) => (
             <Group gap={4} wrap="nowrap" align="flex-start">
               <div style={{ flex: 1, minWidth: 0 }}>
