@@ -49,6 +49,8 @@ export default defineConfig({
       MAIL_FROM: 'Tezgah E2E <no-reply@tezgah.test>',
       // A DATABASE_URL from the developer's shell must not receive test data.
       DATABASE_URL: '',
+      // The journeys sign up many accounts a minute from one address.
+      AUTH_RATE_LIMIT_SCALE: '20',
     },
   },
 });

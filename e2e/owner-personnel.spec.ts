@@ -50,7 +50,7 @@ test('an owner signs up, opens a business and adds, edits and deletes a person',
     await expect(detailValue(page, tr('personnel.jobTitle'))).toHaveText(person.title);
     await expect(detailValue(page, tr('personnel.department'))).toHaveText(person.department);
     await expect(detailValue(page, tr('personnel.email'))).toHaveText(person.email);
-    await expect(page.getByText(tr('roles.member'), { exact: true })).toBeVisible();
+    await expect(page.getByRole('main').getByText(tr('roles.member'), { exact: true })).toBeVisible();
   });
 
   await test.step('edit the title and the role; the detail page shows them at once', async () => {
@@ -62,13 +62,13 @@ test('an owner signs up, opens a business and adds, edits and deletes a person',
     await expect(toast(page, tr('personnel.updated', { name: person.name }))).toBeVisible();
     await expect(page).toHaveURL(new RegExp(`/${slug}/personnel/${personId}$`));
     await expect(detailValue(page, tr('personnel.jobTitle'))).toHaveText('Kıdemli Kasiyer');
-    await expect(page.getByText(tr('roles.sales'), { exact: true })).toBeVisible();
-    await expect(page.getByText(tr('roles.member'), { exact: true })).toHaveCount(0);
+    await expect(page.getByRole('main').getByText(tr('roles.sales'), { exact: true })).toBeVisible();
+    await expect(page.getByRole('main').getByText(tr('roles.member'), { exact: true })).toHaveCount(0);
 
     // The change is stored, not only shown.
     await page.reload();
     await expect(detailValue(page, tr('personnel.jobTitle'))).toHaveText('Kıdemli Kasiyer');
-    await expect(page.getByText(tr('roles.sales'), { exact: true })).toBeVisible();
+    await expect(page.getByRole('main').getByText(tr('roles.sales'), { exact: true })).toBeVisible();
   });
 
   await test.step('the list shows the edit too', async () => {

@@ -117,8 +117,11 @@ test('projects: a customer’s project, tasks on a board moved by mouse and keyb
 
     const handle = card(page, 'Kodlama').getByRole('button', { name: 'Kodlama' });
     await handle.focus();
+    // dnd-kit measures the columns after the pick-up and after each step: give it a frame or two.
     await page.keyboard.press('Space');
+    await page.waitForTimeout(200);
     await page.keyboard.press('ArrowRight');
+    await page.waitForTimeout(200);
     await page.keyboard.press('Space');
     await expect(column(page, 'Devam ediyor').locator('[data-card]').filter({ hasText: 'Kodlama' })).toBeVisible();
     await expect(toast(page, tr('tasks.moved')).first()).toBeVisible();

@@ -9,6 +9,8 @@ import { newId } from '../../lib/ids';
 import { enqueueAuthMail } from '../jobs/auth-mail';
 import { getAuthSecret } from './secret';
 import { hashPassword, isCommonPassword, MIN_PASSWORD_LENGTH, verifyPassword } from './passwords';
+
+const AUTH_RATE_LIMIT_SCALE = Math.max(1, Number(process.env.AUTH_RATE_LIMIT_SCALE) || 1);
 import { clearSignInFailures, recordSignInFailure, secondsUntilSignInAllowed } from './throttle';
 
 export function appUrl(): string {
@@ -54,11 +56,13 @@ function createAuth() {
       storage: 'database',
       modelName: 'rateLimit',
       window: 60,
-      max: 300,
+      max: 300 * AUTH_RATE_LIMIT_SCALE,
+      // AUTH_RATE_LIMIT_SCALE multiplies the per-address limits: the browser journeys sign up dozens
+      // of accounts a minute from one address. The per-account lockout (throttle.ts) is not scaled.
       customRules: {
-        '/sign-in/email': { window: 60, max: 30 },
-        '/sign-up/email': { window: 60, max: 20 },
-        '/request-password-reset': { window: 60, max: 5 },
+        '/sign-in/email': { window: 60, max: 30 * AUTH_RATE_LIMIT_SCALE },
+        '/sign-up/email': { window: 60, max: 20 * AUTH_RATE_LIMIT_SCALE },
+        '/request-password-reset': { window: 60, max: 5 * AUTH_RATE_LIMIT_SCALE },
       },
     },
     hooks: {
