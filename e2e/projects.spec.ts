@@ -30,7 +30,8 @@ async function screenshot(page: Page, locale: Locale, name: string): Promise<voi
 }
 
 const column = (page: Page, name: string) => page.getByRole('region', { name, exact: true });
-const card = (page: Page, title: string) => page.locator('[data-card]').filter({ hasText: title });
+// Visible cards only: while a page streams in or refreshes, a hidden copy of the board can be in the DOM.
+const card = (page: Page, title: string) => page.locator('[data-card]').filter({ hasText: title, visible: true });
 
 /** Drags a card with the mouse onto a column, in small steps as a hand would. */
 async function drag(page: Page, from: Locator, to: Locator): Promise<void> {
