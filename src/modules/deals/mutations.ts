@@ -1,19 +1,17 @@
 import 'server-only';
 import { and, asc, desc, eq, gt, inArray, lt, ne, sql } from 'drizzle-orm';
-import { fromDrizzle } from 'pg-boss';
 import type { z } from 'zod';
 import { customers, deals, personnel, pipelineStages, pipelines, projectTemplates } from '@/server/db/schema';
 import type { Executor, Transaction } from '@/server/db/client';
 import type { Ctx } from '@/server/auth/context';
 import { authorize } from '@/server/auth/authorize';
 import { publishEvent } from '@/server/events/publish';
-import { getBoss } from '@/server/jobs/boss';
-import type { QueueName } from '@/server/jobs/queues';
 import { AppError, type FieldErrors } from '@/lib/errors';
 import { newId } from '@/lib/ids';
 import { keyBetween } from '@/lib/ordering';
 import { changedKeys, recordAudit } from '@/modules/audit/mutations';
 import { businessCurrency, dealScope } from './queries';
+import { queueDealWon } from '@/server/jobs/deals-won';
 import type {
   createDealSchema,
   createPipelineSchema,
@@ -27,9 +25,8 @@ import type {
   updateStageSchema,
 } from './schemas';
 
-export const DEALS_WON_QUEUE = 'deals.won' satisfies QueueName;
-/** What the worker of `deals.won` is told: it makes the deal's project (once, by a unique index). */
-export type DealWonJob = { businessId: string; dealId: string; actorPersonnelId: string };
+// The queue and its job live with the worker; re-exported for the module's callers and tests.
+export { DEALS_WON_QUEUE, type DealWonJob } from '@/server/jobs/deals-won';
 
 function isUniqueViolation(err: unknown): boolean {
   const e = (err as { cause?: unknown })?.cause ?? err;
@@ -282,9 +279,7 @@ async function positionIn(tx: Transaction, ctx: Ctx, stageId: string, movingId: 
 }
 
 async function queueWon(tx: Transaction, ctx: Ctx, dealId: string): Promise<void> {
-  const boss = await getBoss();
-  const job: DealWonJob = { businessId: ctx.businessId, dealId, actorPersonnelId: ctx.personnelId };
-  await boss.send(DEALS_WON_QUEUE, job, { db: fromDrizzle(tx, sql) });
+  await queueDealWon(tx, { businessId: ctx.businessId, dealId, actorPersonnelId: ctx.personnelId });
 }
 
 /** won_at / lost_at / lost_reason for a deal entering a stage of `kind`. */
