@@ -46,6 +46,8 @@ export function TaskBoard({
   // The board says there is a move to undo before it saves a drop, and that there is none before
   // it saves an undo: a save with nothing left to undo is the undo itself.
   const undoable = useRef(false);
+  const moveToast = useRef<string | null>(null);
+  const moveToastCount = useRef(0);
   const [view, setView] = useState<'board' | 'list'>(initialView);
   const [adding, setAdding] = useState<BoardStatus | null>(null);
 
@@ -80,12 +82,17 @@ export function TaskBoard({
         notifications.show({ color: 'red', message: result.message });
         return { ok: false };
       }
+      // Each toast gets an id of its own: Mantine drops a show whose id is still on screen, and a
+      // toast re-shown under the id of one that is still leaving never closes by itself.
+      if (moveToast.current) notifications.hide(moveToast.current);
+      const id = `task-move-${++moveToastCount.current}`;
+      moveToast.current = id;
       if (!undoable.current) {
-        notifications.show({ id: 'task-moved', color: 'teal', message: t('undone') });
+        notifications.show({ id, color: 'teal', message: t('undone') });
         return { ok: true };
       }
       notifications.show({
-        id: 'task-moved',
+        id,
         color: 'teal',
         message: (
           <Group justify="space-between" gap="xs" wrap="nowrap">
@@ -95,7 +102,7 @@ export function TaskBoard({
               variant="subtle"
               data-testid="undo-move"
               onClick={() => {
-                notifications.hide('task-moved');
+                notifications.hide(id);
                 void boardRef.current?.undo();
               }}
             >
