@@ -176,6 +176,8 @@ describe('customers', () => {
     await db.insert(purchases).values([
       { businessId: b, id: newId(), customerId: companyA, orderedAt: new Date('2025-01-01'), currency: 'TRY', subtotalMinor: 1000, vatMinor: 200, totalMinor: 1200 },
       { businessId: b, id: newId(), customerId: companyB, orderedAt: new Date('2025-02-01'), currency: 'TRY', subtotalMinor: 5000, vatMinor: 1000, totalMinor: 6000 },
+      // Another currency is counted but not summed: there is no exchange rate to add it with.
+      { businessId: b, id: newId(), customerId: companyB, orderedAt: new Date('2025-01-15'), currency: 'EUR', subtotalMinor: 100, vatMinor: 20, totalMinor: 120 },
     ]);
     const interactionId = newId();
     await db.insert(interactions).values({ businessId: b, id: interactionId, type: 'call', occurredAt: new Date('2025-04-01') });
@@ -192,7 +194,7 @@ describe('customers', () => {
       city: 'İzmir',
       emails: ['info@deniz.test'],
       lifetimeValueMinor: 7200,
-      purchaseCount: 2,
+      purchaseCount: 3,
       lastPurchaseAt: new Date('2025-02-01'),
       lastInteractionAt: new Date('2025-04-01'),
     });

@@ -12,6 +12,7 @@ import { AppError } from '@/lib/errors';
 import { newId } from '@/lib/ids';
 import { searchText, turkishSortKey } from '@/lib/text';
 import { changedKeys, recordAudit } from '@/modules/audit/mutations';
+import { refreshCustomerPurchaseSummary } from '@/modules/purchases/mutations';
 import type {
   CustomerFields,
   createNoteSchema,
@@ -329,18 +330,14 @@ export async function mergeCustomers(db: Executor, ctx: Ctx, input: { survivorId
         emails,
         phones,
         ...customerKeys({ name: survivor.name, emails, phones }, companyRow?.name ?? null),
-        lifetimeValueMinor: sql`(select coalesce(sum(p.total_minor), 0) from purchases p
-          where p.business_id = ${b} and p.customer_id = ${survivorId}::uuid and p.status = 'paid')`,
-        purchaseCount: sql`(select count(*)::int from purchases p
-          where p.business_id = ${b} and p.customer_id = ${survivorId}::uuid and p.status = 'paid')`,
-        lastPurchaseAt: sql`(select max(p.ordered_at) from purchases p
-          where p.business_id = ${b} and p.customer_id = ${survivorId}::uuid and p.status = 'paid')`,
         lastInteractionAt: sql`(select max(ic.occurred_at) from interaction_customers ic
           where ic.business_id = ${b} and ic.customer_id = ${survivorId}::uuid)`,
         version: sql`${customers.version} + 1`,
         updatedAt: sql`now()`,
       })
       .where(and(eq(customers.businessId, b), eq(customers.id, survivorId)));
+    // The same summary as after any purchase change: only the business's currency is summed.
+    await refreshCustomerPurchaseSummary(tx, b, survivorId);
     if (survivor.kind === 'company') await refreshPeopleOf(tx, ctx, survivorId, survivor.name);
 
     await recordAudit(tx, ctx, { action: 'merge', entityType: 'customer', entityId: survivorId, meta: { mergedId: otherId } });
