@@ -24,6 +24,12 @@ const nextConfig: NextConfig = {
           { key: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=()' },
         ],
       },
+      {
+        // API answers are data, never a document: no script, style or frame may load from one.
+        // Pages get their CSP with a nonce from src/proxy.ts, whose matcher leaves /api/ out.
+        source: '/api/:path*',
+        headers: [{ key: 'Content-Security-Policy', value: "default-src 'none'; frame-ancestors 'none'" }],
+      },
     ];
   },
   experimental: {

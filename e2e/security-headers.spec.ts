@@ -1,0 +1,61 @@
+import { expect, test, type APIResponse } from '@playwright/test';
+import { APP_URL } from './support/env';
+import { createFirstBusiness, newAccount, signUp } from './support/app';
+
+/*
+ * The security baseline as a browser sees it: the headers of public pages, signed-in pages and
+ * API answers, the session cookie's flags, and /api/health's answer.
+ */
+
+function expectBaseline(response: APIResponse | { headers(): Record<string, string> }): Record<string, string> {
+  const headers = response.headers();
+  expect(headers['strict-transport-security']).toMatch(/max-age=\d{7,}/);
+  expect(headers['x-content-type-options']).toBe('nosniff');
+  expect(headers['referrer-policy']).toBe('strict-origin-when-cross-origin');
+  expect(headers['x-powered-by']).toBeUndefined();
+  expect(headers['content-security-policy']).toContain("frame-ancestors 'none'");
+  return headers;
+}
+
+test('headers on pages and API answers, the session cookie, and the health check', async ({ page, request }) => {
+  await test.step('/api/health says the database is embedded and gives the version', async () => {
+    const response = await request.get('/api/health');
+    expect(response.status()).toBe(200);
+    expectBaseline(response);
+    const body = (await response.json()) as { status: string; database: string; version: string };
+    expect(body.status).toBe('ok');
+    expect(body.database).toBe('embedded');
+    expect(body.version).toMatch(/^\d+\.\d+\.\d+/);
+  });
+
+  await test.step('a public page: a script policy with a fresh nonce on every load', async () => {
+    const first = expectBaseline((await request.get('/'))!);
+    const second = expectBaseline((await request.get('/'))!);
+    const nonce = (csp: string | undefined) => /'nonce-([^']+)'/.exec(csp ?? '')?.[1];
+    expect(nonce(first['content-security-policy'])).toBeTruthy();
+    expect(nonce(first['content-security-policy'])).not.toBe(nonce(second['content-security-policy']));
+    expect(first['content-security-policy']).not.toMatch(/script-src[^;]*'unsafe-inline'/);
+  });
+
+  await test.step('an API answer allows nothing to load', async () => {
+    const response = await request.get('/api/v1/personnel');
+    expect(response.status()).toBe(401);
+    expect(expectBaseline(response)['content-security-policy']).toContain("default-src 'none'");
+  });
+
+  await test.step('signed in: the session cookie is HttpOnly and SameSite=Lax; business pages are never cached', async () => {
+    await signUp(page, newAccount('headers', 'Derya Kaya'));
+    await expect(page).toHaveURL(/\/dashboard$/);
+    const slug = await createFirstBusiness(page, 'Başlık Baharat');
+    const session = (await page.context().cookies(APP_URL)).find((c) => c.name.endsWith('session_token'));
+    expect(session, 'the session cookie').toBeTruthy();
+    expect(session!.httpOnly).toBe(true);
+    expect(session!.sameSite).toBe('Lax');
+    // Over plain http (this run) the cookie cannot be Secure; APP_URL with https makes it so.
+    expect(session!.secure).toBe(false);
+
+    const response = await page.goto(`/${slug}/customers`);
+    const headers = expectBaseline(response!);
+    expect(headers['cache-control']).toContain('no-store');
+  });
+});
