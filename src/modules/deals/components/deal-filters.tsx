@@ -3,11 +3,26 @@ import { Button, Group, SegmentedControl, Select, TextInput } from '@mantine/cor
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
+import { CustomerSelect } from '@/components/forms/customer-select';
+import { dealCustomerSearch } from './deal-form';
 
 type Option = { value: string; label: string };
 
 /** Pipeline, view and filters of the sales page, kept in the URL. */
-export function DealFilters({ pipelines, owners, tags }: { pipelines: Option[]; owners: Option[]; tags: Option[] }) {
+export function DealFilters({
+  slug,
+  pipelines,
+  owners,
+  tags,
+  customer,
+}: {
+  slug: string;
+  pipelines: Option[];
+  owners: Option[];
+  tags: Option[];
+  /** The customer the board is filtered by, so its name shows before any search. */
+  customer: Option | null;
+}) {
   const t = useTranslations('deals');
   const router = useRouter();
   const pathname = usePathname();
@@ -36,6 +51,16 @@ export function DealFilters({ pipelines, owners, tags }: { pipelines: Option[]; 
         aria-label={t('board')}
       />
       <Select label={t('filters.owner')} data={owners} value={params.get('ownerId')} clearable searchable onChange={(v) => set({ ownerId: v })} w={170} />
+      <CustomerSelect
+        search={dealCustomerSearch(slug)}
+        label={t('filters.customer')}
+        nothingFound={t('fields.customerNothing')}
+        initial={customer}
+        value={params.get('customerId')}
+        onChange={(v) => set({ customerId: v })}
+        testId="deal-filter-customer"
+        w={190}
+      />
       {tags.length > 0 && <Select label={t('filters.tag')} data={tags} value={params.get('tagId')} clearable searchable onChange={(v) => set({ tagId: v })} w={150} />}
       <TextInput type="date" label={t('filters.closeFrom')} value={closeFrom} onChange={(e) => setCloseFrom(e.currentTarget.value)} onBlur={() => set({ closeFrom: closeFrom || null })} w={150} />
       <TextInput type="date" label={t('filters.closeTo')} value={closeTo} onChange={(e) => setCloseTo(e.currentTarget.value)} onBlur={() => set({ closeTo: closeTo || null })} w={150} />

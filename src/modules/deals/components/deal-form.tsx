@@ -1,9 +1,8 @@
 'use client';
-import { Button, Group, Loader, NumberInput, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
+import { Button, Group, NumberInput, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
-import { useEffect, useMemo, useState } from 'react';
+import { CustomerSelect, type CustomerSearch } from '@/components/forms/customer-select';
 import { useActionForm } from '@/components/forms/use-action-form';
 import { createDealAction, searchDealCustomersAction, updateDealAction } from '../actions';
 import { parseMoneyText } from '../money';
@@ -75,7 +74,17 @@ export function DealForm({
       <Stack gap="sm">
         <TextInput label={t('fields.title')} placeholder={t('fields.titlePlaceholder')} required autoFocus={!edit} autoComplete="off" data-testid="deal-title" {...form.getInputProps('title')} />
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-          <CustomerPicker slug={slug} initial={initialCustomer ?? null} value={form.values.customerId} error={form.errors.customerId} onChange={(v) => form.setFieldValue('customerId', v ?? '')} />
+          <CustomerSelect
+            search={dealCustomerSearch(slug)}
+            label={t('fields.customer')}
+            placeholder={t('fields.customerPlaceholder')}
+            nothingFound={t('fields.customerNothing')}
+            initial={initialCustomer ?? null}
+            value={form.values.customerId}
+            error={form.errors.customerId}
+            onChange={(v) => form.setFieldValue('customerId', v ?? '')}
+            testId="deal-customer"
+          />
           {stages && (
             <Select label={t('fields.stage')} data={stages} allowDeselect={false} data-testid="deal-stage" {...form.getInputProps('stageId')} />
           )}
@@ -109,47 +118,10 @@ export function DealForm({
   );
 }
 
-/** A searchable customer select: asks the server as the user types (folded Turkish, ILIKE). */
-export function CustomerPicker({ slug, initial, value, onChange, error, label }: { slug: string; initial: Option | null; value?: string; onChange: (value: string | null) => void; error?: React.ReactNode; label?: string }) {
-  const t = useTranslations('deals');
-  const [search, setSearch] = useState('');
-  const [debounced] = useDebouncedValue(search, 200);
-  const [selected, setSelected] = useState<Option | null>(initial);
-  const [results, setResults] = useState<{ query: string | null; options: Option[] }>({ query: null, options: initial ? [initial] : [] });
-  const wanted = selected && debounced === selected.label ? null : debounced;
-  const loading = wanted !== null && results.query !== wanted;
-
-  useEffect(() => {
-    if (wanted === null) return;
-    let live = true;
-    void searchDealCustomersAction(slug, { search: wanted }).then((result) => {
-      if (live && result.ok) setResults({ query: wanted, options: (result.data as { id: string; name: string }[]).map((c) => ({ value: c.id, label: c.name })) });
-    });
-    return () => {
-      live = false;
-    };
-  }, [slug, wanted]);
-
-  const data = useMemo(() => (selected && !results.options.some((o) => o.value === selected.value) ? [selected, ...results.options] : results.options), [results.options, selected]);
-  return (
-    <Select
-      label={label ?? t('fields.customer')}
-      placeholder={t('fields.customerPlaceholder')}
-      data={data}
-      value={value || null}
-      onChange={(v, option) => {
-        setSelected(v && option ? { value: v, label: option.label } : null);
-        onChange(v);
-      }}
-      searchable
-      clearable
-      filter={({ options: all }) => all}
-      searchValue={search}
-      onSearchChange={setSearch}
-      nothingFoundMessage={loading ? undefined : t('fields.customerNothing')}
-      rightSection={loading ? <Loader size={14} /> : undefined}
-      error={error}
-      data-testid="deal-customer"
-    />
-  );
+/** The customers a deal may be for: the deals module's own search, which applies its read rules. */
+export function dealCustomerSearch(slug: string): CustomerSearch {
+  return async (search) => {
+    const result = await searchDealCustomersAction(slug, { search });
+    return result.ok ? (result.data as { id: string; name: string }[]).map((c) => ({ value: c.id, label: c.name })) : [];
+  };
 }

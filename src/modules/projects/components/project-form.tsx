@@ -9,7 +9,7 @@ import { useLocale, useTranslations } from 'next-intl';
 import { useActionForm } from '@/components/forms/use-action-form';
 import { createProjectAction, updateProjectAction } from '../actions';
 import { PROJECT_STATUSES, createProjectSchema, type ProjectStatus } from '../schemas';
-import { CustomerPicker, type Option } from './customer-picker';
+import { CustomerSelect, customerOptionsSearch, type SelectOption as Option } from '@/components/forms/customer-select';
 
 export type ProjectFormValues = {
   name: string;
@@ -55,8 +55,8 @@ export function ProjectForm({
         <Stack gap="sm">
           <TextInput label={t('fields.name')} placeholder={t('fields.namePlaceholder')} required autoFocus={!edit} autoComplete="off" data-testid="project-name" {...form.getInputProps('name')} />
           <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-            <CustomerPicker
-              slug={slug}
+            <CustomerSelect
+              search={customerOptionsSearch(slug)}
               label={t('fields.customer')}
               placeholder={t('fields.customerPlaceholder')}
               nothingFound={t('fields.customerNothing')}

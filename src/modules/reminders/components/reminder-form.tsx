@@ -2,13 +2,12 @@
 import '@mantine/dates/styles.css';
 import 'dayjs/locale/tr';
 import 'dayjs/locale/en';
-import { Button, Group, Loader, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
+import { Button, Group, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
 import { DatesProvider, DateTimePicker } from '@mantine/dates';
-import { useDebouncedValue } from '@mantine/hooks';
 import { IconCalendar } from '@tabler/icons-react';
 import { useRouter } from 'next/navigation';
 import { useLocale, useTranslations } from 'next-intl';
-import { useEffect, useMemo, useState } from 'react';
+import { CustomerSelect, customerOptionsSearch } from '@/components/forms/customer-select';
 import { useActionForm } from '@/components/forms/use-action-form';
 import { REMINDER_REPEATS, parseWallClock, type ReminderRepeat } from '../dates';
 import { createReminderAction, updateReminderAction } from '../actions';
@@ -95,7 +94,16 @@ export function ReminderForm({
               description={form.values.repeat === 'monthly' && due ? t('repeatsMonthlyHint', { day: due.day }) : undefined}
               {...form.getInputProps('repeat')}
             />
-            <CustomerPicker slug={slug} initial={initialCustomer ?? null} {...form.getInputProps('customerId')} onChange={(v) => form.setFieldValue('customerId', v ?? '')} />
+            <CustomerSelect
+              search={customerOptionsSearch(slug)}
+              label={t('fields.customer')}
+              placeholder={t('fields.customerPlaceholder')}
+              nothingFound={t('fields.customerNothing')}
+              initial={initialCustomer ?? null}
+              {...form.getInputProps('customerId')}
+              onChange={(v) => form.setFieldValue('customerId', v ?? '')}
+              testId="reminder-customer"
+            />
             <Select
               label={t('fields.assignee')}
               placeholder={t('fields.assigneePlaceholder')}
@@ -119,67 +127,5 @@ export function ReminderForm({
         </Stack>
       </form>
     </DatesProvider>
-  );
-}
-
-/** A searchable customer select: asks the server as the user types (folded Turkish, ILIKE). */
-function CustomerPicker({
-  slug,
-  initial,
-  value,
-  onChange,
-  error,
-}: {
-  slug: string;
-  initial: Option | null;
-  value?: string;
-  onChange: (value: string | null) => void;
-  error?: React.ReactNode;
-}) {
-  const t = useTranslations('reminders');
-  const [search, setSearch] = useState('');
-  const [debounced] = useDebouncedValue(search, 200);
-  const [selected, setSelected] = useState<Option | null>(initial);
-  const [results, setResults] = useState<{ query: string | null; options: Option[] }>({ query: null, options: initial ? [initial] : [] });
-  // Typing the chosen customer's name back into the box is not a new search.
-  const wanted = selected && debounced === selected.label ? null : debounced;
-  const loading = wanted !== null && results.query !== wanted;
-  const options = results.options;
-
-  useEffect(() => {
-    if (wanted === null) return;
-    const controller = new AbortController();
-    fetch(`/${slug}/reminders/customer-options?${new URLSearchParams({ q: wanted })}`, { signal: controller.signal })
-      .then((res) => (res.ok ? res.json() : { data: [] }))
-      .then((body: { data: { id: string; name: string }[] }) =>
-        setResults({ query: wanted, options: body.data.map((c) => ({ value: c.id, label: c.name })) }),
-      )
-      .catch(() => undefined);
-    return () => controller.abort();
-  }, [slug, wanted]);
-
-  // The chosen customer stays an option while other results come and go.
-  const data = useMemo(() => (selected && !options.some((o) => o.value === selected.value) ? [selected, ...options] : options), [options, selected]);
-
-  return (
-    <Select
-      label={t('fields.customer')}
-      placeholder={t('fields.customerPlaceholder')}
-      data={data}
-      value={value || null}
-      onChange={(v, option) => {
-        setSelected(v && option ? { value: v, label: option.label } : null);
-        onChange(v);
-      }}
-      searchable
-      clearable
-      filter={({ options: all }) => all}
-      searchValue={search}
-      onSearchChange={setSearch}
-      nothingFoundMessage={loading ? undefined : t('fields.customerNothing')}
-      rightSection={loading ? <Loader size={14} /> : undefined}
-      error={error}
-      data-testid="reminder-customer"
-    />
   );
 }

@@ -8,7 +8,7 @@ import { IconCalendar } from '@tabler/icons-react';
 import { useRouter } from 'next/navigation';
 import { useLocale, useTranslations } from 'next-intl';
 import { useActionForm } from '@/components/forms/use-action-form';
-import { CustomerPicker, type Option } from '@/modules/projects/components/customer-picker';
+import { CustomerSelect, customerOptionsSearch, type SelectOption as Option } from '@/components/forms/customer-select';
 import { createTaskAction, updateTaskAction } from '../actions';
 import { TASK_PRIORITIES, createTaskSchema, type TaskPriority } from '../schemas';
 
@@ -106,8 +106,8 @@ export function TaskForm({
               popoverProps={{ withinPortal: true }}
             />
             <Select label={t('fields.priority')} data={TASK_PRIORITIES.map((p) => ({ value: p, label: t(`priorities.${p}`) }))} allowDeselect={false} {...form.getInputProps('priority')} />
-            <CustomerPicker
-              slug={slug}
+            <CustomerSelect
+              search={customerOptionsSearch(slug)}
               label={t('fields.customer')}
               placeholder={t('fields.customer')}
               nothingFound={tc('none')}

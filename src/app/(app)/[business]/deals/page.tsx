@@ -15,6 +15,7 @@ import { dealFiltersSchema } from '@/modules/deals/schemas';
 import { formatMoney } from '@/modules/deals/money';
 import { DealBoard } from '@/modules/deals/components/deal-board';
 import { DealFilters } from '@/modules/deals/components/deal-filters';
+import { getCustomerOptions } from '@/modules/interactions/queries';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('deals'))('title') };
@@ -30,7 +31,12 @@ export default async function DealsPage({ params, searchParams }: { params: Prom
   await ensureDefaultPipeline(db, ctx, locale);
   const parsed = dealFiltersSchema.safeParse(Object.fromEntries(Object.entries(query).filter(([, v]) => v)));
   const filters = parsed.success ? parsed.data : {};
-  const [pipelines, owners, tags] = await Promise.all([listPipelines(db, ctx), findOwnerOptions(db, ctx), can(ctx.role, 'customers', 'read') ? findTags(db, ctx) : Promise.resolve([])]);
+  const [pipelines, owners, tags, filterCustomer] = await Promise.all([
+    listPipelines(db, ctx),
+    findOwnerOptions(db, ctx),
+    can(ctx.role, 'customers', 'read') ? findTags(db, ctx) : Promise.resolve([]),
+    filters.customerId ? getCustomerOptions(db, ctx, [filters.customerId]).then((r) => r[0] ?? null) : Promise.resolve(null),
+  ]);
   const pipeline = pipelines.find((p) => p.id === query.pipeline) ?? pipelines[0]!;
   const t = await getTranslations('deals');
   const base = `/${slug}/deals`;
@@ -48,7 +54,15 @@ export default async function DealsPage({ params, searchParams }: { params: Prom
       )}
     </>
   );
-  const filterBar = <DealFilters pipelines={pipelines.map((p) => ({ value: p.id, label: p.name }))} owners={owners.map((o) => ({ value: o.id, label: o.name }))} tags={tags.map((x) => ({ value: x.id, label: x.name }))} />;
+  const filterBar = (
+    <DealFilters
+      slug={slug}
+      pipelines={pipelines.map((p) => ({ value: p.id, label: p.name }))}
+      owners={owners.map((o) => ({ value: o.id, label: o.name }))}
+      tags={tags.map((x) => ({ value: x.id, label: x.name }))}
+      customer={filterCustomer ? { value: filterCustomer.id, label: filterCustomer.name } : null}
+    />
+  );
 
   if (query.view === 'list') {
     const page = await findDeals(db, ctx, { ...filters, pipelineId: pipeline.id, limit: 200 });
