@@ -1,9 +1,10 @@
 import 'server-only';
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, gt } from 'drizzle-orm';
 import { businesses, personnel, userSettings } from '@/server/db/schema';
 import type { Executor } from '@/server/db/client';
 import type { Ctx } from '@/server/auth/context';
 import { AppError } from '@/lib/errors';
+import { isUuid } from '@/lib/ids';
 import type { Role } from '@/lib/permissions';
 
 export type BusinessSummary = { id: string; slug: string; name: string; role: Role };
@@ -16,6 +17,27 @@ export async function findUserBusinesses(db: Executor, userId: string): Promise<
     .innerJoin(businesses, eq(businesses.id, personnel.businessId))
     .where(and(eq(personnel.userId, userId), eq(personnel.active, true)))
     .orderBy(asc(businesses.name));
+}
+
+/**
+ * One page of a user's businesses for the API, in the order they were made (ids are UUIDv7),
+ * with a keyset cursor: the last id of the page.
+ */
+export async function findUserBusinessesPage(
+  db: Executor,
+  userId: string,
+  args: { cursor?: string; limit: number },
+): Promise<{ data: BusinessSummary[]; nextCursor: string | null }> {
+  if (args.cursor !== undefined && !isUuid(args.cursor)) throw new AppError('BAD_REQUEST', 'errors.BAD_REQUEST', { cursor: 'invalid' });
+  const rows = await db
+    .select({ id: businesses.id, slug: businesses.slug, name: businesses.name, role: personnel.role })
+    .from(personnel)
+    .innerJoin(businesses, eq(businesses.id, personnel.businessId))
+    .where(and(eq(personnel.userId, userId), eq(personnel.active, true), args.cursor ? gt(businesses.id, args.cursor) : undefined))
+    .orderBy(asc(businesses.id))
+    .limit(args.limit + 1);
+  const data = rows.slice(0, args.limit);
+  return { data, nextCursor: rows.length > args.limit ? (data[data.length - 1]?.id ?? null) : null };
 }
 
 /** Where /dashboard sends a user: the business used last if still a member, else the first one. */

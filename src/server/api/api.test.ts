@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeDb, getDb } from '@/server/db/client';
 import { API_RATE_LIMIT, resetRateLimits } from './rate-limit';
 import { buildOpenApiDocument } from './openapi';
+import { rememberLastBusiness } from '@/modules/businesses/mutations';
 import { ENDPOINTS } from './registry';
 import { addPersonnel, createTestBusiness, createUser, type TestUser } from '../../../tests/factories';
 import { apiCall, sessionCookieFor } from '../../../tests/api';
@@ -75,6 +76,32 @@ describe('/api/v1', () => {
     const adminCookie = await sessionCookieFor(adminPerson.user!.email, adminPerson.user!.password);
     const ownerKey = await apiCall('POST', '/api-keys', { cookie: adminCookie, businessId: business.id }, { name: 'Sahip', role: 'owner' });
     expect(ownerKey.status).toBe(403);
+  });
+
+  it('pages the businesses and the API keys with a cursor; a session call without X-Business-Id acts on the last-used business', async () => {
+    const db = getDb();
+    const second = await createTestBusiness(db, owner, { name: 'API İkinci Dükkân' });
+    const first = await apiCall('GET', '/businesses?limit=1', { cookie });
+    expect(first).toMatchObject({ status: 200, json: { data: [expect.objectContaining({ role: 'owner' })], nextCursor: expect.any(String) } });
+    const rest = await apiCall('GET', `/businesses?limit=200&cursor=${(first.json as { nextCursor: string }).nextCursor}`, { cookie });
+    const ids = [...(first.json as { data: { id: string }[] }).data, ...(rest.json as { data: { id: string }[] }).data].map((b) => b.id);
+    expect(ids).toEqual(expect.arrayContaining([business.id, second.id]));
+    expect(new Set(ids).size).toBe(ids.length);
+    expect((rest.json as { nextCursor: string | null }).nextCursor).toBeNull();
+    expect((await apiCall('GET', '/businesses?cursor=not-an-id', { cookie })).status).toBe(400);
+
+    await newKey('viewer');
+    await newKey('viewer');
+    const keys = await apiCall('GET', '/api-keys?limit=1', { cookie, businessId: business.id });
+    expect(keys).toMatchObject({ status: 200, json: { data: [expect.any(Object)], nextCursor: expect.any(String) } });
+    const older = await apiCall('GET', `/api-keys?limit=1&cursor=${(keys.json as { nextCursor: string }).nextCursor}`, { cookie, businessId: business.id });
+    expect((older.json as { data: { id: string }[] }).data[0]!.id).not.toBe((keys.json as { data: { id: string }[] }).data[0]!.id);
+
+    // With no X-Business-Id the session acts on the business the user used last.
+    await rememberLastBusiness(db, owner.id, second.id);
+    expect(await apiCall('GET', '/business', { cookie })).toMatchObject({ status: 200, json: { id: second.id } });
+    await rememberLastBusiness(db, owner.id, business.id);
+    expect(await apiCall('GET', '/business', { cookie })).toMatchObject({ status: 200, json: { id: business.id } });
   });
 
   it('refuses a revoked or expired key with 401', async () => {

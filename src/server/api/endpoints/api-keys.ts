@@ -4,7 +4,8 @@ import { getDb } from '../../db/client';
 import { ROLES } from '../../../lib/permissions';
 import { authorize } from '../../auth/authorize';
 import { createApiKeySchema } from '../../../modules/api-keys/schemas';
-import { findApiKeys } from '../../../modules/api-keys/queries';
+import { findApiKeysPage } from '../../../modules/api-keys/queries';
+import { listQuery } from './shared';
 import { createApiKeyOperation, revokeApiKeyOperation } from '../../../modules/api-keys/operations';
 import { callOperation, defineEndpoint } from '../endpoint';
 
@@ -23,21 +24,22 @@ export const listApiKeys = defineEndpoint({
   method: 'GET',
   path: '/api-keys',
   tag: 'API keys',
-  summary: 'The business’s API keys (never the keys themselves)',
+  summary: 'The business’s API keys (never the keys themselves), newest first, with keyset paging',
   auth: 'session',
-  response: z.object({ data: z.array(apiKeyJson), nextCursor: z.null() }),
-  run: async ({ ctx }) => {
+  query: listQuery.omit({ search: true }),
+  response: z.object({ data: z.array(apiKeyJson), nextCursor: z.uuid().nullable() }),
+  run: async ({ ctx, query }) => {
     authorize(ctx, 'apiKeys', 'read');
-    const keys = await findApiKeys(getDb(), ctx);
+    const page = await findApiKeysPage(getDb(), ctx, query);
     return {
-      data: keys.map((k) => ({
+      data: page.data.map((k) => ({
         ...k,
         expiresAt: k.expiresAt?.toISOString() ?? null,
         revokedAt: k.revokedAt?.toISOString() ?? null,
         lastUsedAt: k.lastUsedAt?.toISOString() ?? null,
         createdAt: k.createdAt.toISOString(),
       })),
-      nextCursor: null,
+      nextCursor: page.nextCursor,
     };
   },
 });

@@ -5,7 +5,8 @@ import { AppError } from '../../../lib/errors';
 import { loadBusinessContextById } from '../../auth/context';
 import { createBusinessSchema } from '../../../modules/businesses/schemas';
 import { createBusiness } from '../../../modules/businesses/mutations';
-import { findUserBusinesses, getBusiness, type BusinessDetails } from '../../../modules/businesses/queries';
+import { findUserBusinessesPage, getBusiness, type BusinessDetails } from '../../../modules/businesses/queries';
+import { listQuery } from './shared';
 import {
   deleteBusinessOperation,
   updateBusinessOperation,
@@ -56,11 +57,12 @@ export const listBusinesses = defineEndpoint({
   method: 'GET',
   path: '/businesses',
   tag: 'Businesses',
-  summary: 'The businesses the signed-in user belongs to, with their role in each',
+  summary: 'The businesses the signed-in user belongs to, with their role in each, oldest first, with keyset paging',
   auth: 'session',
   businessOptional: true,
-  response: z.object({ data: z.array(z.object({ id: z.uuid(), slug: z.string(), name: z.string(), role: z.enum(ROLES) })), nextCursor: z.null() }),
-  run: async ({ caller }) => ({ data: await findUserBusinesses(getDb(), caller.userId), nextCursor: null }),
+  query: listQuery.omit({ search: true }),
+  response: z.object({ data: z.array(z.object({ id: z.uuid(), slug: z.string(), name: z.string(), role: z.enum(ROLES) })), nextCursor: z.uuid().nullable() }),
+  run: async ({ caller, query }) => findUserBusinessesPage(getDb(), caller.userId, query),
 });
 
 export const createBusinessEndpoint = defineEndpoint({
