@@ -1,6 +1,7 @@
 'use client';
 import { Button, Group, MultiSelect, NumberInput, SegmentedControl, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
 import { useTranslations } from 'next-intl';
+import { useRef } from 'react';
 import { useActionForm } from '@/components/forms/use-action-form';
 import { utcToZonedWallTime, zonedWallTimeToUtc } from '@/lib/zoned-time';
 import { createInteractionAction, updateInteractionAction } from '../actions';
@@ -90,6 +91,15 @@ export function InteractionForm({
     onSuccess: onDone,
   });
 
+  // A new interaction starts as an outgoing call; a note has no direction, so choosing "note" clears
+  // the default one (and another type brings it back), unless the user has picked a direction.
+  const directionChosen = useRef(Boolean(initial));
+  const onTypeChange = (value: string) => {
+    const type = value as InteractionType;
+    if (!directionChosen.current) form.setFieldValue('direction', type === 'note' ? 'none' : 'outbound');
+    form.setFieldValue('type', type);
+  };
+
   const outcomeData = [
     ...CALL_OUTCOMES.map((o) => ({ value: o, label: t(`outcomes.${o}`) })),
     ...(initial?.outcome && !(CALL_OUTCOMES as readonly string[]).includes(initial.outcome) ? [{ value: initial.outcome, label: initial.outcome }] : []),
@@ -107,6 +117,7 @@ export function InteractionForm({
           aria-label={t('type')}
           data={INTERACTION_TYPES.map((type) => ({ value: type, label: t(`types.${type}`) }))}
           {...form.getInputProps('type')}
+          onChange={onTypeChange}
         />
         <CustomerPicker
           slug={slug}
@@ -135,6 +146,10 @@ export function InteractionForm({
             ]}
             allowDeselect={false}
             {...form.getInputProps('direction')}
+            onChange={(value) => {
+              directionChosen.current = true;
+              form.setFieldValue('direction', value ?? 'none');
+            }}
           />
           <Select label={t('outcome')} data={outcomeData} clearable {...form.getInputProps('outcome')} />
           <NumberInput label={t('duration')} min={0} max={1440} allowDecimal={false} {...form.getInputProps('durationMinutes')} />
