@@ -1,7 +1,6 @@
 import fs from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { expect, test, type Page } from '@playwright/test';
-import { field, heading, ownerWithBusiness, t, toast, type Locale } from './support/app';
+import { field, heading, ownerWithBusiness, t, toast, type Locale, screenshotBothWidths } from './support/app';
 
 /*
  * The customers journey: a company "A Şirketi" with a contact person, a tag, a search that ignores
@@ -10,22 +9,8 @@ import { field, heading, ownerWithBusiness, t, toast, type Locale } from './supp
  */
 
 const tr = (key: string, values?: Record<string, string | number>) => t('tr', key, values);
-const SCREENSHOT_DIR = fileURLToPath(new URL('../screenshots/', import.meta.url));
 
-async function screenshot(page: Page, locale: Locale, name: string): Promise<void> {
-  for (const size of [
-    { width: 1280, height: 800 },
-    { width: 390, height: 844 },
-  ]) {
-    await page.setViewportSize(size);
-    await page.evaluate(async () => {
-      await document.fonts.ready;
-      await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
-    });
-    await page.screenshot({ path: `${SCREENSHOT_DIR}customers-${locale}-${size.width}-${name}.png`, fullPage: true, animations: 'disabled' });
-  }
-  await page.setViewportSize({ width: 1280, height: 800 });
-}
+const screenshot = (page: Page, locale: Locale, name: string) => screenshotBothWidths(page, `customers-${locale}`, name);
 
 async function addToTagsInput(page: Page, label: string, value: string): Promise<void> {
   const input = page.getByRole('combobox', { name: label });
@@ -46,7 +31,6 @@ async function saveCustomer(page: Page, slug: string, name: string, email?: stri
 
 test('customers: a company with a contact, a tag, a Turkish search, the profile, and a merge', async ({ page }) => {
   test.setTimeout(240_000);
-  fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
   const { slug } = await ownerWithBusiness(page, 'Müşteri Dükkânı');
   let companyId = '';
 

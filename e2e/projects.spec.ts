@@ -1,7 +1,5 @@
-import fs from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { field, heading, ownerWithBusiness, signIn, t, toast, visit, type Locale } from './support/app';
+import { field, heading, ownerWithBusiness, signIn, t, toast, visit, type Locale, screenshotBothWidths } from './support/app';
 
 /*
  * The projects journey: a customer "A Şirketi", the project "Web Sitesi Yenileme" for it, two
@@ -12,22 +10,8 @@ import { field, heading, ownerWithBusiness, signIn, t, toast, visit, type Locale
  */
 
 const tr = (key: string, values?: Record<string, string | number>) => t('tr', key, values);
-const SCREENSHOT_DIR = fileURLToPath(new URL('../screenshots/', import.meta.url));
 
-async function screenshot(page: Page, locale: Locale, name: string): Promise<void> {
-  for (const size of [
-    { width: 1280, height: 800 },
-    { width: 390, height: 844 },
-  ]) {
-    await page.setViewportSize(size);
-    await page.evaluate(async () => {
-      await document.fonts.ready;
-      await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
-    });
-    await page.screenshot({ path: `${SCREENSHOT_DIR}projects-${locale}-${size.width}-${name}.png`, fullPage: true, animations: 'disabled' });
-  }
-  await page.setViewportSize({ width: 1280, height: 800 });
-}
+const screenshot = (page: Page, locale: Locale, name: string) => screenshotBothWidths(page, `projects-${locale}`, name);
 
 const column = (page: Page, name: string) => page.getByRole('region', { name, exact: true });
 // Visible cards only: while a page streams in or refreshes, a hidden copy of the board can be in the DOM.
@@ -55,7 +39,6 @@ async function addTaskToColumn(page: Page, columnName: string, title: string): P
 
 test('projects: a customer’s project, tasks on a board moved by mouse and keyboard, live in another tab', async ({ browser }) => {
   test.setTimeout(300_000);
-  fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
   const context = await browser.newContext();
   const page = await context.newPage();
   const { owner, slug } = await ownerWithBusiness(page, 'Proje Atölyesi', 'projects-owner');

@@ -1,7 +1,5 @@
-import fs from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { chooseOption, field, heading, ownerWithBusiness, t, toast, uniqueEmail, visit } from './support/app';
+import { chooseOption, field, heading, ownerWithBusiness, t, toast, uniqueEmail, visit, screenshotBothWidths } from './support/app';
 import { waitForMail } from './support/mail';
 
 /*
@@ -15,7 +13,6 @@ import { waitForMail } from './support/mail';
  */
 
 const tr = (key: string, values?: Record<string, string | number>) => t('tr', key, values);
-const SCREENSHOT_DIR = fileURLToPath(new URL('../screenshots/', import.meta.url));
 
 const BUSINESS = 'Atölye Yazılım';
 const CUSTOMER = 'A Şirketi';
@@ -24,20 +21,7 @@ const TASKS = ['Tasarım onayı', 'Kodlama'];
 const DEAL = 'Yıllık bakım ve barındırma';
 const NOTE = 'Ekim sonuna kadar yayında olmasını istiyorlar; logo dosyaları Cuma geliyor.';
 
-async function screenshot(page: Page, how: string, name: string): Promise<void> {
-  for (const size of [
-    { width: 1280, height: 800 },
-    { width: 390, height: 844 },
-  ]) {
-    await page.setViewportSize(size);
-    await page.evaluate(async () => {
-      await document.fonts.ready;
-      await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
-    });
-    await page.screenshot({ path: `${SCREENSHOT_DIR}scenario-${how}-${size.width}-${name}.png`, fullPage: true, animations: 'disabled' });
-  }
-  await page.setViewportSize({ width: 1280, height: 800 });
-}
+const screenshot = (page: Page, how: string, name: string) => screenshotBothWidths(page, `scenario-${how}`, name);
 
 const taskColumn = (page: Page, name: string) => page.getByRole('region', { name, exact: true });
 // Visible cards only: while a page streams in or refreshes, a hidden copy of a board can be in the DOM.
@@ -89,7 +73,6 @@ async function dragWithKeyboard(page: Page, title: string, from: string, through
 for (const how of ['mouse', 'keyboard'] as const) {
   test(`the customer’s scenario, the deal won with the ${how}: projects with progress, the quote e-mail and a note on the timeline`, async ({ page }) => {
     test.setTimeout(300_000);
-    fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
     const { owner, slug } = await ownerWithBusiness(page, BUSINESS, `scenario-${how}`);
     const address = uniqueEmail('a-sirketi');
     let customerId = '';

@@ -1,4 +1,6 @@
 import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { expect, type Locator, type Page } from '@playwright/test';
 import { MESSAGES } from '../../src/i18n/messages';
 
@@ -145,4 +147,26 @@ export function detailValue(page: Page, label: string): Locator {
 export async function visit(page: Page, path: string): Promise<void> {
   await page.bringToFront();
   await page.goto(path);
+}
+
+const SCREENSHOT_DIR = fileURLToPath(new URL('../../screenshots/', import.meta.url));
+
+/**
+ * Screenshots of the page at desktop (1280 px) and phone (390 px) width into screenshots/, as
+ * `<prefix>-<width>-<name>.png`, for a person to review; the page is left at desktop width.
+ */
+export async function screenshotBothWidths(page: Page, prefix: string, name: string): Promise<void> {
+  fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  for (const size of [
+    { width: 1280, height: 800 },
+    { width: 390, height: 844 },
+  ]) {
+    await page.setViewportSize(size);
+    await page.evaluate(async () => {
+      await document.fonts.ready;
+      await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+    });
+    await page.screenshot({ path: `${SCREENSHOT_DIR}${prefix}-${size.width}-${name}.png`, fullPage: true, animations: 'disabled' });
+  }
+  await page.setViewportSize({ width: 1280, height: 800 });
 }

@@ -18,19 +18,22 @@ export type ApiKeySummary = {
   createdAt: Date;
 };
 
+// What is shown of a key: never its hash.
+const summaryColumns = {
+  id: apiKeys.id,
+  name: apiKeys.name,
+  role: apiKeys.role,
+  prefix: apiKeys.prefix,
+  expiresAt: apiKeys.expiresAt,
+  revokedAt: apiKeys.revokedAt,
+  lastUsedAt: apiKeys.lastUsedAt,
+  createdAt: apiKeys.createdAt,
+};
+
 /** The business's keys, newest first; never their hashes. */
 export async function findApiKeys(db: Executor, ctx: Ctx): Promise<ApiKeySummary[]> {
   return db
-    .select({
-      id: apiKeys.id,
-      name: apiKeys.name,
-      role: apiKeys.role,
-      prefix: apiKeys.prefix,
-      expiresAt: apiKeys.expiresAt,
-      revokedAt: apiKeys.revokedAt,
-      lastUsedAt: apiKeys.lastUsedAt,
-      createdAt: apiKeys.createdAt,
-    })
+    .select(summaryColumns)
     .from(apiKeys)
     .where(and(eq(apiKeys.businessId, ctx.businessId)))
     .orderBy(desc(apiKeys.createdAt));
@@ -40,16 +43,7 @@ export async function findApiKeys(db: Executor, ctx: Ctx): Promise<ApiKeySummary
 export async function findApiKeysPage(db: Executor, ctx: Ctx, args: { cursor?: string; limit: number }): Promise<{ data: ApiKeySummary[]; nextCursor: string | null }> {
   if (args.cursor !== undefined && !isUuid(args.cursor)) throw new AppError('BAD_REQUEST', 'errors.BAD_REQUEST', { cursor: 'invalid' });
   const rows = await db
-    .select({
-      id: apiKeys.id,
-      name: apiKeys.name,
-      role: apiKeys.role,
-      prefix: apiKeys.prefix,
-      expiresAt: apiKeys.expiresAt,
-      revokedAt: apiKeys.revokedAt,
-      lastUsedAt: apiKeys.lastUsedAt,
-      createdAt: apiKeys.createdAt,
-    })
+    .select(summaryColumns)
     .from(apiKeys)
     .where(and(eq(apiKeys.businessId, ctx.businessId), args.cursor ? lt(apiKeys.id, args.cursor) : undefined))
     // Ids are UUIDv7: newest first by id is newest first by creation, and a stable key to page on.
