@@ -346,6 +346,12 @@ const scenarios: Record<string, { input: (f: Fixture) => unknown; allowed: (role
     input: (f) => ({ id: f.purchaseId }),
     allowed: (r) => scopeOf(r, 'purchases', 'delete') !== false,
   },
+  importPurchases: {
+    input: () => ({
+      file: new File(['Sipariş no;E-posta;Tarih;Ürün;Adet;Fiyat;KDV\nmatris-1;matris@example.test;01.03.2026;Matris ürünü;1;10,50;20\n'], 'satislar.csv', { type: 'text/csv' }),
+    }),
+    allowed: (r) => scopeOf(r, 'purchases', 'create') !== false,
+  },
   // Importing creates customers: every step takes the right to create them.
   uploadImport: {
     input: () => ({ file: new File(['Ad Soyad;E-posta\nMatris Kişi;matris@example.test\n'], 'matris.csv', { type: 'text/csv' }) }),

@@ -1320,6 +1320,22 @@ const operationScenarios: Record<string, OperationScenario> = {
     inputs: () => [{ id: A.purchaseId }],
     expect: REFUSED,
   },
+  importPurchases: {
+    // The business comes from the context: smuggled ids are ignored. Both tenants' customers share
+    // this phone and both have a purchase "order-shared-by-both": B's are found (B's order is
+    // already there, the new one goes to B's customer), A's never.
+    inputs: () => [
+      {
+        file: new File(
+          [`Sipariş no;Telefon;Tarih;Ürün;Adet;Fiyat;KDV\norder-shared-by-both;0532 000 00 01;01.03.2026;x;1;1;0\n${B.marker}-import;0532 000 00 01;01.03.2026;x;1;1;0\n`],
+          'b.csv',
+          { type: 'text/csv' },
+        ),
+        ...smuggled(),
+      },
+    ],
+    expect: ['ok'],
+  },
   uploadImport: {
     inputs: () => [{ file: new File([`Ad Soyad\n${B.marker} Row\n`], 'b.csv', { type: 'text/csv' }), ...smuggled() }],
     expect: ['ok'],
@@ -1520,6 +1536,7 @@ const SERVER_ACTIONS: Record<string, Record<string, 'runBusinessAction' | 'runUs
     createPurchaseAction: 'runBusinessAction',
     updatePurchaseAction: 'runBusinessAction',
     deletePurchaseAction: 'runBusinessAction',
+    importPurchasesAction: 'runBusinessAction',
   },
   'src/modules/imports/actions.ts': {
     uploadImportAction: 'runBusinessAction',

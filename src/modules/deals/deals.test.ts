@@ -14,7 +14,7 @@ import { insertTestCustomer } from '../../../tests/factories/customers';
 import { insertTestDeals } from '../../../tests/factories/deals';
 import { createDealOperation, deleteDealOperation, deleteStageOperation, moveDealOperation, updateDealOperation } from './operations';
 import { DEALS_WON_QUEUE, ensureDefaultPipeline, moveDeal, type DealWonJob } from './mutations';
-import { getBoard, getDeal, listPipelines } from './queries';
+import { findDealsOfCustomer, getBoard, getDeal, listPipelines } from './queries';
 
 afterAll(async () => {
   await stopBoss();
@@ -107,6 +107,30 @@ describe('deals', () => {
     const bad = await runOperation(createDealOperation, ownerCtx, { title: '', value: { amountMinor: 1.5, currency: 'TRY' }, stageId: 'x' });
     expect(bad).toMatchObject({ ok: false, code: 'VALIDATION' });
     expect(Object.keys((bad as { fields: object }).fields)).toEqual(expect.arrayContaining(['title', 'value.amountMinor', 'stageId']));
+  });
+
+  it('lists a customer’s deals for its profile: newest first, of this business only, refused without deals read', async () => {
+    const { db, business, ownerCtx, salesCtx, stages } = await world();
+    const customer = await insertTestCustomer(db, business.id, { name: 'Profil Müşterisi' });
+    const other = await insertTestCustomer(db, business.id, { name: 'Başka Müşteri' });
+    const first = await create(ownerCtx, { title: 'İlk fırsat', customerId: customer.id, stageId: stages[0]!.id, value: { amountMinor: 10000, currency: 'TRY' } });
+    const second = await create(salesCtx, { title: 'İkinci fırsat', customerId: customer.id, stageId: stages[1]!.id });
+    await create(ownerCtx, { title: 'Başkasının fırsatı', customerId: other.id, stageId: stages[0]!.id });
+
+    const list = await findDealsOfCustomer(db, ownerCtx, customer.id);
+    expect(list.map((d) => d.id)).toEqual([second, first]);
+    expect(list[1]).toMatchObject({ title: 'İlk fırsat', valueMinor: 10000, stage: { id: stages[0]!.id, kind: 'open' }, owner: { id: ownerCtx.personnelId }, mine: true });
+    expect(list[0]).toMatchObject({ owner: { name: 'Satışçı Selim' }, mine: false });
+    // Sales reads every deal of the business (R in the table), its own and others'.
+    expect((await findDealsOfCustomer(db, salesCtx, customer.id)).map((d) => d.id)).toEqual([second, first]);
+
+    // Another business's user sees none of them, even with this customer's id.
+    const stranger = await world();
+    expect(await findDealsOfCustomer(db, stranger.ownerCtx, customer.id)).toEqual([]);
+    // A member may not read deals at all.
+    const member = await addPersonnel(db, business.id, { role: 'member' });
+    const memberCtx = await contextFor(db, member.user!.id, business.slug);
+    await expect(findDealsOfCustomer(db, memberCtx, customer.id)).rejects.toMatchObject({ code: 'FORBIDDEN' });
   });
 
   it('puts two concurrent moves into one gap in a stable, distinct order', async () => {

@@ -328,9 +328,19 @@ export async function findDeals(db: Executor, ctx: Ctx, args: FindDealsArgs = {}
   return { data: page.map((r) => toRecord(ctx, r)), nextCursor: rows.length > limit ? (page[page.length - 1]?.id ?? null) : null };
 }
 
-export async function findDealsOfCustomer(db: Executor, ctx: Ctx, customerId: string): Promise<DealRecord[]> {
+/**
+ * A customer's deals for its profile, newest first, within the caller's read scope: all of the
+ * business's, or only the caller's own where the permission table grants reading "own" deals.
+ * FORBIDDEN for a role that may not read deals. One range of deals_customer_idx.
+ */
+export async function findDealsOfCustomer(db: Executor, ctx: Ctx, customerId: string, limit = 100): Promise<DealRecord[]> {
+  const scope = dealScope(ctx, 'read');
   if (!isUuid(customerId)) return [];
-  return (await findDeals(db, ctx, { customerId, limit: 100 })).data;
+  const rows = await selectDeals(db)
+    .where(and(scope, eq(deals.customerId, customerId)))
+    .orderBy(desc(deals.id))
+    .limit(limit);
+  return rows.map((r) => toRecord(ctx, r));
 }
 
 // ─── Timeline ───────────────────────────────────────────────────────────────────────────────

@@ -1,6 +1,6 @@
 'use server';
 import { runBusinessAction } from '@/server/actions/run-action';
-import { createPurchaseOperation, deletePurchaseOperation, updatePurchaseOperation } from './operations';
+import { createPurchaseOperation, deletePurchaseOperation, importPurchasesOperation, updatePurchaseOperation } from './operations';
 
 export async function createPurchaseAction(slug: string, input: unknown) {
   return runBusinessAction(createPurchaseOperation, slug, input);
@@ -12,4 +12,8 @@ export async function updatePurchaseAction(slug: string, input: unknown) {
 
 export async function deletePurchaseAction(slug: string, input: unknown) {
   return runBusinessAction(deletePurchaseOperation, slug, input);
+}
+
+export async function importPurchasesAction(slug: string, input: FormData) {
+  return runBusinessAction(importPurchasesOperation, slug, { file: input instanceof FormData ? input.get('file') : undefined });
 }

@@ -1,10 +1,11 @@
 import 'server-only';
-import { and, asc, desc, eq, inArray, lt, or, type SQL } from 'drizzle-orm';
+import { and, arrayOverlaps, asc, desc, eq, inArray, lt, or, type SQL } from 'drizzle-orm';
 import { businesses, customers, purchaseItems, purchases } from '@/server/db/schema';
 import type { Executor } from '@/server/db/client';
 import type { Ctx } from '@/server/auth/context';
 import { AppError } from '@/lib/errors';
 import { isUuid } from '@/lib/ids';
+import { turkishSortKey } from '@/lib/text';
 import type { PurchaseStatus } from './schemas';
 
 export type PurchaseItemRecord = {
@@ -136,6 +137,41 @@ export async function getCustomerPurchaseSummary(db: Executor, ctx: Ctx, custome
     .where(and(eq(customers.businessId, ctx.businessId), eq(customers.id, customerId)));
   if (!row) throw new AppError('NOT_FOUND');
   return row;
+}
+
+export type CustomerContact = { id: string; name: string; emails: string[]; phones: string[] };
+
+/**
+ * The business's customers having any of these e-mails (lower case) or phones (E.164), or exactly
+ * one of these names, for matching imported rows: through the GIN indexes on the arrays and the
+ * sort-key index (the name is then compared exactly).
+ */
+export async function findCustomersByContact(
+  db: Executor,
+  ctx: Ctx,
+  keys: { emails: readonly string[]; phones: readonly string[]; names: readonly string[] },
+): Promise<CustomerContact[]> {
+  const matchers: SQL[] = [];
+  if (keys.emails.length) matchers.push(arrayOverlaps(customers.emails, [...keys.emails]));
+  if (keys.phones.length) matchers.push(arrayOverlaps(customers.phones, [...keys.phones]));
+  if (keys.names.length) {
+    matchers.push(and(inArray(customers.sortName, [...new Set(keys.names.map(turkishSortKey))]), inArray(customers.name, [...keys.names]))!);
+  }
+  if (matchers.length === 0) return [];
+  return db
+    .select({ id: customers.id, name: customers.name, emails: customers.emails, phones: customers.phones })
+    .from(customers)
+    .where(and(eq(customers.businessId, ctx.businessId), or(...matchers)));
+}
+
+/** Which of these external references the business's purchases already carry. */
+export async function findUsedExternalRefs(db: Executor, ctx: Ctx, refs: readonly string[]): Promise<Set<string>> {
+  if (refs.length === 0) return new Set();
+  const rows = await db
+    .select({ ref: purchases.externalRef })
+    .from(purchases)
+    .where(and(eq(purchases.businessId, ctx.businessId), inArray(purchases.externalRef, [...refs])));
+  return new Set(rows.map((r) => r.ref!));
 }
 
 function encodeCursor(p: { orderedAt: Date; id: string }): string {

@@ -108,3 +108,49 @@ export function fromApiBody(body: Record<string, unknown>, fallbackCurrency: str
     : items;
   return { input: { ...body, items: mapped }, mismatch };
 }
+
+// ─── CSV import ────────────────────────────────────────────────────────────────────────────
+
+/**
+ * The columns a purchases CSV may have, one row per line item. The customer is looked up by the
+ * row's `email`, then its `phone`, then its exact `customer` name: the first of these that finds
+ * exactly one customer of the business decides (the result counts which one did).
+ */
+export const PURCHASE_IMPORT_FIELDS = [
+  'orderRef',
+  'email',
+  'phone',
+  'customer',
+  'orderedAt',
+  'item',
+  'quantity',
+  'unitPrice',
+  'vatRate',
+  'status',
+  'currency',
+] as const;
+export type PurchaseImportField = (typeof PURCHASE_IMPORT_FIELDS)[number];
+
+export const importPurchasesSchema = z.object({ file: z.instanceof(File, { message: 'required' }) });
+
+/** How the customer of an imported order was found. */
+export type CustomerMatch = 'email' | 'phone' | 'name';
+
+/**
+ * A row that was not imported: its spreadsheet row number, the column, and why (a key under
+ * `purchases.import.reasons`). `value` is the cell as the file had it, cut short.
+ */
+export type PurchaseImportError = { row: number; field: PurchaseImportField | '_'; reason: string; value?: string; /** The row it disagrees with. */ otherRow?: number };
+
+export type PurchaseImportResult = {
+  /** Data rows in the file (line items), and how many of them are now recorded. */
+  rows: number;
+  importedRows: number;
+  failedRows: number;
+  /** Orders (distinct references): recorded now, already recorded before (left as they are), not recorded. */
+  created: number;
+  existing: number;
+  failedOrders: number;
+  matchedBy: Record<CustomerMatch, number>;
+  errors: PurchaseImportError[];
+};

@@ -21,6 +21,7 @@ import { CustomerReminders } from '@/modules/reminders/components/customer-remin
 import { CustomerPurchases } from '@/modules/purchases/components/customer-purchases';
 import { CustomerContracts } from '@/modules/contracts/components/customer-contracts';
 import { CustomerProjects } from '@/modules/projects/components/customer-projects';
+import { CustomerDeals } from '@/modules/deals/components/customer-deals';
 
 const STATUS_COLOR = { lead: 'blue', active: 'teal', inactive: 'gray', lost: 'red' } as const;
 
@@ -189,6 +190,7 @@ export default async function CustomerProfilePage({ params }: { params: Promise<
             <CustomerTimeline ctx={ctx} slug={slug} customerId={c.id} />
             <CustomerReminders ctx={ctx} slug={slug} customerId={c.id} />
             <CustomerPurchases ctx={ctx} slug={slug} customerId={c.id} />
+            <CustomerDeals ctx={ctx} slug={slug} customerId={c.id} />
             <CustomerProjects ctx={ctx} slug={slug} customerId={c.id} />
             <CustomerContracts ctx={ctx} slug={slug} customerId={c.id} />
           </Stack>

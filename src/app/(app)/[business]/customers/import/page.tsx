@@ -1,11 +1,12 @@
-import { Badge, Card, Stack, Table, TableScrollContainer, TableTbody, TableTd, TableTh, TableThead, TableTr, Text } from '@mantine/core';
+import { Badge, Card, Group, Stack, Table, TableScrollContainer, TableTbody, TableTd, TableTh, TableThead, TableTr, Text } from '@mantine/core';
+import { IconReceipt } from '@tabler/icons-react';
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { getDb } from '@/server/db/client';
 import { requireBusinessPage } from '@/server/auth/session';
 import { can } from '@/lib/permissions';
-import { AnchorLink } from '@/components/links';
+import { AnchorLink, ButtonLink } from '@/components/links';
 import { PageHeader } from '@/components/page-header';
 import { findImports } from '@/modules/imports/queries';
 import { ImportUpload } from '@/modules/imports/components/import-upload';
@@ -21,6 +22,7 @@ export default async function ImportPage({ params }: { params: Promise<{ busines
   // Importing creates customers: the page is for the roles that may.
   if (!can(ctx.role, 'customers', 'create')) notFound();
   const t = await getTranslations('imports');
+  const tp = await getTranslations('purchases.import');
   const format = await getFormatter();
   const recent = await findImports(getDb(), ctx, 10);
 
@@ -38,6 +40,21 @@ export default async function ImportPage({ params }: { params: Promise<{ busines
         </Text>
         <ImportUpload slug={slug} />
       </Card>
+      {can(ctx.role, 'purchases', 'create') && (
+        <Card withBorder padding="lg">
+          <Group justify="space-between" gap="sm">
+            <div style={{ flex: '1 1 260px' }}>
+              <Text fw={600}>{tp('title')}</Text>
+              <Text size="sm" c="dimmed">
+                {tp('linkHint')}
+              </Text>
+            </div>
+            <ButtonLink href={`/${slug}/customers/import/purchases`} variant="light" leftSection={<IconReceipt size={16} />} data-testid="import-purchases-link">
+              {tp('action')}
+            </ButtonLink>
+          </Group>
+        </Card>
+      )}
       <Card withBorder padding="lg">
         <Text fw={600} mb="sm">
           {t('recent')}

@@ -1,0 +1,168 @@
+'use client';
+import {
+  Button,
+  Card,
+  FileInput,
+  Group,
+  SimpleGrid,
+  Stack,
+  Table,
+  TableScrollContainer,
+  TableTbody,
+  TableTd,
+  TableTh,
+  TableThead,
+  TableTr,
+  Text,
+} from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { IconFileTypeCsv, IconUpload } from '@tabler/icons-react';
+import { useFormatter, useTranslations } from 'next-intl';
+import { useState } from 'react';
+import { importPurchasesAction } from '../actions';
+import type { PurchaseImportResult } from '../schemas';
+
+/** Error rows listed on the page; the counts above them cover the whole file. */
+const ERRORS_SHOWN = 200;
+
+/** Upload a purchases CSV; the import runs in the request and answers with its report. */
+export function PurchaseImport({ slug }: { slug: string }) {
+  const t = useTranslations('purchases.import');
+  const te = useTranslations('errors');
+  const format = useFormatter();
+  const [file, setFile] = useState<File | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [result, setResult] = useState<PurchaseImportResult | null>(null);
+
+  const submit = async () => {
+    if (!file) return;
+    setBusy(true);
+    setError(null);
+    try {
+      const data = new FormData();
+      data.set('file', file);
+      const answer = await importPurchasesAction(slug, data);
+      if (answer.ok) {
+        setResult(answer.data);
+        notifications.show({ color: answer.data.failedRows > 0 ? 'yellow' : 'teal', message: answer.message });
+      } else {
+        setResult(null);
+        setError(answer.fields?.file ?? answer.message);
+        notifications.show({ color: 'red', message: answer.message });
+      }
+    } catch {
+      notifications.show({ color: 'red', message: te('INTERNAL') });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const reason = (key: string, otherRow?: number) =>
+    t.has(`reasons.${key}` as never) ? t(`reasons.${key}` as never, { row: otherRow ?? '' } as never) : t('reasons.invalid');
+
+  const counts = result
+    ? ([
+        { key: 'created', value: result.created, color: 'teal' },
+        { key: 'existing', value: result.existing, color: 'gray' },
+        { key: 'failedOrders', value: result.failedOrders, color: 'red' },
+        { key: 'importedRows', value: result.importedRows, color: 'teal' },
+        { key: 'failedRows', value: result.failedRows, color: 'red' },
+        { key: 'rows', value: result.rows, color: undefined },
+      ] as const)
+    : [];
+  const shown = result?.errors.slice(0, ERRORS_SHOWN) ?? [];
+
+  return (
+    <Stack gap="lg">
+      <Card withBorder padding="lg">
+        <Group align="flex-end" gap="sm" wrap="wrap">
+          <FileInput
+            label={t('chooseFile')}
+            placeholder={t('choosePlaceholder')}
+            accept=".csv,text/csv,text/plain"
+            leftSection={<IconFileTypeCsv size={16} />}
+            value={file}
+            onChange={(f) => {
+              setFile(f);
+              setError(null);
+            }}
+            error={error}
+            clearable
+            style={{ flex: '1 1 260px', maxWidth: 480 }}
+            data-testid="purchase-import-file"
+          />
+          <Button leftSection={<IconUpload size={16} />} onClick={submit} loading={busy} disabled={!file} data-testid="purchase-import-submit">
+            {t('submit')}
+          </Button>
+        </Group>
+      </Card>
+
+      {result && (
+        <Card withBorder padding="lg" data-testid="purchase-import-report">
+          <Text fw={600} mb="sm">
+            {t('resultTitle')}
+          </Text>
+          <SimpleGrid cols={{ base: 2, sm: 3 }} spacing="sm">
+            {counts.map((c) => (
+              <div key={c.key}>
+                <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
+                  {t(c.key)}
+                </Text>
+                <Text fw={700} size="xl" c={c.value > 0 ? c.color : undefined} data-testid={`purchase-import-${c.key}`}>
+                  {format.number(c.value)}
+                </Text>
+              </div>
+            ))}
+          </SimpleGrid>
+          <Text size="sm" c="dimmed" mt="sm">
+            {t('matchedBy', result.matchedBy)}
+          </Text>
+
+          <Text fw={600} mt="lg" mb="xs">
+            {t('errorsTitle')}
+          </Text>
+          {result.errors.length === 0 ? (
+            <Text size="sm" c="dimmed">
+              {t('noErrors')}
+            </Text>
+          ) : (
+            <>
+              {result.errors.length > shown.length && (
+                <Text size="sm" c="dimmed" mb="xs">
+                  {t('errorsShown', { shown: shown.length, total: result.errors.length })}
+                </Text>
+              )}
+              <TableScrollContainer minWidth={340}>
+                <Table verticalSpacing="xs" striped data-testid="purchase-import-errors">
+                  <TableThead>
+                    <TableTr>
+                      <TableTh w={64}>{t('row')}</TableTh>
+                      <TableTh>{t('column')}</TableTh>
+                      <TableTh>{t('reason')}</TableTh>
+                      <TableTh visibleFrom="sm">{t('value')}</TableTh>
+                    </TableTr>
+                  </TableThead>
+                  <TableTbody>
+                    {shown.map((e, i) => (
+                      <TableTr key={`${e.row}-${e.field}-${i}`}>
+                        <TableTd>{e.row}</TableTd>
+                        <TableTd>{t(`fields.${e.field}`)}</TableTd>
+                        <TableTd>{reason(e.reason, e.otherRow)}</TableTd>
+                        <TableTd visibleFrom="sm">
+                          <Text size="sm" truncate maw={240}>
+                            {e.value ?? ''}
+                          </Text>
+                        </TableTd>
+                      </TableTr>
+                    ))}
+                  </TableTbody>
+                </Table>
+              </TableScrollContainer>
+            </>
+          )}
+        </Card>
+      )}
+    </Stack>
+  );
+}
