@@ -55,10 +55,15 @@ export async function CustomerPurchases({ ctx, slug, customerId }: { ctx: Ctx; s
   const canDelete = can(ctx.role, 'purchases', 'delete');
   const today = dateIn(new Date(), timeZone);
 
+  // Keyed (and test ids named) by the message key: the label changes with the language.
   const stats = [
-    { label: t('lifetimeValue'), value: formatMoney(summary.lifetimeValueMinor, summary.currency, locale), hint: t('lifetimeValueHint') },
-    { label: t('purchaseCount'), value: format.number(summary.purchaseCount) },
-    { label: t('lastPurchase'), value: summary.lastPurchaseAt ? format.dateTime(summary.lastPurchaseAt, { dateStyle: 'medium', timeZone }) : t('never') },
+    { key: 'lifetimeValue', label: t('lifetimeValue'), value: formatMoney(summary.lifetimeValueMinor, summary.currency, locale), hint: t('lifetimeValueHint') },
+    { key: 'purchaseCount', label: t('purchaseCount'), value: format.number(summary.purchaseCount) },
+    {
+      key: 'lastPurchase',
+      label: t('lastPurchase'),
+      value: summary.lastPurchaseAt ? format.dateTime(summary.lastPurchaseAt, { dateStyle: 'medium', timeZone }) : t('never'),
+    },
   ];
 
   return (
@@ -69,11 +74,11 @@ export async function CustomerPurchases({ ctx, slug, customerId }: { ctx: Ctx; s
       </Group>
       <SimpleGrid cols={{ base: 1, xs: 3 }} spacing="sm" mb="md">
         {stats.map((s) => (
-          <div key={s.label}>
+          <div key={s.key}>
             <Text size="xs" c="dimmed" tt="uppercase" fw={600} title={s.hint}>
               {s.label}
             </Text>
-            <Text fw={650} size="lg" data-testid={`purchases-${s.label}`}>
+            <Text fw={650} size="lg" data-testid={`purchases-${s.key}`}>
               {s.value}
             </Text>
           </div>

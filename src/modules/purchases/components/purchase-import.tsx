@@ -147,7 +147,8 @@ export function PurchaseImport({ slug }: { slug: string }) {
                     {shown.map((e, i) => (
                       <TableTr key={`${e.row}-${e.field}-${i}`}>
                         <TableTd>{e.row}</TableTd>
-                        <TableTd>{t(`fields.${e.field}`)}</TableTd>
+                        {/* Column names are one or two words: on a phone "E-posta" would otherwise break at its hyphen. */}
+                        <TableTd style={{ whiteSpace: 'nowrap' }}>{t(`fields.${e.field}`)}</TableTd>
                         <TableTd>{reason(e.reason, e.otherRow)}</TableTd>
                         <TableTd visibleFrom="sm">
                           <Text size="sm" truncate maw={240}>
