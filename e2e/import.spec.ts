@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import iconv from 'iconv-lite';
 import { expect, test, type Page } from '@playwright/test';
 import { APP_URL } from './support/env';
-import { heading, ownerWithBusiness, t, toast, type Locale } from './support/app';
+import { chooseFile, heading, ownerWithBusiness, t, toast, type Locale } from './support/app';
 
 /*
  * An owner imports a 1,000-row customer list exported from Turkish Excel (Windows-1254, `;`) with
@@ -28,17 +28,6 @@ async function screenshot(page: Page, locale: Locale, name: string): Promise<voi
     await page.screenshot({ path: `${SCREENSHOT_DIR}${locale}-${size.width}-${name}.png`, fullPage: true, animations: 'disabled' });
   }
   await page.setViewportSize(WIDTHS[0]);
-}
-
-/**
- * Picks a file in the upload field. A file chosen before React has hydrated the page is lost (the
- * field's state never hears of it), so the choice is repeated until the upload button accepts it.
- */
-async function chooseFile(page: Page, file: { name: string; mimeType: string; buffer: Buffer }, uploadLabel: string): Promise<void> {
-  await expect(async () => {
-    await page.locator('input[type=file]').setInputFiles(file);
-    await expect(page.getByRole('button', { name: uploadLabel })).toBeEnabled({ timeout: 1_000 });
-  }).toPass({ timeout: 15_000 });
 }
 
 async function useLanguage(page: Page, locale: Locale): Promise<void> {

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { expect, type Locator, type Page } from '@playwright/test';
+import { createTranslator } from 'next-intl';
 import { MESSAGES } from '../../src/i18n/messages';
 
 export type Locale = 'tr' | 'en';
@@ -22,6 +23,14 @@ export function t(locale: Locale, key: string, values: Record<string, string | n
   for (const part of key.split('.')) node = typeof node === 'object' ? node[part] : undefined;
   if (typeof node !== 'string') throw new Error(`No message ${key} in the ${locale} messages`);
   return node.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
+}
+
+/**
+ * A message with ICU arguments (`{count, plural, ...}`, `{rows, number}`) formatted as the app
+ * formats it, for the texts that `t`'s plain placeholder filling cannot produce.
+ */
+export function formatted(locale: Locale, key: string, values: Record<string, string | number> = {}): string {
+  return createTranslator({ locale, messages: MESSAGES[locale] })(key as never, values as never);
 }
 
 /** A fresh address per call, so runs and journeys never share an account. */
@@ -92,6 +101,18 @@ export async function ownerWithBusiness(page: Page, businessName: string, who = 
   await expect(page).toHaveURL(/\/dashboard$/);
   const slug = await createFirstBusiness(page, businessName);
   return { owner, slug };
+}
+
+/**
+ * Picks a file in the page's upload field. A file chosen before React has hydrated the page is
+ * lost (the field's state never hears of it), so the choice is repeated until the upload button
+ * accepts it.
+ */
+export async function chooseFile(page: Page, file: { name: string; mimeType: string; buffer: Buffer }, uploadLabel: string): Promise<void> {
+  await expect(async () => {
+    await page.locator('input[type=file]').setInputFiles(file);
+    await expect(page.getByRole('button', { name: uploadLabel })).toBeEnabled({ timeout: 1_000 });
+  }).toPass({ timeout: 15_000 });
 }
 
 /** Chooses an option of a Mantine Select by the field's label. */
