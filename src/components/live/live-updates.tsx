@@ -14,7 +14,22 @@ const REFRESH_DEBOUNCE_MS = 100;
 /** A tab hidden this long may have slept through a dropped connection: refetch when it shows again. */
 const HIDDEN_REFRESH_MS = 30_000;
 
+/** How long a refresh waits at most for the page's streamed HTML to settle (a tab in the background may never reveal it). */
+const SETTLE_WAIT_MS = 5_000;
+const SETTLE_POLL_MS = 50;
+
 type ShownGone = Gone & { pathname: string };
+
+/**
+ * Whether the streamed page has settled: the document is loaded and no streamed segment
+ * (`<div hidden id="S:n">`, which React moves into its Suspense boundary when it reveals it) waits
+ * any more. A refresh before that updates a Suspense boundary that has not finished hydrating:
+ * React then renders the boundary's content on the client, and the streamed copy stays in the
+ * DOM, hidden, beside it.
+ */
+function pageSettled(): boolean {
+  return document.readyState === 'complete' && document.querySelector('div[hidden][id^="S:"]') === null;
+}
 
 /**
  * Timings of what arrived and when the page was re-rendered, for the journeys that measure how fast
@@ -68,11 +83,17 @@ export function LiveUpdates({ slug, renderedAt, children }: { slug: string; rend
     };
     const refresh = () => {
       if (timer) return;
-      timer = setTimeout(() => {
+      const askedAt = Date.now();
+      const attempt = () => {
+        if (!pageSettled() && Date.now() - askedAt < SETTLE_WAIT_MS) {
+          timer = setTimeout(attempt, SETTLE_POLL_MS);
+          return;
+        }
         timer = null;
         // The server would answer a gone page with a 404, replacing the explanation.
         if (!pageIsGone()) router.refresh();
-      }, REFRESH_DEBOUNCE_MS);
+      };
+      timer = setTimeout(attempt, REFRESH_DEBOUNCE_MS);
     };
     const show = (value: Gone) => {
       const shown = { ...value, pathname: pathnameRef.current };
