@@ -1,4 +1,5 @@
 import 'server-only';
+import { instantInRange } from '@/lib/cursors';
 import { and, asc, desc, eq, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { businesses, customerNotes, customerTags, customers, personnel, segments, tags } from '@/server/db/schema';
@@ -189,7 +190,7 @@ function decodeCursor(cursor: string | undefined, sort: CustomerSort, dir: 'asc'
 function validCursorValue(sort: CustomerSort, value: string): boolean {
   if (sort === 'name') return true;
   if (sort === 'lifetimeValue') return /^-?\d{1,18}$/.test(value);
-  return value === '-infinity' || !Number.isNaN(Date.parse(value));
+  return value === '-infinity' || instantInRange(new Date(value));
 }
 
 export type CustomerPage = { data: CustomerListRow[]; nextCursor: string | null };

@@ -17,6 +17,7 @@ import { isUuid } from '@/lib/ids';
 import { scopeOf } from '@/lib/permissions';
 import { foldTurkish } from '@/lib/text';
 import type { InteractionDirection, InteractionType, MessageChannel, OutboxStatus } from './schemas';
+import { decodeInstantCursor, encodeInstantCursor } from '@/lib/cursors';
 
 export type Named = { id: string; name: string };
 
@@ -118,7 +119,7 @@ export async function findInteractions(
   args: InteractionFilters = {},
 ): Promise<{ data: InteractionRecord[]; nextCursor: string | null }> {
   const limit = args.limit ?? 50;
-  const after = decodeCursor(args.cursor);
+  const after = decodeInstantCursor(args.cursor);
   const filters: (SQL | undefined)[] = [eq(interactions.businessId, ctx.businessId)];
   if (args.type) filters.push(eq(interactions.type, args.type));
   if (args.from) filters.push(gte(interactions.occurredAt, args.from));
@@ -156,7 +157,7 @@ export async function findInteractions(
   const last = page[page.length - 1];
   return {
     data: await withPeople(db, ctx, page),
-    nextCursor: rows.length > limit && last ? encodeCursor(last.occurredAt, last.id) : null,
+    nextCursor: rows.length > limit && last ? encodeInstantCursor(last.occurredAt, last.id) : null,
   };
 }
 
@@ -172,23 +173,7 @@ export async function getInteraction(db: Executor, ctx: Ctx, id: string): Promis
   return record!;
 }
 
-function encodeCursor(at: Date, id: string): string {
-  return Buffer.from(JSON.stringify([at.toISOString(), id])).toString('base64url');
-}
 
-function decodeCursor(cursor: string | undefined): { at: Date; id: string } | null {
-  if (!cursor) return null;
-  try {
-    const [at, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown[];
-    if (typeof at === 'string' && typeof id === 'string' && isUuid(id) && /^\d{4}-\d{2}-\d{2}T[\d:.]+Z$/.test(at)) {
-      const date = new Date(at);
-      if (!Number.isNaN(date.getTime())) return { at: date, id };
-    }
-  } catch {
-    // fall through: a malformed cursor is a bad request
-  }
-  throw new AppError('BAD_REQUEST', 'errors.BAD_REQUEST', { cursor: 'invalid' });
-}
 
 // ─── Customers, as this module needs them ───────────────────────────────────────────────────
 
@@ -357,7 +342,7 @@ export async function findOutbox(
   const filters: SQL[] = [eq(o.businessId, ctx.businessId)];
   if (args.status) filters.push(eq(o.status, args.status));
   if (args.channel) filters.push(eq(o.channel, args.channel));
-  const after = decodeCursor(args.cursor);
+  const after = decodeInstantCursor(args.cursor);
   if (after) filters.push(sql`(${o.createdAt}, ${o.id}) < (${after.at.toISOString()}::timestamptz, ${after.id}::uuid)`);
   const rows = await db
     .select({
@@ -384,5 +369,5 @@ export async function findOutbox(
     .limit(limit + 1);
   const page = rows.slice(0, limit);
   const last = page[page.length - 1];
-  return { data: page, nextCursor: rows.length > limit && last ? encodeCursor(last.createdAt, last.id) : null };
+  return { data: page, nextCursor: rows.length > limit && last ? encodeInstantCursor(last.createdAt, last.id) : null };
 }

@@ -7,6 +7,7 @@ import { AppError } from '@/lib/errors';
 import { isUuid } from '@/lib/ids';
 import { turkishSortKey } from '@/lib/text';
 import type { PurchaseStatus } from './schemas';
+import { decodeInstantCursor, encodeInstantCursor } from '@/lib/cursors';
 
 export type PurchaseItemRecord = {
   position: number;
@@ -88,7 +89,7 @@ export async function findPurchases(
     if (!isUuid(args.customerId)) return { data: [], nextCursor: null };
     filters.push(eq(purchases.customerId, args.customerId));
   }
-  const after = decodeCursor(args.cursor);
+  const after = decodeInstantCursor(args.cursor);
   if (after) {
     filters.push(or(lt(purchases.orderedAt, after.at), and(eq(purchases.orderedAt, after.at), lt(purchases.id, after.id))));
   }
@@ -100,7 +101,7 @@ export async function findPurchases(
     .limit(limit + 1);
   const page = await withItems(db, ctx, rows.slice(0, limit));
   const last = page[page.length - 1];
-  return { data: page, nextCursor: rows.length > limit && last ? encodeCursor(last) : null };
+  return { data: page, nextCursor: rows.length > limit && last ? encodeInstantCursor(last.orderedAt, last.id) : null };
 }
 
 export async function getPurchase(db: Executor, ctx: Ctx, id: string): Promise<PurchaseRecord> {
@@ -174,20 +175,4 @@ export async function findUsedExternalRefs(db: Executor, ctx: Ctx, refs: readonl
   return new Set(rows.map((r) => r.ref!));
 }
 
-function encodeCursor(p: { orderedAt: Date; id: string }): string {
-  return Buffer.from(JSON.stringify([p.orderedAt.toISOString(), p.id])).toString('base64url');
-}
 
-function decodeCursor(cursor: string | undefined): { at: Date; id: string } | null {
-  if (!cursor) return null;
-  try {
-    const [at, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown[];
-    if (typeof at === 'string' && typeof id === 'string' && isUuid(id)) {
-      const date = new Date(at);
-      if (!Number.isNaN(date.getTime())) return { at: date, id };
-    }
-  } catch {
-    // fall through: a malformed cursor is a bad request
-  }
-  throw new AppError('BAD_REQUEST', 'errors.BAD_REQUEST', { cursor: 'invalid' });
-}

@@ -10,6 +10,7 @@ import { scopeOf, type Action } from '@/lib/permissions';
 import { foldTurkish } from '@/lib/text';
 import { REMINDER_REPEATS, startOfTomorrow, type ReminderRepeat } from './dates';
 import type { ReminderView } from './schemas';
+import { decodeInstantCursor, encodeInstantCursor } from '@/lib/cursors';
 
 // The client-safe list of repeats must be the database enum's.
 const _sameRepeats: readonly ReminderRepeat[] = DB_REPEATS satisfies typeof REMINDER_REPEATS;
@@ -157,7 +158,9 @@ export async function findReminders(
     const tomorrow = startOfTomorrow(now, await businessTimeZone(db, ctx.businessId));
     filters.push(view === 'today' ? and(gte(reminders.dueAt, now), lt(reminders.dueAt, tomorrow)) : gte(reminders.dueAt, tomorrow));
   }
-  const after = decodeCursor(args.cursor);
+  // The cursor's millisecond ISO time compares exactly: the app writes due and done times, never
+  // the database's microsecond clock.
+  const after = decodeInstantCursor(args.cursor);
   if (after) {
     filters.push(
       done
@@ -171,7 +174,7 @@ export async function findReminders(
     .limit(limit + 1);
   const page = rows.slice(0, limit).map((r) => toRecord(ctx, r as Row));
   const last = page[page.length - 1];
-  return { data: page, nextCursor: rows.length > limit && last ? encodeCursor(done ? last.doneAt! : last.dueAt, last.id) : null };
+  return { data: page, nextCursor: rows.length > limit && last ? encodeInstantCursor(done ? last.doneAt! : last.dueAt, last.id) : null };
 }
 
 /** How many open reminders each view holds, for the tabs; bounded by the same scope. */
@@ -236,24 +239,4 @@ export async function getCustomerOption(db: Executor, ctx: Ctx, id: string): Pro
     .from(customers)
     .where(and(eq(customers.businessId, ctx.businessId), eq(customers.id, id)));
   return row ?? null;
-}
-
-// Cursors hold a millisecond ISO time: the app writes due and done times, never the database's
-// microsecond clock, so the value compares exactly.
-function encodeCursor(at: Date, id: string): string {
-  return Buffer.from(JSON.stringify([at.toISOString(), id])).toString('base64url');
-}
-
-function decodeCursor(cursor: string | undefined): { at: Date; id: string } | null {
-  if (!cursor) return null;
-  try {
-    const [at, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown[];
-    if (typeof at === 'string' && typeof id === 'string' && isUuid(id)) {
-      const date = new Date(at);
-      if (!Number.isNaN(date.getTime()) && date.toISOString() === at) return { at: date, id };
-    }
-  } catch {
-    // fall through: a malformed cursor is a bad request
-  }
-  throw new AppError('BAD_REQUEST', 'errors.BAD_REQUEST', { cursor: 'invalid' });
 }
