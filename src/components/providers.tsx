@@ -4,6 +4,7 @@ import { ModalsProvider } from '@mantine/modals';
 import { Notifications } from '@mantine/notifications';
 import { useTranslations } from 'next-intl';
 import { useMemo, type ReactNode } from 'react';
+import { StreamedOrphans } from './streamed-orphans';
 import { theme } from './theme';
 
 export function Providers({ children }: { children: ReactNode }) {
@@ -26,6 +27,7 @@ export function Providers({ children }: { children: ReactNode }) {
     <MantineProvider theme={localizedTheme} defaultColorScheme="auto">
       <ModalsProvider>
         <Notifications position="top-right" />
+        <StreamedOrphans />
         {children}
       </ModalsProvider>
     </MantineProvider>
