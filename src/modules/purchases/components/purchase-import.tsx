@@ -6,15 +6,9 @@ import {
   Group,
   SimpleGrid,
   Stack,
-  Table,
-  TableScrollContainer,
-  TableTbody,
-  TableTd,
-  TableTh,
-  TableThead,
-  TableTr,
   Text,
 } from '@mantine/core';
+import { RowErrorsTable } from '@/components/row-errors-table';
 import { notifications } from '@mantine/notifications';
 import { IconFileTypeCsv, IconUpload } from '@tabler/icons-react';
 import { useFormatter, useTranslations } from 'next-intl';
@@ -133,33 +127,11 @@ export function PurchaseImport({ slug }: { slug: string }) {
                   {t('errorsShown', { shown: shown.length, total: result.errors.length })}
                 </Text>
               )}
-              <TableScrollContainer minWidth={340}>
-                <Table verticalSpacing="xs" striped data-testid="purchase-import-errors">
-                  <TableThead>
-                    <TableTr>
-                      <TableTh w={64}>{t('row')}</TableTh>
-                      <TableTh>{t('column')}</TableTh>
-                      <TableTh>{t('reason')}</TableTh>
-                      <TableTh visibleFrom="sm">{t('value')}</TableTh>
-                    </TableTr>
-                  </TableThead>
-                  <TableTbody>
-                    {shown.map((e, i) => (
-                      <TableTr key={`${e.row}-${e.field}-${i}`}>
-                        <TableTd>{e.row}</TableTd>
-                        {/* Column names are one or two words: on a phone "E-posta" would otherwise break at its hyphen. */}
-                        <TableTd style={{ whiteSpace: 'nowrap' }}>{t(`fields.${e.field}`)}</TableTd>
-                        <TableTd>{reason(e.reason, e.otherRow)}</TableTd>
-                        <TableTd visibleFrom="sm">
-                          <Text size="sm" truncate maw={240}>
-                            {e.value ?? ''}
-                          </Text>
-                        </TableTd>
-                      </TableTr>
-                    ))}
-                  </TableTbody>
-                </Table>
-              </TableScrollContainer>
+              <RowErrorsTable
+                testId="purchase-import-errors"
+                labels={{ row: t('row'), field: t('column'), reason: t('reason'), value: t('value') }}
+                errors={shown.map((e) => ({ row: e.row, field: t(`fields.${e.field}`), reason: reason(e.reason, e.otherRow), value: e.value ?? null }))}
+              />
             </>
           )}
         </Card>

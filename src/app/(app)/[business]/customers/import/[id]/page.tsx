@@ -5,15 +5,9 @@ import {
   Group,
   SimpleGrid,
   Stack,
-  Table,
-  TableScrollContainer,
-  TableTbody,
-  TableTd,
-  TableTh,
-  TableThead,
-  TableTr,
   Text,
 } from '@mantine/core';
+import { RowErrorsTable } from '@/components/row-errors-table';
 import { IconAlertTriangle, IconDownload } from '@tabler/icons-react';
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
@@ -131,32 +125,11 @@ export default async function ImportDetailPage({ params }: { params: Promise<{ b
                   {t('errorsShown', { shown: errors.length, total: imp.errorCount })}
                 </Text>
               )}
-              <TableScrollContainer minWidth={340}>
-                <Table verticalSpacing="xs" striped data-testid="import-errors">
-                  <TableThead>
-                    <TableTr>
-                      <TableTh w={64}>{t('row')}</TableTh>
-                      <TableTh>{t('field')}</TableTh>
-                      <TableTh>{t('reason')}</TableTh>
-                      <TableTh visibleFrom="sm">{t('value')}</TableTh>
-                    </TableTr>
-                  </TableThead>
-                  <TableTbody>
-                    {errors.map((e, i) => (
-                      <TableTr key={`${e.row}-${e.field}-${i}`}>
-                        <TableTd>{e.row}</TableTd>
-                        <TableTd>{t(`fields.${e.field}` as never)}</TableTd>
-                        <TableTd>{tv(e.message as never)}</TableTd>
-                        <TableTd visibleFrom="sm">
-                          <Text size="sm" truncate maw={240}>
-                            {e.value ?? ''}
-                          </Text>
-                        </TableTd>
-                      </TableTr>
-                    ))}
-                  </TableTbody>
-                </Table>
-              </TableScrollContainer>
+              <RowErrorsTable
+                testId="import-errors"
+                labels={{ row: t('row'), field: t('field'), reason: t('reason'), value: t('value') }}
+                errors={errors.map((e) => ({ row: e.row, field: t(`fields.${e.field}` as never), reason: tv(e.message as never), value: e.value ?? null }))}
+              />
             </>
           )}
         </Card>
