@@ -1,5 +1,6 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { field, heading, ownerWithBusiness, signIn, t, toast, visit, type Locale, screenshotBothWidths } from './support/app';
+import { addTaskToColumn, assignTaskFromBoard, taskCard, taskColumn } from './support/tasks';
 
 /*
  * The projects journey: a customer "A Şirketi", the project "Web Sitesi Yenileme" for it, two
@@ -13,9 +14,6 @@ const tr = (key: string, values?: Record<string, string | number>) => t('tr', ke
 
 const screenshot = (page: Page, locale: Locale, name: string) => screenshotBothWidths(page, `projects-${locale}`, name);
 
-const column = (page: Page, name: string) => page.getByRole('region', { name, exact: true });
-// Visible cards only: while a page streams in or refreshes, a hidden copy of the board can be in the DOM.
-const card = (page: Page, title: string) => page.locator('[data-card]').filter({ hasText: title, visible: true });
 
 /** Drags a card with the mouse onto a column, in small steps as a hand would. */
 async function drag(page: Page, from: Locator, to: Locator): Promise<void> {
@@ -27,14 +25,6 @@ async function drag(page: Page, from: Locator, to: Locator): Promise<void> {
   await page.mouse.move(b.x + b.width / 2, b.y + 80, { steps: 20 });
   await page.mouse.move(b.x + b.width / 2, b.y + 90, { steps: 5 });
   await page.mouse.up();
-}
-
-async function addTaskToColumn(page: Page, columnName: string, title: string): Promise<void> {
-  await column(page, columnName).getByRole('button', { name: tr('tasks.addToColumn', { column: columnName }) }).click();
-  await page.getByTestId('quick-add-title').fill(title);
-  await page.getByTestId('quick-add-submit').click();
-  await expect(toast(page, tr('tasks.created', { title }))).toBeVisible();
-  await expect(column(page, columnName).locator('[data-card]').filter({ hasText: title })).toBeVisible();
 }
 
 test('projects: a customer’s project, tasks on a board moved by mouse and keyboard, live in another tab', async ({ browser }) => {
@@ -71,35 +61,26 @@ test('projects: a customer’s project, tasks on a board moved by mouse and keyb
     await expect(page).toHaveURL(new RegExp(`/${slug}/projects/[0-9a-f-]{36}$`));
     await expect(heading(page, projectName)).toBeVisible();
     projectId = new URL(page.url()).pathname.split('/').pop()!;
-    for (const name of ['Yapılacak', 'Devam ediyor', 'Tamamlandı']) await expect(column(page, name)).toBeVisible();
+    for (const name of ['Yapılacak', 'Devam ediyor', 'Tamamlandı']) await expect(taskColumn(page, name)).toBeVisible();
   });
 
   await test.step('two tasks from the column’s +, each assigned on its page', async () => {
     await addTaskToColumn(page, 'Yapılacak', 'Tasarım onayı');
     await addTaskToColumn(page, 'Yapılacak', 'Kodlama');
-    for (const title of ['Tasarım onayı', 'Kodlama']) {
-      await visit(page, `/${slug}/projects/${projectId}`);
-      await card(page, title).getByRole('link', { name: title }).click();
-      await expect(heading(page, title)).toBeVisible();
-      await page.getByTestId('task-assignees').click();
-      await page.getByRole('option', { name: owner.name, exact: true }).click();
-      await page.keyboard.press('Escape');
-      await page.getByTestId('task-submit').click();
-      await expect(toast(page, tr('tasks.updated', { title }))).toBeVisible();
-    }
+    for (const title of ['Tasarım onayı', 'Kodlama']) await assignTaskFromBoard(page, `/${slug}/projects/${projectId}`, title, owner.name);
     await screenshot(page, 'tr', '04-task');
     await visit(page, `/${slug}/projects/${projectId}`);
-    await expect(card(page, 'Kodlama').getByText('AY')).toBeVisible();
+    await expect(taskCard(page, 'Kodlama').getByText('AY')).toBeVisible();
     await expect(page.getByTestId('project-percent')).toHaveText('0%');
   });
 
   await test.step('moves: a card dragged with the mouse, another with the keyboard', async () => {
-    await drag(page, card(page, 'Tasarım onayı'), column(page, 'Tamamlandı'));
+    await drag(page, taskCard(page, 'Tasarım onayı'), taskColumn(page, 'Tamamlandı'));
     await expect(toast(page, tr('tasks.moved'))).toBeVisible();
-    await expect(column(page, 'Tamamlandı').locator('[data-card]').filter({ hasText: 'Tasarım onayı' })).toBeVisible();
+    await expect(taskColumn(page, 'Tamamlandı').locator('[data-card]').filter({ hasText: 'Tasarım onayı' })).toBeVisible();
     await expect(page.getByTestId('project-percent')).toHaveText('50%');
 
-    const handle = card(page, 'Kodlama').getByRole('button', { name: 'Kodlama' });
+    const handle = taskCard(page, 'Kodlama').getByRole('button', { name: 'Kodlama' });
     await handle.focus();
     // dnd-kit measures the columns after the pick-up and after each step: give it a frame or two.
     await page.keyboard.press('Space');
@@ -107,10 +88,10 @@ test('projects: a customer’s project, tasks on a board moved by mouse and keyb
     await page.keyboard.press('ArrowRight');
     await page.waitForTimeout(200);
     await page.keyboard.press('Space');
-    await expect(column(page, 'Devam ediyor').locator('[data-card]').filter({ hasText: 'Kodlama' })).toBeVisible();
+    await expect(taskColumn(page, 'Devam ediyor').locator('[data-card]').filter({ hasText: 'Kodlama' })).toBeVisible();
     await expect(toast(page, tr('tasks.moved')).first()).toBeVisible();
     await page.reload();
-    await expect(column(page, 'Devam ediyor').locator('[data-card]').filter({ hasText: 'Kodlama' })).toBeVisible();
+    await expect(taskColumn(page, 'Devam ediyor').locator('[data-card]').filter({ hasText: 'Kodlama' })).toBeVisible();
     await screenshot(page, 'tr', '03-board');
   });
 
@@ -138,15 +119,15 @@ test('projects: a customer’s project, tasks on a board moved by mouse and keyb
     await signIn(other, owner.email, owner.password);
     await expect(other).not.toHaveURL(/sign-in/);
     await visit(other, `/${slug}/projects/${projectId}`);
-    await expect(column(other, 'Devam ediyor').locator('[data-card]').filter({ hasText: 'Kodlama' })).toBeVisible();
+    await expect(taskColumn(other, 'Devam ediyor').locator('[data-card]').filter({ hasText: 'Kodlama' })).toBeVisible();
     await expect(other.locator('[data-live="connected"]')).toBeAttached();
 
     await visit(page, `/${slug}/projects/${projectId}`);
     await expect(page.locator('[data-live="connected"]')).toBeAttached();
-    await drag(page, card(page, 'Kodlama'), column(page, 'Tamamlandı'));
+    await drag(page, taskCard(page, 'Kodlama'), taskColumn(page, 'Tamamlandı'));
     await expect(toast(page, tr('tasks.moved'))).toBeVisible();
     await other.bringToFront();
-    await expect(column(other, 'Tamamlandı').locator('[data-card]').filter({ hasText: 'Kodlama' })).toBeVisible({ timeout: 5_000 });
+    await expect(taskColumn(other, 'Tamamlandı').locator('[data-card]').filter({ hasText: 'Kodlama' })).toBeVisible({ timeout: 5_000 });
     await expect(other.getByTestId('project-percent')).toHaveText('100%');
 
     // The toast's undo puts the card back, here and in the other context.
@@ -154,9 +135,9 @@ test('projects: a customer’s project, tasks on a board moved by mouse and keyb
     await toast(page, tr('tasks.moved')).getByTestId('undo-move').click();
     await page.mouse.move(640, 700);
     await expect(toast(page, tr('tasks.undone'))).toBeVisible();
-    await expect(column(page, 'Devam ediyor').locator('[data-card]').filter({ hasText: 'Kodlama' })).toBeVisible();
+    await expect(taskColumn(page, 'Devam ediyor').locator('[data-card]').filter({ hasText: 'Kodlama' })).toBeVisible();
     await other.bringToFront();
-    await expect(column(other, 'Devam ediyor').locator('[data-card]').filter({ hasText: 'Kodlama' })).toBeVisible({ timeout: 5_000 });
+    await expect(taskColumn(other, 'Devam ediyor').locator('[data-card]').filter({ hasText: 'Kodlama' })).toBeVisible({ timeout: 5_000 });
     await expect(other.getByTestId('project-percent')).toHaveText('50%');
     await otherContext.close();
   });
@@ -173,7 +154,7 @@ test('projects: a customer’s project, tasks on a board moved by mouse and keyb
     await expect(heading(page, t('en', 'projects.title'))).toBeVisible();
     await screenshot(page, 'en', '01-list');
     await visit(page, `/${slug}/projects/${projectId}`);
-    await expect(column(page, 'Tamamlandı')).toBeVisible();
+    await expect(taskColumn(page, 'Tamamlandı')).toBeVisible();
     await screenshot(page, 'en', '03-board');
     await visit(page, `/${slug}/tasks`);
     await expect(heading(page, t('en', 'tasks.myTasks'))).toBeVisible();

@@ -1,5 +1,6 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { chooseOption, field, heading, ownerWithBusiness, t, toast, uniqueEmail, visit, screenshotBothWidths } from './support/app';
+import { addTaskToColumn, assignTaskFromBoard, taskCard, taskColumn } from './support/tasks';
 import { waitForMail } from './support/mail';
 
 /*
@@ -23,9 +24,6 @@ const NOTE = 'Ekim sonuna kadar yayında olmasını istiyorlar; logo dosyaları 
 
 const screenshot = (page: Page, how: string, name: string) => screenshotBothWidths(page, `scenario-${how}`, name);
 
-const taskColumn = (page: Page, name: string) => page.getByRole('region', { name, exact: true });
-// Visible cards only: while a page streams in or refreshes, a hidden copy of a board can be in the DOM.
-const taskCard = (page: Page, title: string) => page.locator('[data-card]').filter({ hasText: title, visible: true });
 const stage = (page: Page, name: string) => page.locator('[data-column]').filter({ has: page.getByText(name, { exact: true }), visible: true });
 const dealCard = (scope: Page | Locator, title: string) => scope.locator(`[data-testid="deal-card"][data-title="${title}"]`);
 /** What the board announces to screen readers: it changes once dnd-kit has taken a pick-up or a step. */
@@ -110,23 +108,8 @@ for (const how of ['mouse', 'keyboard'] as const) {
     });
 
     await test.step('the tasks "Tasarım onayı" and "Kodlama", assigned; the first one done', async () => {
-      for (const title of TASKS) {
-        await taskColumn(page, 'Yapılacak').getByRole('button', { name: tr('tasks.addToColumn', { column: 'Yapılacak' }) }).click();
-        await page.getByTestId('quick-add-title').fill(title);
-        await page.getByTestId('quick-add-submit').click();
-        await expect(toast(page, tr('tasks.created', { title }))).toBeVisible();
-        await expect(taskColumn(page, 'Yapılacak').locator('[data-card]').filter({ hasText: title })).toBeVisible();
-      }
-      for (const title of TASKS) {
-        await visit(page, `/${slug}/projects/${projectId}`);
-        await taskCard(page, title).getByRole('link', { name: title }).click();
-        await expect(heading(page, title)).toBeVisible();
-        await page.getByTestId('task-assignees').click();
-        await page.getByRole('option', { name: owner.name, exact: true }).click();
-        await page.keyboard.press('Escape');
-        await page.getByTestId('task-submit').click();
-        await expect(toast(page, tr('tasks.updated', { title }))).toBeVisible();
-      }
+      for (const title of TASKS) await addTaskToColumn(page, 'Yapılacak', title);
+      for (const title of TASKS) await assignTaskFromBoard(page, `/${slug}/projects/${projectId}`, title, owner.name);
       // "Kodlama" is open on its page now; "Tasarım onayı" is approved already.
       await visit(page, `/${slug}/projects/${projectId}`);
       await taskCard(page, TASKS[0]!).getByRole('link', { name: TASKS[0]! }).click();

@@ -1,16 +1,8 @@
 'use client';
-import {
-  Button,
-  Card,
-  FileInput,
-  Group,
-  SimpleGrid,
-  Stack,
-  Text,
-} from '@mantine/core';
-import { RowErrorsTable } from '@/components/row-errors-table';
+import { Card, SimpleGrid, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconFileTypeCsv, IconUpload } from '@tabler/icons-react';
+import { CsvUpload } from '@/components/forms/csv-upload';
+import { RowErrorsTable } from '@/components/row-errors-table';
 import { useFormatter, useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { importPurchasesAction } from '../actions';
@@ -22,35 +14,8 @@ const ERRORS_SHOWN = 200;
 /** Upload a purchases CSV; the import runs in the request and answers with its report. */
 export function PurchaseImport({ slug }: { slug: string }) {
   const t = useTranslations('purchases.import');
-  const te = useTranslations('errors');
   const format = useFormatter();
-  const [file, setFile] = useState<File | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<PurchaseImportResult | null>(null);
-
-  const submit = async () => {
-    if (!file) return;
-    setBusy(true);
-    setError(null);
-    try {
-      const data = new FormData();
-      data.set('file', file);
-      const answer = await importPurchasesAction(slug, data);
-      if (answer.ok) {
-        setResult(answer.data);
-        notifications.show({ color: answer.data.failedRows > 0 ? 'yellow' : 'teal', message: answer.message });
-      } else {
-        setResult(null);
-        setError(answer.fields?.file ?? answer.message);
-        notifications.show({ color: 'red', message: answer.message });
-      }
-    } catch {
-      notifications.show({ color: 'red', message: te('INTERNAL') });
-    } finally {
-      setBusy(false);
-    }
-  };
 
   const reason = (key: string, otherRow?: number) =>
     t.has(`reasons.${key}` as never) ? t(`reasons.${key}` as never, { row: otherRow ?? '' } as never) : t('reasons.invalid');
@@ -70,26 +35,15 @@ export function PurchaseImport({ slug }: { slug: string }) {
   return (
     <Stack gap="lg">
       <Card withBorder padding="lg">
-        <Group align="flex-end" gap="sm" wrap="wrap">
-          <FileInput
-            label={t('chooseFile')}
-            placeholder={t('choosePlaceholder')}
-            accept=".csv,text/csv,text/plain"
-            leftSection={<IconFileTypeCsv size={16} />}
-            value={file}
-            onChange={(f) => {
-              setFile(f);
-              setError(null);
-            }}
-            error={error}
-            clearable
-            style={{ flex: '1 1 260px', maxWidth: 480 }}
-            data-testid="purchase-import-file"
-          />
-          <Button leftSection={<IconUpload size={16} />} onClick={submit} loading={busy} disabled={!file} data-testid="purchase-import-submit">
-            {t('submit')}
-          </Button>
-        </Group>
+        <CsvUpload
+          labels={{ choose: t('chooseFile'), placeholder: t('choosePlaceholder'), submit: t('submit') }}
+          send={(data) => importPurchasesAction(slug, data)}
+          onResult={(answer) => {
+            setResult(answer.ok ? answer.data : null);
+            notifications.show({ color: !answer.ok ? 'red' : answer.data.failedRows > 0 ? 'yellow' : 'teal', message: answer.message });
+          }}
+          testIds={{ file: 'purchase-import-file', submit: 'purchase-import-submit' }}
+        />
       </Card>
 
       {result && (
