@@ -55,12 +55,16 @@ function overStage(card: string, column: string): string {
  * own stage), so no key lands before dnd-kit has measured.
  */
 async function dragWithKeyboard(page: Page, title: string, from: string, through: string[]): Promise<void> {
-  const handle = dealCard(stage(page, from), title).locator('xpath=..');
-  await expect(handle).toHaveAttribute('role', 'button');
-  await handle.focus();
-  await expect(handle).toBeFocused();
-  await page.keyboard.press('Space');
-  await expect(announcement(page)).toContainText(overStage(title, from));
+  // A live refresh may replace the card just after it took the focus, and the Space then goes to
+  // nothing: pick it up again until the board says it holds the card (nothing has moved yet).
+  await expect(async () => {
+    const handle = dealCard(stage(page, from), title).locator('xpath=..');
+    await expect(handle).toHaveAttribute('role', 'button', { timeout: 2_000 });
+    await handle.focus();
+    await expect(handle).toBeFocused({ timeout: 2_000 });
+    await page.keyboard.press('Space');
+    await expect(announcement(page)).toContainText(overStage(title, from), { timeout: 3_000 });
+  }).toPass({ timeout: 30_000 });
   for (const column of through) {
     await page.keyboard.press('ArrowRight');
     await expect(announcement(page)).toContainText(overStage(title, column));
