@@ -6,7 +6,7 @@
 import { readRunningEmbeddedUrl, resolveDataDir } from '../src/server/db/embedded';
 import { getDatabaseUrl } from '../src/server/db/database-url';
 import { closeDb } from '../src/server/db/client';
-import { startWorker, stopWorker } from '../src/server/jobs/worker';
+import { startWorker, stopWorker } from '../src/composition/jobs';
 
 let stopping = false;
 

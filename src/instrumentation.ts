@@ -10,7 +10,7 @@ export async function register(): Promise<void> {
     console.info('[jobs] TEZGAH_WORKER=off: jobs wait for `npm run worker`.');
     return;
   }
-  const { startWorker } = await import('./server/jobs/worker');
+  const { startWorker } = await import('./composition/jobs');
   // Not awaited: a database that is slow to answer must not hold up serving pages.
   startWorker().then(
     ({ queues }) => console.info(`[jobs] worker running in the app process: ${queues.join(', ')}`),

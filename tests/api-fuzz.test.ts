@@ -18,7 +18,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { closeDb, getDb, getPool } from '@/server/db/client';
 import { runMigrations } from '@/server/db/migrate';
-import { ENDPOINTS } from '@/server/api/registry';
+import { ENDPOINTS } from '@/composition/api';
 import { API_RATE_LIMIT } from '@/server/api/rate-limit';
 import type { Endpoint } from '@/server/api/endpoint';
 import { ERROR_STATUS } from '@/lib/errors';

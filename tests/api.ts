@@ -3,8 +3,8 @@
  * session cookie from better-auth's real sign-in.
  */
 import { appUrl, getAuth } from '@/server/auth/auth';
-import { ENDPOINTS } from '@/server/api/registry';
-import { handleEndpoint, type HttpMethod } from '@/server/api/endpoint';
+import { ENDPOINTS, handleEndpoint } from '@/composition/api';
+import type { HttpMethod } from '@/server/api/endpoint';
 
 export type ApiAuth = { key?: string; cookie?: string; origin?: string | null; businessId?: string };
 

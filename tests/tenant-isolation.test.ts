@@ -49,7 +49,7 @@ import {
   tags,
   user,
 } from '@/server/db/schema';
-import { ENDPOINTS } from '@/server/api/registry';
+import { ENDPOINTS } from '@/composition/api';
 import { runOperation, type Operation } from '@/server/actions/operation';
 import { loadBusinessContext, loadBusinessContextById, type Ctx } from '@/server/auth/context';
 import { isAppError } from '@/lib/errors';

@@ -12,7 +12,7 @@ import { runOperation } from '@/server/actions/operation';
 import { notifications, reminders } from '@/server/db/schema';
 import { getBoss, getWorkingBoss, stopBoss } from '@/server/jobs/boss';
 import { NOTIFICATION_EMAIL_QUEUE, notificationEmailJobId } from '@/server/jobs/notification-jobs';
-import { workNotificationQueues } from '@/server/jobs/worker';
+import { workNotificationQueues } from './jobs';
 import { markReminderDoneOperation } from '@/modules/reminders/operations';
 import { addPersonnel, contextFor, createTestBusiness, createUser } from '../../../tests/factories';
 import { insertTestCustomer } from '../../../tests/factories/customers';

@@ -9,7 +9,7 @@ import { runOperation } from '@/server/actions/operation';
 import { notifications, projects, taskAssignees, tasks } from '@/server/db/schema';
 import { getWorkingBoss, stopBoss } from '@/server/jobs/boss';
 import { DEALS_WON_QUEUE, queueDealWon } from '@/server/jobs/deals-won';
-import { workDealsWonQueue } from '@/server/jobs/worker';
+import { workDealsWonQueue } from './jobs';
 import { addPersonnel, contextFor, createTestBusiness, createUser } from '../../../tests/factories';
 import { insertTestCustomer } from '../../../tests/factories/customers';
 import { insertTestDeal } from '../../../tests/factories/projects';

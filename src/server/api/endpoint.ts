@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { AppError, ERROR_STATUS, isAppError, type FieldErrors } from '../../lib/errors';
 import type { Ctx } from '../auth/context';
 import { fieldErrorsOf, runOperation, type Operation } from '../actions/operation';
-import { resolveCaller, RateLimited, type Caller } from './caller';
+import { RateLimited, type Caller, type CallerResolver } from './caller';
 import { apiTranslator } from './i18n';
 
 export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'DELETE';
@@ -87,7 +87,12 @@ async function readJson(request: Request): Promise<unknown> {
 }
 
 /** Authenticates, parses, runs and answers one endpoint; bad input never becomes a 500. */
-export async function handleEndpoint(endpoint: Endpoint, request: Request, params: Record<string, string>): Promise<Response> {
+export async function handleEndpoint(
+  endpoint: Endpoint,
+  request: Request,
+  params: Record<string, string>,
+  resolveCaller: CallerResolver,
+): Promise<Response> {
   try {
     const caller = await resolveCaller(request);
     if (endpoint.auth === 'session' && caller.via !== 'session') throw new AppError('FORBIDDEN', 'apiKeys.errors.sessionOnly');

@@ -1,6 +1,6 @@
 import 'server-only';
 import { z } from 'zod';
-import { ENDPOINTS } from './registry';
+import type { Endpoint } from './endpoint';
 import packageJson from '../../../package.json';
 
 const errorSchema = {
@@ -36,9 +36,9 @@ const ERROR_RESPONSES = {
 };
 
 /** The OpenAPI 3.1 document of /api/v1, made from the zod schemas the endpoints validate with. */
-export function buildOpenApiDocument(): Record<string, unknown> {
+export function buildOpenApiDocument(endpoints: readonly Endpoint[]): Record<string, unknown> {
   const paths: Record<string, Record<string, unknown>> = {};
-  for (const e of ENDPOINTS) {
+  for (const e of endpoints) {
     const parameters: unknown[] = [];
     for (const name of e.path.match(/\{(\w+)\}/g) ?? []) {
       parameters.push({ name: name.slice(1, -1), in: 'path', required: true, schema: { type: 'string', format: 'uuid' } });

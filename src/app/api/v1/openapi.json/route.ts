@@ -1,7 +1,7 @@
-import { buildOpenApiDocument } from '@/server/api/openapi';
+import { openApiDocument } from '@/composition/api';
 
 export const dynamic = 'force-dynamic';
 
 export function GET() {
-  return Response.json(buildOpenApiDocument(), { headers: { 'Cache-Control': 'public, max-age=300' } });
+  return Response.json(openApiDocument(), { headers: { 'Cache-Control': 'public, max-age=300' } });
 }

@@ -1,4 +1,4 @@
-import { routeHandlers } from '@/server/api/registry';
+import { routeHandlers } from '@/composition/api';
 
 export const dynamic = 'force-dynamic';
 export const { GET, PATCH, DELETE } = routeHandlers('/reminders/{id}');

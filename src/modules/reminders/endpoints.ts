@@ -1,18 +1,18 @@
 import 'server-only';
 import { z } from 'zod';
-import { getDb } from '../../db/client';
-import { authorize } from '../../auth/authorize';
-import { findReminders, getReminder, type ReminderRecord } from '../../../modules/reminders/queries';
-import { REMINDER_REPEATS } from '../../../modules/reminders/dates';
-import { REMINDER_VIEWS, reminderFieldsSchema } from '../../../modules/reminders/schemas';
+import { getDb } from '@/server/db/client';
+import { authorize } from '@/server/auth/authorize';
+import { findReminders, getReminder, type ReminderRecord } from './queries';
+import { REMINDER_REPEATS } from './dates';
+import { REMINDER_VIEWS, reminderFieldsSchema } from './schemas';
 import {
   createReminderOperation,
   deleteReminderOperation,
   markReminderDoneOperation,
   updateReminderOperation,
-} from '../../../modules/reminders/operations';
-import { callOperation, defineEndpoint } from '../endpoint';
-import { listQuery } from './shared';
+} from './operations';
+import { callOperation, defineEndpoint } from '@/server/api/endpoint';
+import { listQuery } from '@/server/api/list-query';
 
 const ref = z.object({ id: z.uuid(), name: z.string() }).nullable();
 

@@ -1,11 +1,11 @@
 import 'server-only';
 import { z } from 'zod';
-import { getDb } from '../../db/client';
-import { authorize } from '../../auth/authorize';
-import { findProjects, getProject, type ProjectRecord, type ProjectSummary } from '../../../modules/projects/queries';
-import { PROJECT_STATUSES, TASK_STATUS_CATEGORIES, projectFieldsSchema } from '../../../modules/projects/schemas';
-import { createProjectOperation, deleteProjectOperation, updateProjectOperation } from '../../../modules/projects/operations';
-import { callOperation, defineEndpoint } from '../endpoint';
+import { getDb } from '@/server/db/client';
+import { authorize } from '@/server/auth/authorize';
+import { findProjects, getProject, type ProjectRecord, type ProjectSummary } from './queries';
+import { PROJECT_STATUSES, TASK_STATUS_CATEGORIES, projectFieldsSchema } from './schemas';
+import { createProjectOperation, deleteProjectOperation, updateProjectOperation } from './operations';
+import { callOperation, defineEndpoint } from '@/server/api/endpoint';
 
 const ref = z.object({ id: z.uuid(), name: z.string() }).nullable();
 const progress = z.object({ total: z.number().int(), done: z.number().int(), percent: z.number().int() });

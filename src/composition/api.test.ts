@@ -1,11 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeDb, getDb } from '@/server/db/client';
-import { API_RATE_LIMIT, resetRateLimits } from './rate-limit';
-import { buildOpenApiDocument } from './openapi';
+import { API_RATE_LIMIT, resetRateLimits } from '@/server/api/rate-limit';
 import { rememberLastBusiness } from '@/modules/businesses/mutations';
-import { ENDPOINTS } from './registry';
-import { addPersonnel, createTestBusiness, createUser, type TestUser } from '../../../tests/factories';
-import { apiCall, sessionCookieFor } from '../../../tests/api';
+import { ENDPOINTS, openApiDocument } from './api';
+import { addPersonnel, createTestBusiness, createUser, type TestUser } from '../../tests/factories';
+import { apiCall, sessionCookieFor } from '../../tests/api';
 
 let owner: TestUser;
 let business: { id: string; slug: string };
@@ -151,7 +150,7 @@ describe('/api/v1', () => {
   });
 
   it('describes every endpoint in an OpenAPI 3.1 document', () => {
-    const doc = buildOpenApiDocument() as { openapi: string; paths: Record<string, Record<string, unknown>> };
+    const doc = openApiDocument() as { openapi: string; paths: Record<string, Record<string, unknown>> };
     expect(doc.openapi).toBe('3.1.0');
     for (const e of ENDPOINTS) expect(doc.paths[e.path]?.[e.method.toLowerCase()]).toBeDefined();
   });

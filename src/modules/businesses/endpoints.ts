@@ -1,19 +1,19 @@
 import 'server-only';
 import { z } from 'zod';
-import { getDb } from '../../db/client';
-import { AppError } from '../../../lib/errors';
-import { loadBusinessContextById } from '../../auth/context';
-import { createBusinessSchema } from '../../../modules/businesses/schemas';
-import { createBusiness } from '../../../modules/businesses/mutations';
-import { findUserBusinessesPage, getBusiness, type BusinessDetails } from '../../../modules/businesses/queries';
-import { listQuery } from './shared';
+import { getDb } from '@/server/db/client';
+import { AppError } from '@/lib/errors';
+import { loadBusinessContextById } from '@/server/auth/context';
+import { createBusinessSchema } from './schemas';
+import { createBusiness } from './mutations';
+import { findUserBusinessesPage, getBusiness, type BusinessDetails } from './queries';
+import { listQuery } from '@/server/api/list-query';
 import {
   deleteBusinessOperation,
   updateBusinessOperation,
-} from '../../../modules/businesses/operations';
-import { callOperation, defineEndpoint } from '../endpoint';
-import { fieldErrorsOf } from '../../actions/operation';
-import { ROLES } from '../../../lib/permissions';
+} from './operations';
+import { callOperation, defineEndpoint } from '@/server/api/endpoint';
+import { fieldErrorsOf } from '@/server/actions/operation';
+import { ROLES } from '@/lib/permissions';
 
 export const businessJson = z.object({
   id: z.uuid(),

@@ -1,16 +1,16 @@
 import 'server-only';
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { getDb } from '../../db/client';
-import { businesses } from '../../db/schema';
-import type { Ctx } from '../../auth/context';
-import { authorize } from '../../auth/authorize';
-import { AppError } from '../../../lib/errors';
-import { CURRENCIES } from '../../../modules/businesses/schemas';
-import { findPurchases, getPurchase, type PurchaseRecord } from '../../../modules/purchases/queries';
-import { apiPurchaseBodySchema, fromApiBody, moneyJson, PURCHASE_STATUSES } from '../../../modules/purchases/schemas';
-import { createPurchaseOperation, deletePurchaseOperation, updatePurchaseOperation } from '../../../modules/purchases/operations';
-import { callOperation, defineEndpoint } from '../endpoint';
+import { getDb } from '@/server/db/client';
+import { businesses } from '@/server/db/schema';
+import type { Ctx } from '@/server/auth/context';
+import { authorize } from '@/server/auth/authorize';
+import { AppError } from '@/lib/errors';
+import { CURRENCIES } from '@/modules/businesses/schemas';
+import { findPurchases, getPurchase, type PurchaseRecord } from './queries';
+import { apiPurchaseBodySchema, fromApiBody, moneyJson, PURCHASE_STATUSES } from './schemas';
+import { createPurchaseOperation, deletePurchaseOperation, updatePurchaseOperation } from './operations';
+import { callOperation, defineEndpoint } from '@/server/api/endpoint';
 
 const TAG = 'Purchases';
 

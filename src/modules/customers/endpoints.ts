@@ -1,9 +1,9 @@
 import 'server-only';
 import { z } from 'zod';
-import { getDb } from '../../db/client';
-import { authorize } from '../../auth/authorize';
-import { findCustomers, findTags, getCustomer, getTag, type CustomerListRow, type CustomerRecord } from '../../../modules/customers/queries';
-import { CUSTOMER_KINDS, CUSTOMER_STATUSES, createCustomerSchema, customerFieldsSchema, tagFieldsSchema, TAG_COLORS } from '../../../modules/customers/schemas';
+import { getDb } from '@/server/db/client';
+import { authorize } from '@/server/auth/authorize';
+import { findCustomers, findTags, getCustomer, getTag, type CustomerListRow, type CustomerRecord } from './queries';
+import { CUSTOMER_KINDS, CUSTOMER_STATUSES, createCustomerSchema, customerFieldsSchema, tagFieldsSchema, TAG_COLORS } from './schemas';
 import {
   createCustomerOperation,
   createTagOperation,
@@ -11,9 +11,9 @@ import {
   deleteTagOperation,
   updateCustomerOperation,
   updateTagOperation,
-} from '../../../modules/customers/operations';
-import { callOperation, defineEndpoint } from '../endpoint';
-import { listQuery } from './shared';
+} from './operations';
+import { callOperation, defineEndpoint } from '@/server/api/endpoint';
+import { listQuery } from '@/server/api/list-query';
 
 const tagJson = z.object({ id: z.uuid(), name: z.string(), color: z.string() });
 

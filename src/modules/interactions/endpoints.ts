@@ -1,21 +1,21 @@
 import 'server-only';
 import { z } from 'zod';
-import { getDb } from '../../db/client';
-import { authorize } from '../../auth/authorize';
-import { findInteractions, getInteraction, type InteractionRecord } from '../../../modules/interactions/queries';
+import { getDb } from '@/server/db/client';
+import { authorize } from '@/server/auth/authorize';
+import { findInteractions, getInteraction, type InteractionRecord } from './queries';
 import {
   createInteractionSchema,
   findInteractionsSchema,
   INTERACTION_DIRECTIONS,
   INTERACTION_TYPES,
   interactionFieldsSchema,
-} from '../../../modules/interactions/schemas';
+} from './schemas';
 import {
   createInteractionOperation,
   deleteInteractionOperation,
   updateInteractionOperation,
-} from '../../../modules/interactions/operations';
-import { callOperation, defineEndpoint } from '../endpoint';
+} from './operations';
+import { callOperation, defineEndpoint } from '@/server/api/endpoint';
 
 const named = z.object({ id: z.uuid(), name: z.string() });
 

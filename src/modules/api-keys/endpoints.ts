@@ -1,13 +1,13 @@
 import 'server-only';
 import { z } from 'zod';
-import { getDb } from '../../db/client';
-import { ROLES } from '../../../lib/permissions';
-import { authorize } from '../../auth/authorize';
-import { createApiKeySchema } from '../../../modules/api-keys/schemas';
-import { findApiKeysPage } from '../../../modules/api-keys/queries';
-import { listQuery } from './shared';
-import { createApiKeyOperation, revokeApiKeyOperation } from '../../../modules/api-keys/operations';
-import { callOperation, defineEndpoint } from '../endpoint';
+import { getDb } from '@/server/db/client';
+import { ROLES } from '@/lib/permissions';
+import { authorize } from '@/server/auth/authorize';
+import { createApiKeySchema } from './schemas';
+import { findApiKeysPage } from './queries';
+import { listQuery } from '@/server/api/list-query';
+import { createApiKeyOperation, revokeApiKeyOperation } from './operations';
+import { callOperation, defineEndpoint } from '@/server/api/endpoint';
 
 const apiKeyJson = z.object({
   id: z.uuid(),

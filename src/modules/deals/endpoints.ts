@@ -1,22 +1,22 @@
 import 'server-only';
 import { z } from 'zod';
-import { getDb } from '../../db/client';
-import { authorize } from '../../auth/authorize';
-import { AppError } from '../../../lib/errors';
-import { isUuid } from '../../../lib/ids';
-import { findDeals, getBoard, getDeal, getPipeline, listPipelines, type DealRecord, type PipelineRecord } from '../../../modules/deals/queries';
-import { ensureDefaultPipeline, moveDeal, updateDeal } from '../../../modules/deals/mutations';
-import { fieldErrorsOf } from '../../actions/operation';
-import { STAGE_KINDS, createDealSchema, dealFiltersSchema, dealContentSchema, moneySchema, moveDealSchema, pipelineFieldsSchema, updateDealSchema } from '../../../modules/deals/schemas';
+import { getDb } from '@/server/db/client';
+import { authorize } from '@/server/auth/authorize';
+import { AppError } from '@/lib/errors';
+import { isUuid } from '@/lib/ids';
+import { findDeals, getBoard, getDeal, getPipeline, listPipelines, type DealRecord, type PipelineRecord } from './queries';
+import { ensureDefaultPipeline, moveDeal, updateDeal } from './mutations';
+import { fieldErrorsOf } from '@/server/actions/operation';
+import { STAGE_KINDS, createDealSchema, dealFiltersSchema, dealContentSchema, moneySchema, moveDealSchema, pipelineFieldsSchema, updateDealSchema } from './schemas';
 import {
   createDealOperation,
   createPipelineOperation,
   deleteDealOperation,
   deletePipelineOperation,
   updatePipelineOperation,
-} from '../../../modules/deals/operations';
-import { callOperation, defineEndpoint } from '../endpoint';
-import { listQuery } from './shared';
+} from './operations';
+import { callOperation, defineEndpoint } from '@/server/api/endpoint';
+import { listQuery } from '@/server/api/list-query';
 
 const ref = z.object({ id: z.uuid(), name: z.string() }).nullable();
 const money = z.object({ amountMinor: z.number().int().describe('Minor units (kuruş, cents)'), currency: z.string().length(3) });

@@ -1,15 +1,15 @@
 import 'server-only';
 import { z } from 'zod';
-import { getDb } from '../../db/client';
-import { authorize } from '../../auth/authorize';
-import { findTasks, getTask, type TaskCard } from '../../../modules/tasks/queries';
-import { TASK_CATEGORIES, TASK_PRIORITIES, createTaskSchema, moveTaskSchema, updateTaskSchema } from '../../../modules/tasks/schemas';
-import { createTaskOperation, deleteTaskOperation } from '../../../modules/tasks/operations';
-import { moveTask, updateTask } from '../../../modules/tasks/mutations';
-import { fieldErrorsOf } from '../../actions/operation';
-import { AppError } from '../../../lib/errors';
-import { callOperation, defineEndpoint } from '../endpoint';
-import { listQuery } from './shared';
+import { getDb } from '@/server/db/client';
+import { authorize } from '@/server/auth/authorize';
+import { findTasks, getTask, type TaskCard } from './queries';
+import { TASK_CATEGORIES, TASK_PRIORITIES, createTaskSchema, moveTaskSchema, updateTaskSchema } from './schemas';
+import { createTaskOperation, deleteTaskOperation } from './operations';
+import { moveTask, updateTask } from './mutations';
+import { fieldErrorsOf } from '@/server/actions/operation';
+import { AppError } from '@/lib/errors';
+import { callOperation, defineEndpoint } from '@/server/api/endpoint';
+import { listQuery } from '@/server/api/list-query';
 
 const ref = z.object({ id: z.uuid(), name: z.string() }).nullable();
 

@@ -1,17 +1,17 @@
 import 'server-only';
 import { z } from 'zod';
-import { getDb } from '../../db/client';
-import { ROLES } from '../../../lib/permissions';
-import { authorize } from '../../auth/authorize';
-import { findPersonnel, getPersonnel, type PersonnelRecord } from '../../../modules/personnel/queries';
-import { createPersonnelSchema, personnelFieldsSchema } from '../../../modules/personnel/schemas';
+import { getDb } from '@/server/db/client';
+import { ROLES } from '@/lib/permissions';
+import { authorize } from '@/server/auth/authorize';
+import { findPersonnel, getPersonnel, type PersonnelRecord } from './queries';
+import { createPersonnelSchema, personnelFieldsSchema } from './schemas';
 import {
   createPersonnelOperation,
   deletePersonnelOperation,
   updatePersonnelOperation,
-} from '../../../modules/personnel/operations';
-import { callOperation, defineEndpoint } from '../endpoint';
-import { listQuery } from './shared';
+} from './operations';
+import { callOperation, defineEndpoint } from '@/server/api/endpoint';
+import { listQuery } from '@/server/api/list-query';
 
 export const personnelJson = z.object({
   id: z.uuid(),

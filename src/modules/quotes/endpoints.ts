@@ -1,12 +1,12 @@
 import 'server-only';
 import { z } from 'zod';
-import { getDb } from '../../db/client';
-import { authorize } from '../../auth/authorize';
-import { findQuotes, getQuote, getQuoteItems, type QuoteRecord } from '../../../modules/quotes/queries';
-import { QUOTE_LANGUAGES, QUOTE_STATUSES, quoteFieldsSchema, quoteItemSchema } from '../../../modules/quotes/schemas';
-import { createQuoteOperation, deleteQuoteOperation, sendQuoteOperation, updateQuoteOperation } from '../../../modules/quotes/operations';
-import { lineAmounts } from '../../../modules/quotes/totals';
-import { callOperation, defineEndpoint } from '../endpoint';
+import { getDb } from '@/server/db/client';
+import { authorize } from '@/server/auth/authorize';
+import { findQuotes, getQuote, getQuoteItems, type QuoteRecord } from './queries';
+import { QUOTE_LANGUAGES, QUOTE_STATUSES, quoteFieldsSchema, quoteItemSchema } from './schemas';
+import { createQuoteOperation, deleteQuoteOperation, sendQuoteOperation, updateQuoteOperation } from './operations';
+import { lineAmounts } from './totals';
+import { callOperation, defineEndpoint } from '@/server/api/endpoint';
 
 const money = z.object({ amountMinor: z.number().int().describe('Minor units (kuruş)'), currency: z.string().length(3) });
 

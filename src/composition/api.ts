@@ -1,0 +1,42 @@
+import 'server-only';
+import { createCallerResolver } from '@/server/api/caller';
+import { buildOpenApiDocument } from '@/server/api/openapi';
+import { createRouter, endpointsOf } from '@/server/api/router';
+import * as apiKeys from '@/modules/api-keys';
+import * as businesses from '@/modules/businesses';
+import * as customers from '@/modules/customers';
+import * as deals from '@/modules/deals';
+import * as interactions from '@/modules/interactions';
+import * as personnel from '@/modules/personnel';
+import * as projects from '@/modules/projects';
+import * as purchases from '@/modules/purchases';
+import * as quotes from '@/modules/quotes';
+import * as reminders from '@/modules/reminders';
+import * as tasks from '@/modules/tasks';
+
+/** Every endpoint of /api/v1, from the modules that own them; the OpenAPI document and the isolation tests read this list. */
+export const ENDPOINTS = [
+  businesses,
+  personnel,
+  apiKeys,
+  customers,
+  interactions,
+  reminders,
+  purchases,
+  deals,
+  quotes,
+  projects,
+  tasks,
+].flatMap((mod) => endpointsOf(mod.endpoints));
+
+const router = createRouter(
+  ENDPOINTS,
+  createCallerResolver({ verifyApiKey: apiKeys.verifyApiKey, findLandingBusinessId: businesses.findLandingBusinessId }),
+);
+
+export const routeHandlers = router.routeHandlers;
+export const handleEndpoint = router.handle;
+
+export function openApiDocument(): Record<string, unknown> {
+  return buildOpenApiDocument(ENDPOINTS);
+}

@@ -1,0 +1,22 @@
+import 'server-only';
+import { startWorker as startJobsRuntime, type JobWorker } from '@/server/jobs/worker';
+import { customerImportWorker } from '@/modules/imports';
+import { outboxWorker } from '@/modules/interactions';
+import { notificationWorker } from '@/modules/notifications';
+import { dealsWonWorker } from '@/modules/projects';
+import { notifyDueTasks } from '@/modules/tasks';
+
+/** Every module's job workers; the app process and `npm run worker` both start this list. */
+export const JOB_WORKERS: readonly JobWorker[] = [
+  outboxWorker,
+  customerImportWorker,
+  // Tasks due within the hour ride on the reminder notifier's pass.
+  notificationWorker([notifyDueTasks]),
+  dealsWonWorker,
+];
+
+export function startWorker(): Promise<{ queues: string[] }> {
+  return startJobsRuntime(JOB_WORKERS);
+}
+
+export { stopWorker } from '@/server/jobs/worker';

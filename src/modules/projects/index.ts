@@ -1,0 +1,4 @@
+import 'server-only';
+
+export * as endpoints from './endpoints';
+export { dealsWonWorker } from './jobs';
