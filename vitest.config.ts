@@ -15,6 +15,7 @@ export default defineConfig({
     environment: 'node',
     include: ['src/**/*.test.ts', 'tests/**/*.test.ts'],
     globalSetup: ['tests/global-setup.ts'],
+    setupFiles: ['tests/setup-composition.ts'],
     // Test files share one database server; two workers suit the two-core machines
     // and keep connection counts and disk contention low.
     pool: 'forks',

@@ -9,6 +9,8 @@
  * from navigation start until every column shows its first cards and the page is hydrated, so a
  * card can be picked up (dnd-kit's live region for announcements exists only on the client).
  */
+// Registers the modules' event subscribers (audit entries, notifications) before any write.
+import '../src/composition/events';
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';

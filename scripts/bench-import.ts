@@ -8,6 +8,8 @@
  * The file looks like a Turkish shop's export: Windows-1254, `;`, Turkish names, mobile numbers in
  * the usual spellings, a company on every third row (2,000 companies), one in 200 rows broken.
  */
+// Registers the modules' event subscribers (audit entries, notifications) before any write.
+import '../src/composition/events';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';

@@ -11,6 +11,8 @@
  * BENCH_ITERATIONS (300), BENCH_ONLY (comma-separated operation names), BENCH_DEALS (5000: open deals
  * seeded once on the demo business's first pipeline, for `deals.board` and `deals.move`).
  */
+// Registers the modules' event subscribers (audit entries, notifications) before any write.
+import '../src/composition/events';
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';

@@ -6,6 +6,8 @@
  * Uses the running app's database (DATABASE_URL, or the embedded server of `npm start`); when none
  * is running it starts the embedded one for DATA_DIR itself and stops it afterwards.
  */
+// Registers the modules' event subscribers (audit entries, notifications) before any write.
+import '../src/composition/events';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { and, count, eq } from 'drizzle-orm';

@@ -1,4 +1,5 @@
 import 'server-only';
+import './events';
 import { createCallerResolver } from '@/server/api/caller';
 import { buildOpenApiDocument } from '@/server/api/openapi';
 import { createRouter, endpointsOf } from '@/server/api/router';

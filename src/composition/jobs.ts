@@ -1,5 +1,6 @@
 import 'server-only';
 import { startWorker as startJobsRuntime, type JobWorker } from '@/server/jobs/worker';
+import { domainEventWorker } from './events';
 import { customerImportWorker } from '@/modules/imports';
 import { outboxWorker } from '@/modules/interactions';
 import { notificationWorker } from '@/modules/notifications';
@@ -13,6 +14,7 @@ export const JOB_WORKERS: readonly JobWorker[] = [
   // Tasks due within the hour ride on the reminder notifier's pass.
   notificationWorker([notifyDueTasks]),
   dealsWonWorker,
+  domainEventWorker,
 ];
 
 export function startWorker(): Promise<{ queues: string[] }> {

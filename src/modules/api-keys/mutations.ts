@@ -8,7 +8,7 @@ import type { Ctx } from '@/server/auth/context';
 import { AppError } from '@/lib/errors';
 import { newId } from '@/lib/ids';
 import { ROLES, type Role } from '@/lib/permissions';
-import { recordAudit } from '@/modules/audit/mutations';
+import { emitChange } from '@/server/events/domain';
 import type { createApiKeySchema } from './schemas';
 
 const KEY_PREFIX = 'tzg_';
@@ -46,7 +46,7 @@ export async function createApiKey(
       createdByUserId: ctx.userId,
       expiresAt: input.expiresAt,
     });
-    await recordAudit(tx, ctx, { action: 'create', entityType: 'apiKey', entityId: id, meta: { role: input.role } });
+    await emitChange(tx, ctx, { action: 'create', entityType: 'apiKey', entityId: id, meta: { role: input.role } });
   });
   return { id, key, prefix };
 }
@@ -60,7 +60,7 @@ export async function revokeApiKey(db: Executor, ctx: Ctx, id: string): Promise<
       .where(and(eq(apiKeys.businessId, ctx.businessId), eq(apiKeys.id, id)))
       .returning({ id: apiKeys.id });
     if (!row) throw new AppError('NOT_FOUND');
-    await recordAudit(tx, ctx, { action: 'delete', entityType: 'apiKey', entityId: id });
+    await emitChange(tx, ctx, { action: 'delete', entityType: 'apiKey', entityId: id });
   });
 }
 

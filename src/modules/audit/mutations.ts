@@ -2,9 +2,10 @@ import 'server-only';
 import { accountAuditLog, auditLog } from '@/server/db/schema';
 import type { Executor } from '@/server/db/client';
 import { newId } from '@/lib/ids';
+import type { DomainAction } from '@/server/events/domain';
 
 export type AuditEntry = {
-  action: 'create' | 'update' | 'delete' | 'invite' | 'accept' | 'merge';
+  action: DomainAction;
   entityType: string;
   entityId: string;
   /** Names of the fields that changed: never their values, which may be personal data. */
@@ -47,7 +48,4 @@ export async function recordAccountAudit(
   });
 }
 
-/** The keys whose values differ between a stored row and an update. */
-export function changedKeys<T extends Record<string, unknown>>(before: T, patch: Partial<T>): string[] {
-  return Object.keys(patch).filter((k) => k !== 'version' && patch[k] !== undefined && patch[k] !== before[k]);
-}
+export { changedKeys } from '@/lib/changes';

@@ -9,7 +9,8 @@ import { AppError } from '@/lib/errors';
 import { newId } from '@/lib/ids';
 import { slugify } from '@/lib/text';
 import { removeBusinessFile, removeBusinessFiles, saveBusinessFile, sniffImage } from '@/server/files/storage';
-import { changedKeys, recordAccountAudit, recordAudit } from '@/modules/audit/mutations';
+import { changedKeys } from '@/lib/changes';
+import { emitChange } from '@/server/events/domain';
 import { publishEvent } from '@/server/events/publish';
 import { RESERVED_SLUGS, type createBusinessSchema, type deleteBusinessSchema, type updateBusinessSchema } from './schemas';
 
@@ -45,8 +46,8 @@ export async function createBusiness(
       role: 'owner',
     });
     await rememberLastBusiness(tx, creator.id, id);
-    await recordAudit(tx, { businessId: id, userId: creator.id }, { action: 'create', entityType: 'business', entityId: id });
-    await recordAudit(tx, { businessId: id, userId: creator.id }, { action: 'create', entityType: 'personnel', entityId: personnelId });
+    await emitChange(tx, { businessId: id, userId: creator.id }, { action: 'create', entityType: 'business', entityId: id });
+    await emitChange(tx, { businessId: id, userId: creator.id }, { action: 'create', entityType: 'personnel', entityId: personnelId });
     await publishEvent(tx, { businessId: id, kind: 'business.created', id, actorUserId: creator.id });
     return { id, slug };
   });
@@ -69,7 +70,7 @@ export async function updateBusiness(
       .where(and(eq(businesses.id, ctx.businessId), eq(businesses.version, version)))
       .returning({ version: businesses.version });
     if (!row) throw new AppError('CONFLICT', 'errors.STALE');
-    await recordAudit(tx, ctx, { action: 'update', entityType: 'business', entityId: ctx.businessId, changedFields: changed });
+    await emitChange(tx, ctx, { action: 'update', entityType: 'business', entityId: ctx.businessId, changedFields: changed });
     await publishEvent(tx, { businessId: ctx.businessId, kind: 'business.updated', id: ctx.businessId, actorUserId: ctx.userId });
     return row;
   });
@@ -87,7 +88,7 @@ export async function deleteBusiness(db: Executor, ctx: Ctx, input: z.output<typ
       throw new AppError('VALIDATION', 'errors.VALIDATION', { confirmName: 'confirmName' });
     }
     await tx.delete(businesses).where(eq(businesses.id, ctx.businessId));
-    await recordAccountAudit(tx, ctx.userId, { action: 'delete', entityType: 'business', entityId: ctx.businessId });
+    await emitChange(tx, ctx, { action: 'delete', entityType: 'business', entityId: ctx.businessId });
     await publishEvent(tx, { businessId: ctx.businessId, kind: 'business.deleted', id: ctx.businessId, actorUserId: ctx.userId });
   });
   // Files go after the rows are gone for good; a failed commit above keeps them.
@@ -111,7 +112,7 @@ export async function setBusinessLogo(db: Executor, ctx: Ctx, bytes: Uint8Array 
         .update(businesses)
         .set({ logoPath: saved, version: sql`${businesses.version} + 1`, updatedAt: sql`now()` })
         .where(eq(businesses.id, ctx.businessId));
-      await recordAudit(tx, ctx, { action: 'update', entityType: 'business', entityId: ctx.businessId, changedFields: ['logo'] });
+      await emitChange(tx, ctx, { action: 'update', entityType: 'business', entityId: ctx.businessId, changedFields: ['logo'] });
       await publishEvent(tx, { businessId: ctx.businessId, kind: 'business.updated', id: ctx.businessId, actorUserId: ctx.userId });
     });
   } catch (err) {

@@ -10,9 +10,8 @@ import { removeBusinessFile, saveBusinessFile } from '@/server/files/storage';
 import { AppError, isAppError } from '@/lib/errors';
 import { newId } from '@/lib/ids';
 import { MESSAGES } from '@/i18n/messages';
-import { recordAudit } from '@/modules/audit/mutations';
-import { createReminder, deleteReminder, updateReminder } from '@/modules/reminders/mutations';
-import { getReminder } from '@/modules/reminders/queries';
+import { emitChange } from '@/server/events/domain';
+import { createReminder, deleteReminder, updateReminder, getReminder } from '@/modules/reminders';
 import { contractReminderDue } from './dates';
 import { safeFileName, sniffContractFile } from './files';
 import { ownContractSql } from './queries';
@@ -107,7 +106,7 @@ export async function createContract(db: Executor, ctx: Ctx, input: Fields): Pro
       });
       const reminderId = await syncReminder(tx, ctx, { ...input, reminderId: null, customerId: to.customerId, assigneeId: to.assigneeId });
       if (reminderId) await tx.update(contracts).set({ reminderId }).where(and(eq(contracts.businessId, ctx.businessId), eq(contracts.id, id)));
-      await recordAudit(tx, ctx, { action: 'create', entityType: 'contract', entityId: id });
+      await emitChange(tx, ctx, { action: 'create', entityType: 'contract', entityId: id });
       await publishEvent(tx, { businessId: ctx.businessId, kind: 'contract.created', id, actorUserId: ctx.userId });
     });
   } catch (err) {
@@ -162,7 +161,7 @@ export async function updateContract(db: Executor, ctx: Ctx, input: z.output<typ
         .where(and(eq(contracts.businessId, ctx.businessId), eq(contracts.id, input.id)))
         .returning({ version: contracts.version });
       if (stored) replaced = current.filePath;
-      await recordAudit(tx, ctx, { action: 'update', entityType: 'contract', entityId: input.id });
+      await emitChange(tx, ctx, { action: 'update', entityType: 'contract', entityId: input.id });
       await publishEvent(tx, { businessId: ctx.businessId, kind: 'contract.updated', id: input.id, actorUserId: ctx.userId });
       return { version: row!.version };
     });
@@ -185,7 +184,7 @@ export async function deleteContract(db: Executor, ctx: Ctx, id: string): Promis
       });
     }
     await tx.delete(contracts).where(and(eq(contracts.businessId, ctx.businessId), eq(contracts.id, id)));
-    await recordAudit(tx, ctx, { action: 'delete', entityType: 'contract', entityId: id });
+    await emitChange(tx, ctx, { action: 'delete', entityType: 'contract', entityId: id });
     await publishEvent(tx, { businessId: ctx.businessId, kind: 'contract.deleted', id, actorUserId: ctx.userId });
     return current;
   });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { requiredText, uuidField, versionField } from '@/lib/validation';
-import { optionalDate } from '@/modules/quotes/schemas';
+import { optionalDate } from '@/modules/quotes/client';
 
 export const CONTRACT_STATUSES = ['draft', 'active', 'expired', 'terminated'] as const;
 export type ContractStatus = (typeof CONTRACT_STATUSES)[number];

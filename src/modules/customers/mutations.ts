@@ -11,8 +11,9 @@ import { publishEvent } from '@/server/events/publish';
 import { AppError } from '@/lib/errors';
 import { newId } from '@/lib/ids';
 import { searchText, turkishSortKey } from '@/lib/text';
-import { changedKeys, recordAudit } from '@/modules/audit/mutations';
-import { refreshCustomerPurchaseSummary } from '@/modules/purchases/mutations';
+import { changedKeys } from '@/lib/changes';
+import { emitChange } from '@/server/events/domain';
+import { refreshCustomerPurchaseSummary } from '@/modules/purchases';
 import type {
   CustomerFields,
   createNoteSchema,
@@ -92,7 +93,7 @@ export async function createCustomer(db: Executor, ctx: Ctx, input: CustomerFiel
       ...consentColumns(fields),
       ...customerKeys(fields, companyName),
     });
-    await recordAudit(tx, ctx, { action: 'create', entityType: 'customer', entityId: id });
+    await emitChange(tx, ctx, { action: 'create', entityType: 'customer', entityId: id });
     await publishEvent(tx, { businessId: ctx.businessId, kind: 'customer.created', id, actorUserId: ctx.userId });
   });
   return { id };
@@ -147,7 +148,7 @@ export async function updateCustomer(db: Executor, ctx: Ctx, input: z.output<typ
       .returning({ version: customers.version });
     if (!row) throw new AppError('CONFLICT', 'errors.STALE');
     if (target.kind === 'company' && target.name !== fields.name) await refreshPeopleOf(tx, ctx, id, fields.name);
-    await recordAudit(tx, ctx, { action: 'update', entityType: 'customer', entityId: id, changedFields: changedKeys(target, fields) });
+    await emitChange(tx, ctx, { action: 'update', entityType: 'customer', entityId: id, changedFields: changedKeys(target, fields) });
     await publishEvent(tx, { businessId: ctx.businessId, kind: 'customer.updated', id, actorUserId: ctx.userId });
     return row;
   });
@@ -175,7 +176,7 @@ export async function deleteCustomers(db: Executor, ctx: Ctx, ids: string[]): Pr
     if (own && found.some((c) => c.ownerId !== ctx.personnelId)) throw new AppError('FORBIDDEN', 'customers.errors.notOwn');
     await tx.delete(customers).where(and(eq(customers.businessId, ctx.businessId), inArray(customers.id, found.map((c) => c.id)), own));
     for (const c of found) {
-      await recordAudit(tx, ctx, { action: 'delete', entityType: 'customer', entityId: c.id });
+      await emitChange(tx, ctx, { action: 'delete', entityType: 'customer', entityId: c.id });
       await publishEvent(tx, { businessId: ctx.businessId, kind: 'customer.deleted', id: c.id, actorUserId: ctx.userId });
     }
     return { deleted: found.length };
@@ -219,7 +220,7 @@ export async function tagCustomers(db: Executor, ctx: Ctx, input: { customerIds:
     }
     await touch(tx, ctx, changed);
     for (const id of changed) {
-      await recordAudit(tx, ctx, { action: 'update', entityType: 'customer', entityId: id, changedFields: ['tags'] });
+      await emitChange(tx, ctx, { action: 'update', entityType: 'customer', entityId: id, changedFields: ['tags'] });
     }
     return { changed: changed.length };
   });
@@ -235,7 +236,7 @@ export async function assignCustomerOwner(db: Executor, ctx: Ctx, input: { custo
       .returning({ id: customers.id });
     if (rows.length === 0) throw new AppError('NOT_FOUND');
     for (const r of rows) {
-      await recordAudit(tx, ctx, { action: 'update', entityType: 'customer', entityId: r.id, changedFields: ['ownerId'] });
+      await emitChange(tx, ctx, { action: 'update', entityType: 'customer', entityId: r.id, changedFields: ['ownerId'] });
       await publishEvent(tx, { businessId: ctx.businessId, kind: 'customer.updated', id: r.id, actorUserId: ctx.userId });
     }
     return { changed: rows.length };
@@ -340,8 +341,8 @@ export async function mergeCustomers(db: Executor, ctx: Ctx, input: { survivorId
     await refreshCustomerPurchaseSummary(tx, b, survivorId);
     if (survivor.kind === 'company') await refreshPeopleOf(tx, ctx, survivorId, survivor.name);
 
-    await recordAudit(tx, ctx, { action: 'merge', entityType: 'customer', entityId: survivorId, meta: { mergedId: otherId } });
-    await recordAudit(tx, ctx, { action: 'delete', entityType: 'customer', entityId: otherId, meta: { mergedInto: survivorId } });
+    await emitChange(tx, ctx, { action: 'merge', entityType: 'customer', entityId: survivorId, meta: { mergedId: otherId } });
+    await emitChange(tx, ctx, { action: 'delete', entityType: 'customer', entityId: otherId, meta: { mergedInto: survivorId } });
     await publishEvent(tx, { businessId: b, kind: 'customer.deleted', id: otherId, actorUserId: ctx.userId });
     await publishEvent(tx, { businessId: b, kind: 'customer.updated', id: survivorId, actorUserId: ctx.userId });
     return { id: survivorId };
@@ -389,7 +390,7 @@ export async function createTag(db: Executor, ctx: Ctx, input: z.output<typeof c
   await withTagName(() =>
     db.transaction(async (tx) => {
       await tx.insert(tags).values({ businessId: ctx.businessId, id, ...input });
-      await recordAudit(tx, ctx, { action: 'create', entityType: 'tag', entityId: id });
+      await emitChange(tx, ctx, { action: 'create', entityType: 'tag', entityId: id });
     }),
   );
   return { id };
@@ -407,7 +408,7 @@ export async function updateTag(db: Executor, ctx: Ctx, input: z.output<typeof u
         .set({ ...fields, version: version + 1, updatedAt: sql`now()` })
         .where(and(eq(tags.businessId, ctx.businessId), eq(tags.id, id)))
         .returning({ version: tags.version });
-      await recordAudit(tx, ctx, { action: 'update', entityType: 'tag', entityId: id, changedFields: changedKeys(target, fields) });
+      await emitChange(tx, ctx, { action: 'update', entityType: 'tag', entityId: id, changedFields: changedKeys(target, fields) });
       return row!;
     }),
   );
@@ -420,7 +421,7 @@ export async function deleteTag(db: Executor, ctx: Ctx, id: string): Promise<voi
       .where(and(eq(tags.businessId, ctx.businessId), eq(tags.id, id)))
       .returning({ id: tags.id });
     if (!row) throw new AppError('NOT_FOUND');
-    await recordAudit(tx, ctx, { action: 'delete', entityType: 'tag', entityId: id });
+    await emitChange(tx, ctx, { action: 'delete', entityType: 'tag', entityId: id });
   });
 }
 
@@ -440,7 +441,7 @@ export async function createSegment(db: Executor, ctx: Ctx, input: z.output<type
   await withSegmentName(() =>
     db.transaction(async (tx) => {
       await tx.insert(segments).values({ businessId: ctx.businessId, id, name: input.name, filters: input.filters });
-      await recordAudit(tx, ctx, { action: 'create', entityType: 'segment', entityId: id });
+      await emitChange(tx, ctx, { action: 'create', entityType: 'segment', entityId: id });
     }),
   );
   return { id };
@@ -459,7 +460,7 @@ export async function updateSegment(db: Executor, ctx: Ctx, input: z.output<type
         const [exists] = await tx.select({ id: segments.id }).from(segments).where(and(eq(segments.businessId, ctx.businessId), eq(segments.id, id)));
         throw exists ? new AppError('CONFLICT', 'errors.STALE') : new AppError('NOT_FOUND');
       }
-      await recordAudit(tx, ctx, { action: 'update', entityType: 'segment', entityId: id, changedFields: ['name', 'filters'] });
+      await emitChange(tx, ctx, { action: 'update', entityType: 'segment', entityId: id, changedFields: ['name', 'filters'] });
       return row;
     }),
   );
@@ -472,7 +473,7 @@ export async function deleteSegment(db: Executor, ctx: Ctx, id: string): Promise
       .where(and(eq(segments.businessId, ctx.businessId), eq(segments.id, id)))
       .returning({ id: segments.id });
     if (!row) throw new AppError('NOT_FOUND');
-    await recordAudit(tx, ctx, { action: 'delete', entityType: 'segment', entityId: id });
+    await emitChange(tx, ctx, { action: 'delete', entityType: 'segment', entityId: id });
   });
 }
 
@@ -487,7 +488,7 @@ export async function createNote(db: Executor, ctx: Ctx, input: z.output<typeof 
       .where(and(eq(customers.businessId, ctx.businessId), eq(customers.id, input.customerId)));
     if (!c) throw new AppError('NOT_FOUND');
     await tx.insert(customerNotes).values({ businessId: ctx.businessId, id, ...input, authorId: ctx.personnelId });
-    await recordAudit(tx, ctx, { action: 'create', entityType: 'customerNote', entityId: id });
+    await emitChange(tx, ctx, { action: 'create', entityType: 'customerNote', entityId: id });
     await publishEvent(tx, { businessId: ctx.businessId, kind: 'customer.updated', id: input.customerId, actorUserId: ctx.userId });
   });
   return { id };
@@ -520,7 +521,7 @@ export async function updateNote(db: Executor, ctx: Ctx, input: z.output<typeof 
       .set({ ...fields, version: version + 1, updatedAt: sql`now()` })
       .where(and(eq(customerNotes.businessId, ctx.businessId), eq(customerNotes.id, id)))
       .returning({ version: customerNotes.version });
-    await recordAudit(tx, ctx, { action: 'update', entityType: 'customerNote', entityId: id, changedFields: changedKeys(note, fields) });
+    await emitChange(tx, ctx, { action: 'update', entityType: 'customerNote', entityId: id, changedFields: changedKeys(note, fields) });
     await publishEvent(tx, { businessId: ctx.businessId, kind: 'customer.updated', id: note.customerId, actorUserId: ctx.userId });
     return row!;
   });
@@ -530,7 +531,7 @@ export async function deleteNote(db: Executor, ctx: Ctx, id: string): Promise<vo
   await db.transaction(async (tx) => {
     const note = await lockNote(tx, ctx, id, 'delete');
     await tx.delete(customerNotes).where(and(eq(customerNotes.businessId, ctx.businessId), eq(customerNotes.id, id)));
-    await recordAudit(tx, ctx, { action: 'delete', entityType: 'customerNote', entityId: id });
+    await emitChange(tx, ctx, { action: 'delete', entityType: 'customerNote', entityId: id });
     await publishEvent(tx, { businessId: ctx.businessId, kind: 'customer.updated', id: note.customerId, actorUserId: ctx.userId });
   });
 }

@@ -9,7 +9,8 @@ import { publishEvent } from '@/server/events/publish';
 import { AppError, type FieldErrors } from '@/lib/errors';
 import { newId } from '@/lib/ids';
 import { keyBetween } from '@/lib/ordering';
-import { changedKeys, recordAudit } from '@/modules/audit/mutations';
+import { changedKeys } from '@/lib/changes';
+import { emitChange } from '@/server/events/domain';
 import { businessCurrency, dealScope } from './queries';
 import { queueDealWon } from '@/server/jobs/deals-won';
 import type {
@@ -87,7 +88,7 @@ export async function createPipeline(db: Executor, ctx: Ctx, input: z.output<typ
       await tx.insert(pipelineStages).values(
         DEFAULT_STAGES.map((s, i) => ({ businessId: ctx.businessId, id: newId(), pipelineId: id, name: s[lang], probability: s.probability, kind: s.kind, position: i })),
       );
-      await recordAudit(tx, ctx, { action: 'create', entityType: 'pipeline', entityId: id });
+      await emitChange(tx, ctx, { action: 'create', entityType: 'pipeline', entityId: id });
       await publishEvent(tx, { businessId: ctx.businessId, kind: 'pipeline.created', id, actorUserId: ctx.userId });
     });
   } catch (err) {
@@ -110,7 +111,7 @@ export async function updatePipeline(db: Executor, ctx: Ctx, input: z.output<typ
         .where(and(eq(pipelines.businessId, ctx.businessId), eq(pipelines.id, input.id)))
         .returning({ version: pipelines.version });
       if (!row) throw new AppError('NOT_FOUND');
-      await recordAudit(tx, ctx, { action: 'update', entityType: 'pipeline', entityId: input.id, changedFields: ['name', 'projectTemplateId'] });
+      await emitChange(tx, ctx, { action: 'update', entityType: 'pipeline', entityId: input.id, changedFields: ['name', 'projectTemplateId'] });
       await publishEvent(tx, { businessId: ctx.businessId, kind: 'pipeline.updated', id: input.id, actorUserId: ctx.userId });
       return row;
     });
@@ -131,7 +132,7 @@ export async function deletePipeline(db: Executor, ctx: Ctx, id: string): Promis
     const [other] = await tx.select({ id: pipelines.id }).from(pipelines).where(and(eq(pipelines.businessId, ctx.businessId), ne(pipelines.id, id))).limit(1);
     if (!other) throw new AppError('CONFLICT', 'deals.errors.lastPipeline');
     await tx.delete(pipelines).where(and(eq(pipelines.businessId, ctx.businessId), eq(pipelines.id, id)));
-    await recordAudit(tx, ctx, { action: 'delete', entityType: 'pipeline', entityId: id });
+    await emitChange(tx, ctx, { action: 'delete', entityType: 'pipeline', entityId: id });
     await publishEvent(tx, { businessId: ctx.businessId, kind: 'pipeline.deleted', id, actorUserId: ctx.userId });
     return { name: target.name };
   });
@@ -157,7 +158,7 @@ export async function createStage(db: Executor, ctx: Ctx, input: z.output<typeof
       .from(pipelineStages)
       .where(and(eq(pipelineStages.businessId, ctx.businessId), eq(pipelineStages.pipelineId, input.pipelineId)));
     await tx.insert(pipelineStages).values({ businessId: ctx.businessId, id, pipelineId: input.pipelineId, name: input.name, probability: input.probability, kind: input.kind, position: next });
-    await recordAudit(tx, ctx, { action: 'create', entityType: 'pipeline_stage', entityId: id });
+    await emitChange(tx, ctx, { action: 'create', entityType: 'pipeline_stage', entityId: id });
     await touchPipeline(tx, ctx, input.pipelineId);
   });
   return { id };
@@ -174,7 +175,7 @@ export async function updateStage(db: Executor, ctx: Ctx, input: z.output<typeof
       .set({ name: input.name, probability: input.probability, kind: input.kind, version: target.version + 1, updatedAt: sql`now()` })
       .where(and(eq(pipelineStages.businessId, ctx.businessId), eq(pipelineStages.id, input.id)))
       .returning({ version: pipelineStages.version });
-    await recordAudit(tx, ctx, { action: 'update', entityType: 'pipeline_stage', entityId: input.id, changedFields: changedKeys(target, input).filter((k) => k !== 'version' && k !== 'id') });
+    await emitChange(tx, ctx, { action: 'update', entityType: 'pipeline_stage', entityId: input.id, changedFields: changedKeys(target, input).filter((k) => k !== 'version' && k !== 'id') });
     await touchPipeline(tx, ctx, target.pipelineId);
     return row!;
   });
@@ -195,7 +196,7 @@ export async function deleteStage(db: Executor, ctx: Ctx, id: string): Promise<{
       .limit(1);
     if (!other) throw new AppError('CONFLICT', 'deals.errors.lastStage');
     await tx.delete(pipelineStages).where(and(eq(pipelineStages.businessId, ctx.businessId), eq(pipelineStages.id, id)));
-    await recordAudit(tx, ctx, { action: 'delete', entityType: 'pipeline_stage', entityId: id });
+    await emitChange(tx, ctx, { action: 'delete', entityType: 'pipeline_stage', entityId: id });
     await touchPipeline(tx, ctx, target.pipelineId);
     return { name: target.name };
   });
@@ -217,7 +218,7 @@ export async function reorderStages(db: Executor, ctx: Ctx, input: z.output<type
     for (const [position, id] of input.stageIds.entries()) {
       await tx.update(pipelineStages).set({ position }).where(and(eq(pipelineStages.businessId, ctx.businessId), eq(pipelineStages.id, id)));
     }
-    await recordAudit(tx, ctx, { action: 'update', entityType: 'pipeline', entityId: input.pipelineId, changedFields: ['stageOrder'] });
+    await emitChange(tx, ctx, { action: 'update', entityType: 'pipeline', entityId: input.pipelineId, changedFields: ['stageOrder'] });
     await touchPipeline(tx, ctx, input.pipelineId);
   });
 }
@@ -337,7 +338,7 @@ export async function createDeal(db: Executor, ctx: Ctx, input: z.output<typeof 
       ...outcomeColumns(stage.kind, null, input.lostReason),
     });
     if (stage.kind === 'won') await queueWon(tx, ctx, id);
-    await recordAudit(tx, ctx, { action: 'create', entityType: 'deal', entityId: id, meta: { stageId } });
+    await emitChange(tx, ctx, { action: 'create', entityType: 'deal', entityId: id, meta: { stageId } });
     await publishEvent(tx, { businessId: ctx.businessId, kind: 'deal.created', id, actorUserId: ctx.userId });
   });
   return { id };
@@ -374,7 +375,7 @@ export async function updateDeal(db: Executor, ctx: Ctx, input: z.output<typeof 
       .where(and(dealScope(ctx, 'update'), eq(deals.id, input.id), eq(deals.version, input.version)))
       .returning({ version: deals.version, title: deals.title });
     if (!row) throw new AppError('CONFLICT', 'deals.errors.stale');
-    await recordAudit(tx, ctx, { action: 'update', entityType: 'deal', entityId: input.id, changedFields: changedKeys(target as unknown as Record<string, unknown>, patch) });
+    await emitChange(tx, ctx, { action: 'update', entityType: 'deal', entityId: input.id, changedFields: changedKeys(target as unknown as Record<string, unknown>, patch) });
     await publishEvent(tx, { businessId: ctx.businessId, kind: 'deal.updated', id: input.id, actorUserId: ctx.userId });
     return row;
   });
@@ -415,7 +416,7 @@ export async function moveDeal(
       .returning({ moveVersion: deals.moveVersion });
     if (stage.kind === 'won' && previousKind !== 'won') await queueWon(tx, ctx, target.id);
     if (target.stageId !== stage.id) {
-      await recordAudit(tx, ctx, { action: 'update', entityType: 'deal', entityId: target.id, changedFields: ['stageId'], meta: { fromStageId: target.stageId, toStageId: stage.id } });
+      await emitChange(tx, ctx, { action: 'update', entityType: 'deal', entityId: target.id, changedFields: ['stageId'], meta: { fromStageId: target.stageId, toStageId: stage.id } });
     }
     await publishEvent(tx, { businessId: ctx.businessId, kind: 'deal.moved', id: target.id, actorUserId: ctx.userId });
     return { moveVersion: row!.moveVersion, position, stageId: stage.id, title: target.title, kind: stage.kind };
@@ -427,7 +428,7 @@ export async function deleteDeal(db: Executor, ctx: Ctx, id: string): Promise<{ 
   return db.transaction(async (tx) => {
     const target = await lockDeal(tx, ctx, id, 'delete');
     await tx.delete(deals).where(and(dealScope(ctx, 'delete'), eq(deals.id, id)));
-    await recordAudit(tx, ctx, { action: 'delete', entityType: 'deal', entityId: id });
+    await emitChange(tx, ctx, { action: 'delete', entityType: 'deal', entityId: id });
     await publishEvent(tx, { businessId: ctx.businessId, kind: 'deal.deleted', id, actorUserId: ctx.userId });
     return { title: target.title };
   });

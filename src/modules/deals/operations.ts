@@ -1,7 +1,7 @@
 import 'server-only';
 import { z } from 'zod';
 import { getDb } from '@/server/db/client';
-import { findCustomerOptions } from '@/modules/interactions/queries';
+import { findCustomerOptions } from '@/modules/interactions';
 import { findStageCards } from './queries';
 import { defineOperation } from '@/server/actions/operation';
 import {

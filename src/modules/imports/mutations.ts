@@ -8,7 +8,7 @@ import { readBusinessFile, removeBusinessFile, saveBusinessFile } from '@/server
 import { AppError } from '@/lib/errors';
 import { newId } from '@/lib/ids';
 import { searchText, turkishSortKey } from '@/lib/text';
-import { recordAudit } from '@/modules/audit/mutations';
+import { emitChange } from '@/server/events/domain';
 import { MAX_IMPORT_BYTES, MAX_IMPORT_ROWS, readCsv, type CsvDelimiter, type CsvEncoding, type CsvRecord } from './csv';
 import { enqueueCustomerImport } from './job';
 import {
@@ -64,7 +64,7 @@ export async function uploadImport(db: Executor, ctx: Ctx, file: { name: string;
         totalRows: csv.records.length,
         createdById: ctx.personnelId,
       });
-      await recordAudit(tx, ctx, { action: 'create', entityType: 'import', entityId: id, meta: { rows: csv.records.length } });
+      await emitChange(tx, ctx, { action: 'create', entityType: 'import', entityId: id, meta: { rows: csv.records.length } });
       await publishEvent(tx, { businessId: ctx.businessId, kind: 'import.created', id, actorUserId: ctx.userId });
     });
   } catch (err) {
@@ -96,7 +96,7 @@ export async function startImport(
       .set({ status: 'queued', mapping, duplicateMode: input.duplicateMode })
       .where(and(eq(imports.businessId, ctx.businessId), eq(imports.id, input.id)));
     await enqueueCustomerImport({ businessId: ctx.businessId, importId: input.id }, tx);
-    await recordAudit(tx, ctx, { action: 'update', entityType: 'import', entityId: input.id, changedFields: ['status', 'mapping', 'duplicateMode'] });
+    await emitChange(tx, ctx, { action: 'update', entityType: 'import', entityId: input.id, changedFields: ['status', 'mapping', 'duplicateMode'] });
     await publishEvent(tx, { businessId: ctx.businessId, kind: 'import.updated', id: input.id, actorUserId: ctx.userId });
   });
 }
@@ -112,7 +112,7 @@ export async function deleteImport(db: Executor, ctx: Ctx, id: string): Promise<
     if (!row) throw new AppError('NOT_FOUND');
     if (row.status === 'queued' || row.status === 'running') throw new AppError('CONFLICT', 'imports.errors.running');
     await tx.delete(imports).where(and(eq(imports.businessId, ctx.businessId), eq(imports.id, id)));
-    await recordAudit(tx, ctx, { action: 'delete', entityType: 'import', entityId: id });
+    await emitChange(tx, ctx, { action: 'delete', entityType: 'import', entityId: id });
     await publishEvent(tx, { businessId: ctx.businessId, kind: 'import.deleted', id, actorUserId: ctx.userId });
     return row.filePath;
   });
@@ -529,7 +529,7 @@ export async function runCustomerImport(
         .where(where);
       await options.beforeCommit?.(batches);
       if (finished) {
-        await recordAudit(tx, { businessId: ids.businessId, userId: null }, { action: 'update', entityType: 'import', entityId: ids.importId, changedFields: ['status'] });
+        await emitChange(tx, { businessId: ids.businessId, userId: null }, { action: 'update', entityType: 'import', entityId: ids.importId, changedFields: ['status'] });
         await publishEvent(tx, { businessId: ids.businessId, kind: 'import.updated', id: ids.importId, actorUserId: null });
       }
       return finished ? ('done' as const) : ('more' as const);

@@ -8,7 +8,8 @@ import { authorize } from '@/server/auth/authorize';
 import { publishEvent } from '@/server/events/publish';
 import { AppError } from '@/lib/errors';
 import { newId } from '@/lib/ids';
-import { changedKeys, recordAudit } from '@/modules/audit/mutations';
+import { changedKeys } from '@/lib/changes';
+import { emitChange } from '@/server/events/domain';
 import type {
   createInteractionSchema,
   createTemplateSchema,
@@ -86,7 +87,7 @@ export async function insertInteraction(tx: Transaction, ctx: Ctx, input: NewInt
     await tx.insert(interactionPersonnel).values(personnelIds.map((personnelId) => ({ businessId: ctx.businessId, interactionId: id, personnelId })));
   }
   await refreshLastInteraction(tx, ctx.businessId, customerIds);
-  await recordAudit(tx, ctx, { action: 'create', entityType: 'interaction', entityId: id, meta: { type: fields.type } });
+  await emitChange(tx, ctx, { action: 'create', entityType: 'interaction', entityId: id, meta: { type: fields.type } });
   await publishEvent(tx, { businessId: ctx.businessId, kind: 'interaction.created', id, actorUserId: ctx.userId });
   return id;
 }
@@ -113,7 +114,7 @@ export async function logCustomerNote(
   });
   await tx.insert(interactionCustomers).values({ businessId, interactionId: id, customerId: input.customerId, occurredAt: input.occurredAt });
   await refreshLastInteraction(tx, businessId, [input.customerId]);
-  await recordAudit(tx, { businessId, userId: null }, { action: 'create', entityType: 'interaction', entityId: id, meta: { type: 'note' } });
+  await emitChange(tx, { businessId, userId: null }, { action: 'create', entityType: 'interaction', entityId: id, meta: { type: 'note' } });
   await publishEvent(tx, { businessId, kind: 'interaction.created', id, actorUserId: null });
   return id;
 }
@@ -182,7 +183,7 @@ export async function updateInteraction(
     const changed = changedKeys(target as Record<string, unknown>, patch as Record<string, unknown>).filter((k) =>
       k === 'occurredAt' ? target.occurredAt.getTime() !== patch.occurredAt.getTime() : true,
     );
-    await recordAudit(tx, ctx, { action: 'update', entityType: 'interaction', entityId: id, changedFields: changed });
+    await emitChange(tx, ctx, { action: 'update', entityType: 'interaction', entityId: id, changedFields: changed });
     await publishEvent(tx, { businessId: ctx.businessId, kind: 'interaction.updated', id, actorUserId: ctx.userId });
     return row;
   });
@@ -195,7 +196,7 @@ export async function deleteInteraction(db: Executor, ctx: Ctx, id: string): Pro
     await lockCustomers(tx, ctx, linked);
     await tx.delete(interactions).where(and(eq(interactions.businessId, ctx.businessId), eq(interactions.id, id)));
     await refreshLastInteraction(tx, ctx.businessId, linked);
-    await recordAudit(tx, ctx, { action: 'delete', entityType: 'interaction', entityId: id });
+    await emitChange(tx, ctx, { action: 'delete', entityType: 'interaction', entityId: id });
     await publishEvent(tx, { businessId: ctx.businessId, kind: 'interaction.deleted', id, actorUserId: ctx.userId });
   });
 }
@@ -221,7 +222,7 @@ export async function createTemplate(db: Executor, ctx: Ctx, input: z.output<typ
   try {
     await db.transaction(async (tx) => {
       await tx.insert(messageTemplates).values({ businessId: ctx.businessId, id, ...input, subject });
-      await recordAudit(tx, ctx, { action: 'create', entityType: 'message_template', entityId: id });
+      await emitChange(tx, ctx, { action: 'create', entityType: 'message_template', entityId: id });
       await publishEvent(tx, { businessId: ctx.businessId, kind: 'template.created', id, actorUserId: ctx.userId });
     });
   } catch (err) {
@@ -245,7 +246,7 @@ export async function updateTemplate(db: Executor, ctx: Ctx, input: z.output<typ
         .where(and(where, eq(messageTemplates.version, version)))
         .returning({ version: messageTemplates.version });
       if (!row) throw new AppError('CONFLICT', 'errors.STALE');
-      await recordAudit(tx, ctx, { action: 'update', entityType: 'message_template', entityId: id, changedFields: changedKeys(target, patch) });
+      await emitChange(tx, ctx, { action: 'update', entityType: 'message_template', entityId: id, changedFields: changedKeys(target, patch) });
       await publishEvent(tx, { businessId: ctx.businessId, kind: 'template.updated', id, actorUserId: ctx.userId });
       return row;
     });
@@ -261,7 +262,7 @@ export async function deleteTemplate(db: Executor, ctx: Ctx, id: string): Promis
       .where(and(eq(messageTemplates.businessId, ctx.businessId), eq(messageTemplates.id, id)))
       .returning({ id: messageTemplates.id });
     if (!row) throw new AppError('NOT_FOUND');
-    await recordAudit(tx, ctx, { action: 'delete', entityType: 'message_template', entityId: id });
+    await emitChange(tx, ctx, { action: 'delete', entityType: 'message_template', entityId: id });
     await publishEvent(tx, { businessId: ctx.businessId, kind: 'template.deleted', id, actorUserId: ctx.userId });
   });
 }

@@ -10,13 +10,12 @@ import { getSmsProvider, SmsError } from '@/server/sms';
 import { enqueueOutboxDelivery } from '@/server/jobs/outbox';
 import { AppError } from '@/lib/errors';
 import { newId } from '@/lib/ids';
-import { recordAudit } from '@/modules/audit/mutations';
+import { emitChange } from '@/server/events/domain';
 import { insertInteraction } from './mutations';
 import { getCustomerContact, getSenderContext } from './queries';
 import { escapeHtml, renderTemplate, templateValues } from './render';
 import type { MessageChannel, sendEmailSchema, sendSmsSchema } from './schemas';
-import { getQuoteDocumentForJob } from '@/modules/quotes/queries';
-import { quotePdfFileName, renderQuotePdf } from '@/modules/quotes/pdf';
+import { getQuoteDocumentForJob, quotePdfFileName, renderQuotePdf } from '@/modules/quotes';
 
 /** How often a message is tried before it is marked failed (pg-boss retries in between). */
 export const MAX_ATTEMPTS = 5;
@@ -76,7 +75,7 @@ async function recordMessage(db: Executor, ctx: Ctx, message: Message, send: { p
       // Set here, not by the database's now(): the outbox pages with a millisecond cursor.
       createdAt: now,
     });
-    await recordAudit(tx, ctx, {
+    await emitChange(tx, ctx, {
       action: 'create',
       entityType: 'outbox_message',
       entityId: outboxId,

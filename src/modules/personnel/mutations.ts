@@ -10,8 +10,9 @@ import { appUrl } from '@/server/auth/auth';
 import { AppError } from '@/lib/errors';
 import { newId } from '@/lib/ids';
 import { assignableRoles } from '@/lib/permissions';
-import { changedKeys, recordAudit } from '@/modules/audit/mutations';
-import { rememberLastBusiness } from '@/modules/businesses/mutations';
+import { changedKeys } from '@/lib/changes';
+import { emitChange } from '@/server/events/domain';
+import { rememberLastBusiness } from '@/modules/businesses';
 import { publishEvent } from '@/server/events/publish';
 import { personnelChangeRefusal } from './rules';
 import type { createPersonnelSchema, updatePersonnelSchema } from './schemas';
@@ -47,7 +48,7 @@ export async function createPersonnel(
   try {
     await db.transaction(async (tx) => {
       await tx.insert(personnel).values({ businessId: ctx.businessId, id, ...fields });
-      await recordAudit(tx, ctx, { action: 'create', entityType: 'personnel', entityId: id });
+      await emitChange(tx, ctx, { action: 'create', entityType: 'personnel', entityId: id });
       if (invite) await inviteInTransaction(tx, ctx, id, fields.email!);
       await publishEvent(tx, { businessId: ctx.businessId, kind: 'personnel.created', id, actorUserId: ctx.userId });
     });
@@ -89,7 +90,7 @@ export async function updatePersonnel(
         .where(and(eq(personnel.businessId, ctx.businessId), eq(personnel.id, id), eq(personnel.version, version)))
         .returning({ version: personnel.version });
       if (!row) throw new AppError('CONFLICT', 'errors.STALE');
-      await recordAudit(tx, ctx, { action: 'update', entityType: 'personnel', entityId: id, changedFields: changedKeys(target, patch) });
+      await emitChange(tx, ctx, { action: 'update', entityType: 'personnel', entityId: id, changedFields: changedKeys(target, patch) });
       await publishEvent(tx, { businessId: ctx.businessId, kind: 'personnel.updated', id, actorUserId: ctx.userId });
       return row;
     });
@@ -118,7 +119,7 @@ export async function deletePersonnel(db: Executor, ctx: Ctx, id: string): Promi
     });
     if (refusal) throw new AppError(refusal === 'lastOwner' ? 'CONFLICT' : 'FORBIDDEN', `personnel.errors.${refusal}`);
     await tx.delete(personnel).where(and(eq(personnel.businessId, ctx.businessId), eq(personnel.id, id)));
-    await recordAudit(tx, ctx, { action: 'delete', entityType: 'personnel', entityId: id });
+    await emitChange(tx, ctx, { action: 'delete', entityType: 'personnel', entityId: id });
     await publishEvent(tx, { businessId: ctx.businessId, kind: 'personnel.deleted', id, actorUserId: ctx.userId });
   });
 }
@@ -139,7 +140,7 @@ async function inviteInTransaction(tx: Transaction, ctx: Ctx, personnelId: strin
     invitedByUserId: ctx.userId,
     expiresAt: sql`now() + ${`${INVITATION_DAYS} days`}::interval`,
   });
-  await recordAudit(tx, ctx, { action: 'invite', entityType: 'personnel', entityId: personnelId });
+  await emitChange(tx, ctx, { action: 'invite', entityType: 'personnel', entityId: personnelId });
   // Queued in this transaction: an invitation that rolls back is never mailed.
   await enqueueAuthMail(
     {
@@ -202,7 +203,7 @@ export async function acceptInvitation(db: Executor, userId: string, token: stri
       .returning({ id: personnel.id });
     if (!linked) throw new AppError('NOT_FOUND', 'personnel.errors.invitationInvalid');
     await tx.update(invitations).set({ acceptedAt: sql`now()` }).where(and(eq(invitations.businessId, inv.businessId), eq(invitations.id, inv.id)));
-    await recordAudit(tx, { businessId: inv.businessId, userId }, { action: 'accept', entityType: 'personnel', entityId: inv.personnelId });
+    await emitChange(tx, { businessId: inv.businessId, userId }, { action: 'accept', entityType: 'personnel', entityId: inv.personnelId });
     await rememberLastBusiness(tx, userId, inv.businessId);
     await publishEvent(tx, { businessId: inv.businessId, kind: 'personnel.updated', id: inv.personnelId, actorUserId: userId });
     const { rows } = await tx.execute<{ slug: string }>(sql`select slug from businesses where id = ${inv.businessId}`);

@@ -6,8 +6,8 @@ import { publishEvent } from '@/server/events/publish';
 import type { DealWonJob } from '@/server/jobs/deals-won';
 import { newId } from '@/lib/ids';
 import { keysBetween } from '@/lib/ordering';
-import { recordAudit } from '@/modules/audit/mutations';
-import { instantToWallClock, wallClockToInstant } from '@/modules/reminders/dates';
+import { emitChange } from '@/server/events/domain';
+import { instantToWallClock, wallClockToInstant } from '@/modules/reminders';
 import { insertDefaultStatuses, localeOfUser } from './mutations';
 import type { TemplateTask } from './schemas';
 
@@ -99,7 +99,7 @@ export async function createProjectFromWonDeal(db: Executor, job: DealWonJob, no
       await tx.insert(tasks).values(rows);
       if (owner) await tx.insert(taskAssignees).values(rows.map((r) => ({ businessId: job.businessId, taskId: r.id, personnelId: owner.id })));
     }
-    await recordAudit(tx, { businessId: job.businessId, userId: null }, { action: 'create', entityType: 'project', entityId: id, meta: { dealId: job.dealId } });
+    await emitChange(tx, { businessId: job.businessId, userId: null }, { action: 'create', entityType: 'project', entityId: id, meta: { dealId: job.dealId } });
     await publishEvent(tx, { businessId: job.businessId, kind: 'project.created', id, actorUserId: null });
 
     if (owner?.userId && owner.active) {

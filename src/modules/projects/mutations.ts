@@ -8,7 +8,8 @@ import { publishEvent } from '@/server/events/publish';
 import { AppError, type FieldErrors } from '@/lib/errors';
 import { newId } from '@/lib/ids';
 import { scopeOf } from '@/lib/permissions';
-import { changedKeys, recordAudit } from '@/modules/audit/mutations';
+import { changedKeys } from '@/lib/changes';
+import { emitChange } from '@/server/events/domain';
 import { DEFAULT_TASK_STATUSES } from './defaults';
 import { projectScope } from './queries';
 import type {
@@ -81,7 +82,7 @@ export async function createProject(db: Executor, ctx: Ctx, input: ProjectFields
       await tx.insert(projectMembers).values([...new Set(input.memberIds)].map((personnelId) => ({ businessId: ctx.businessId, projectId: id, personnelId })));
     }
     await insertDefaultStatuses(tx, ctx.businessId, id, await localeOfUser(tx, ctx.userId));
-    await recordAudit(tx, ctx, { action: 'create', entityType: 'project', entityId: id });
+    await emitChange(tx, ctx, { action: 'create', entityType: 'project', entityId: id });
     await publishEvent(tx, { businessId: ctx.businessId, kind: 'project.created', id, actorUserId: ctx.userId });
     return { id };
   });
@@ -117,7 +118,7 @@ export async function updateProject(db: Executor, ctx: Ctx, input: z.output<type
     if (input.memberIds.length > 0) {
       await tx.insert(projectMembers).values([...new Set(input.memberIds)].map((personnelId) => ({ businessId: ctx.businessId, projectId: input.id, personnelId })));
     }
-    await recordAudit(tx, ctx, { action: 'update', entityType: 'project', entityId: input.id, changedFields: changedKeys(target as Record<string, unknown>, patch) });
+    await emitChange(tx, ctx, { action: 'update', entityType: 'project', entityId: input.id, changedFields: changedKeys(target as Record<string, unknown>, patch) });
     await publishEvent(tx, { businessId: ctx.businessId, kind: 'project.updated', id: input.id, actorUserId: ctx.userId });
     return row!;
   });
@@ -131,7 +132,7 @@ export async function deleteProject(db: Executor, ctx: Ctx, id: string): Promise
     // Tasks reference their status without a cascade: remove them before the columns go.
     await tx.delete(tasks).where(and(eq(tasks.businessId, ctx.businessId), eq(tasks.projectId, id)));
     await tx.delete(projects).where(and(eq(projects.businessId, ctx.businessId), eq(projects.id, id)));
-    await recordAudit(tx, ctx, { action: 'delete', entityType: 'project', entityId: id });
+    await emitChange(tx, ctx, { action: 'delete', entityType: 'project', entityId: id });
     await publishEvent(tx, { businessId: ctx.businessId, kind: 'project.deleted', id, actorUserId: ctx.userId });
     return { name: target.name };
   });
@@ -250,7 +251,7 @@ export async function createProjectTemplate(db: Executor, ctx: Ctx, input: z.out
   try {
     return await db.transaction(async (tx) => {
       await tx.insert(projectTemplates).values({ businessId: ctx.businessId, id, name: input.name, tasks: input.tasks });
-      await recordAudit(tx, ctx, { action: 'create', entityType: 'project_template', entityId: id });
+      await emitChange(tx, ctx, { action: 'create', entityType: 'project_template', entityId: id });
       return { id };
     });
   } catch (err) {
@@ -272,7 +273,7 @@ export async function updateProjectTemplate(db: Executor, ctx: Ctx, input: z.out
         const [exists] = await tx.select({ id: projectTemplates.id }).from(projectTemplates).where(and(eq(projectTemplates.businessId, ctx.businessId), eq(projectTemplates.id, input.id)));
         throw exists ? new AppError('CONFLICT', 'errors.STALE') : new AppError('NOT_FOUND');
       }
-      await recordAudit(tx, ctx, { action: 'update', entityType: 'project_template', entityId: input.id, changedFields: ['name', 'tasks'] });
+      await emitChange(tx, ctx, { action: 'update', entityType: 'project_template', entityId: input.id, changedFields: ['name', 'tasks'] });
       return row;
     });
   } catch (err) {
@@ -289,7 +290,7 @@ export async function deleteProjectTemplate(db: Executor, ctx: Ctx, id: string):
       .where(and(eq(projectTemplates.businessId, ctx.businessId), eq(projectTemplates.id, id)))
       .returning({ name: projectTemplates.name });
     if (!row) throw new AppError('NOT_FOUND');
-    await recordAudit(tx, ctx, { action: 'delete', entityType: 'project_template', entityId: id });
+    await emitChange(tx, ctx, { action: 'delete', entityType: 'project_template', entityId: id });
     return row;
   });
 }

@@ -4,8 +4,8 @@ import { foldTurkish } from '@/lib/text';
 import { normalizePhone } from '@/lib/validation';
 import { parseMoney, parseQuantity, parseVatRate } from '@/lib/money';
 import { zonedWallTimeToUtc } from '@/lib/zoned-time';
-import { CURRENCIES } from '@/modules/businesses/schemas';
-import type { CsvRecord } from '@/modules/imports/csv';
+import { CURRENCIES } from '@/modules/businesses';
+import type { CsvRecord } from '@/modules/imports';
 import { PURCHASE_STATUSES, type Currency, type PurchaseImportError, type PurchaseImportField, type PurchaseStatus } from './schemas';
 
 /**

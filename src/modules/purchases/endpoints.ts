@@ -6,7 +6,7 @@ import { businesses } from '@/server/db/schema';
 import type { Ctx } from '@/server/auth/context';
 import { authorize } from '@/server/auth/authorize';
 import { AppError } from '@/lib/errors';
-import { CURRENCIES } from '@/modules/businesses/schemas';
+import { CURRENCIES } from '@/modules/businesses';
 import { findPurchases, getPurchase, type PurchaseRecord } from './queries';
 import { apiPurchaseBodySchema, fromApiBody, moneyJson, PURCHASE_STATUSES } from './schemas';
 import { createPurchaseOperation, deletePurchaseOperation, updatePurchaseOperation } from './operations';

@@ -8,8 +8,9 @@ import { publishEvent } from '@/server/events/publish';
 import { AppError, isAppError } from '@/lib/errors';
 import { newId } from '@/lib/ids';
 import { orderTotals } from '@/lib/money';
-import { changedKeys, recordAudit } from '@/modules/audit/mutations';
-import { readCsv } from '@/modules/imports/csv';
+import { changedKeys } from '@/lib/changes';
+import { emitChange } from '@/server/events/domain';
+import { readCsv } from '@/modules/imports';
 import { fieldErrorsOf } from '@/server/actions/operation';
 import {
   createPurchaseSchema,
@@ -146,7 +147,7 @@ export async function createPurchase(
     }
     await tx.insert(purchaseItems).values(rows);
     await refreshCustomerPurchaseSummary(tx, ctx.businessId, input.customerId);
-    await recordAudit(tx, ctx, { action: 'create', entityType: 'purchase', entityId: id, meta: { customerId: input.customerId } });
+    await emitChange(tx, ctx, { action: 'create', entityType: 'purchase', entityId: id, meta: { customerId: input.customerId } });
     await publishEvent(tx, { businessId: ctx.businessId, kind: 'purchase.created', id, actorUserId: ctx.userId });
     return { id, created: true };
   });
@@ -187,7 +188,7 @@ export async function updatePurchase(db: Executor, ctx: Ctx, input: z.output<typ
       await refreshCustomerPurchaseSummary(tx, ctx.businessId, input.customerId);
       if (current.customerId !== input.customerId) await refreshCustomerPurchaseSummary(tx, ctx.businessId, current.customerId);
       const changed = changedKeys(current, patch);
-      await recordAudit(tx, ctx, { action: 'update', entityType: 'purchase', entityId: input.id, changedFields: [...changed, 'items'] });
+      await emitChange(tx, ctx, { action: 'update', entityType: 'purchase', entityId: input.id, changedFields: [...changed, 'items'] });
       await publishEvent(tx, { businessId: ctx.businessId, kind: 'purchase.updated', id: input.id, actorUserId: ctx.userId });
       return row;
     });
@@ -211,7 +212,7 @@ export async function deletePurchase(db: Executor, ctx: Ctx, id: string): Promis
     // The lines go with it (ON DELETE CASCADE).
     await tx.delete(purchases).where(and(eq(purchases.businessId, ctx.businessId), eq(purchases.id, id)));
     await refreshCustomerPurchaseSummary(tx, ctx.businessId, current.customerId);
-    await recordAudit(tx, ctx, { action: 'delete', entityType: 'purchase', entityId: id });
+    await emitChange(tx, ctx, { action: 'delete', entityType: 'purchase', entityId: id });
     await publishEvent(tx, { businessId: ctx.businessId, kind: 'purchase.deleted', id, actorUserId: ctx.userId });
   });
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CURRENCIES } from '@/modules/businesses/schemas';
+import { CURRENCIES } from '@/modules/businesses/client';
 import { orderTotals } from '@/lib/money';
 import { optionalText, requiredText, uuidField, versionField } from '@/lib/validation';
 

@@ -11,9 +11,8 @@ import { appUrl } from '@/server/auth/auth';
 import { AppError } from '@/lib/errors';
 import { newId } from '@/lib/ids';
 import { MESSAGES } from '@/i18n/messages';
-import { recordAudit } from '@/modules/audit/mutations';
-import { sendDocumentEmail } from '@/modules/interactions/outbox';
-import { logCustomerNote } from '@/modules/interactions/mutations';
+import { emitChange } from '@/server/events/domain';
+import { sendDocumentEmail, logCustomerNote } from '@/modules/interactions';
 import type { createQuoteSchema, QuoteItemInput, updateQuoteSchema } from './schemas';
 import { effectiveStatusSql } from './queries';
 import { formatMoney, quoteNumberText } from './format';
@@ -111,7 +110,7 @@ export async function createQuote(db: Executor, ctx: Ctx, input: z.output<typeof
       ...totals,
     });
     await writeItems(tx, ctx.businessId, id, input.items);
-    await recordAudit(tx, ctx, { action: 'create', entityType: 'quote', entityId: id, meta: { dealId: deal.id, number } });
+    await emitChange(tx, ctx, { action: 'create', entityType: 'quote', entityId: id, meta: { dealId: deal.id, number } });
     await publishEvent(tx, { businessId: ctx.businessId, kind: 'quote.created', id, actorUserId: ctx.userId });
     return { id, number };
   });
@@ -130,7 +129,7 @@ export async function updateQuote(db: Executor, ctx: Ctx, input: z.output<typeof
       .where(and(eq(quotes.businessId, ctx.businessId), eq(quotes.id, input.id)))
       .returning({ version: quotes.version });
     await writeItems(tx, ctx.businessId, input.id, input.items);
-    await recordAudit(tx, ctx, { action: 'update', entityType: 'quote', entityId: input.id });
+    await emitChange(tx, ctx, { action: 'update', entityType: 'quote', entityId: input.id });
     await publishEvent(tx, { businessId: ctx.businessId, kind: 'quote.updated', id: input.id, actorUserId: ctx.userId });
     return { version: row!.version, number: quote.number };
   });
@@ -140,7 +139,7 @@ export async function deleteQuote(db: Executor, ctx: Ctx, id: string): Promise<{
   return db.transaction(async (tx) => {
     const { quote } = await lockQuote(tx, ctx, id, 'delete');
     await tx.delete(quotes).where(and(eq(quotes.businessId, ctx.businessId), eq(quotes.id, id)));
-    await recordAudit(tx, ctx, { action: 'delete', entityType: 'quote', entityId: id, meta: { number: quote.number } });
+    await emitChange(tx, ctx, { action: 'delete', entityType: 'quote', entityId: id, meta: { number: quote.number } });
     await publishEvent(tx, { businessId: ctx.businessId, kind: 'quote.deleted', id, actorUserId: ctx.userId });
     return { number: quote.number };
   });
@@ -190,7 +189,7 @@ export async function sendQuote(db: Executor, ctx: Ctx, id: string): Promise<{ n
       body: fill(t.body, values),
       attachments: [{ kind: 'quote', id }],
     });
-    await recordAudit(tx, ctx, { action: 'update', entityType: 'quote', entityId: id, meta: { sent: true } });
+    await emitChange(tx, ctx, { action: 'update', entityType: 'quote', entityId: id, meta: { sent: true } });
     await publishEvent(tx, { businessId: ctx.businessId, kind: 'quote.updated', id, actorUserId: ctx.userId });
     return { number: quote.number, email: customer.email, token, outboxId: sent.outboxId };
   });
@@ -233,7 +232,7 @@ export async function respondToQuote(db: Executor, token: string, decision: 'acc
         occurredAt: now,
       });
     }
-    await recordAudit(tx, { businessId: quote.businessId, userId: null }, { action: 'update', entityType: 'quote', entityId: quote.id, meta: { decision } });
+    await emitChange(tx, { businessId: quote.businessId, userId: null }, { action: 'update', entityType: 'quote', entityId: quote.id, meta: { decision } });
     await publishEvent(tx, { businessId: quote.businessId, kind: 'quote.updated', id: quote.id, actorUserId: null });
     return { status: decision };
   });

@@ -7,7 +7,8 @@ import type { Ctx } from '@/server/auth/context';
 import { publishEvent } from '@/server/events/publish';
 import { AppError, type FieldErrors } from '@/lib/errors';
 import { newId } from '@/lib/ids';
-import { changedKeys, recordAudit } from '@/modules/audit/mutations';
+import { changedKeys } from '@/lib/changes';
+import { emitChange } from '@/server/events/domain';
 import { instantToWallClock, nextDueAfterDone, resolveDueAt } from './dates';
 import { businessTimeZone, reminderScope } from './queries';
 import type { createReminderSchema, updateReminderSchema } from './schemas';
@@ -68,7 +69,7 @@ export async function createReminder(db: Executor, ctx: Ctx, input: Fields): Pro
       anchorDay: anchorDayOf(input.repeat, dueAt, timeZone),
       createdById: ctx.personnelId,
     });
-    await recordAudit(tx, ctx, { action: 'create', entityType: 'reminder', entityId: id });
+    await emitChange(tx, ctx, { action: 'create', entityType: 'reminder', entityId: id });
     await publishEvent(tx, { businessId: ctx.businessId, kind: 'reminder.created', id, actorUserId: ctx.userId });
     return { id, dueAt };
   });
@@ -122,7 +123,7 @@ export async function updateReminder(
       .returning({ version: reminders.version });
     if (!row) throw new AppError('CONFLICT', 'errors.STALE');
     const changed = changedKeys({ ...target, dueAt: target.dueAt.getTime() } as Record<string, unknown>, { ...patch, dueAt: dueAt.getTime() });
-    await recordAudit(tx, ctx, { action: 'update', entityType: 'reminder', entityId: input.id, changedFields: changed });
+    await emitChange(tx, ctx, { action: 'update', entityType: 'reminder', entityId: input.id, changedFields: changed });
     await publishEvent(tx, { businessId: ctx.businessId, kind: 'reminder.updated', id: input.id, actorUserId: ctx.userId });
     return row;
   });
@@ -137,7 +138,7 @@ export async function deleteReminder(db: Executor, ctx: Ctx, id: string): Promis
     await tx
       .delete(notifications)
       .where(and(eq(notifications.businessId, ctx.businessId), like(notifications.dedupeKey, `reminder:${id}:%`)));
-    await recordAudit(tx, ctx, { action: 'delete', entityType: 'reminder', entityId: id });
+    await emitChange(tx, ctx, { action: 'delete', entityType: 'reminder', entityId: id });
     await publishEvent(tx, { businessId: ctx.businessId, kind: 'reminder.deleted', id, actorUserId: ctx.userId });
     return { title: target.title };
   });
@@ -179,7 +180,7 @@ export async function markReminderDone(
       })
       .where(and(eq(reminders.businessId, ctx.businessId), eq(reminders.id, target.id)))
       .returning({ version: reminders.version });
-    await recordAudit(tx, ctx, {
+    await emitChange(tx, ctx, {
       action: 'update',
       entityType: 'reminder',
       entityId: target.id,

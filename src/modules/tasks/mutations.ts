@@ -8,9 +8,10 @@ import { publishEvent } from '@/server/events/publish';
 import { AppError, type FieldErrors } from '@/lib/errors';
 import { newId } from '@/lib/ids';
 import { keyBetween } from '@/lib/ordering';
-import { changedKeys, recordAudit } from '@/modules/audit/mutations';
-import { projectScope } from '@/modules/projects/queries';
-import { resolveDueAt } from '@/modules/reminders/dates';
+import { changedKeys } from '@/lib/changes';
+import { emitChange } from '@/server/events/domain';
+import { projectScope } from '@/modules/projects';
+import { resolveDueAt } from '@/modules/reminders';
 import { mentionedIds, type createTaskSchema, type moveTaskSchema, type updateTaskSchema } from './schemas';
 import { taskScope } from './queries';
 
@@ -124,7 +125,7 @@ export async function createTask(db: Executor, ctx: Ctx, input: CreateFields): P
     });
     const assignees = [...new Set(input.assigneeIds)];
     if (assignees.length > 0) await tx.insert(taskAssignees).values(assignees.map((personnelId) => ({ businessId: ctx.businessId, taskId: id, personnelId })));
-    await recordAudit(tx, ctx, { action: 'create', entityType: 'task', entityId: id });
+    await emitChange(tx, ctx, { action: 'create', entityType: 'task', entityId: id });
     await publishEvent(tx, { businessId: ctx.businessId, kind: 'task.created', id, actorUserId: ctx.userId });
     return { id };
   });
@@ -169,7 +170,7 @@ export async function updateTask(db: Executor, ctx: Ctx, input: z.output<typeof 
     const changed = changedKeys(target as Record<string, unknown>, patch);
     if (dueChanged) changed.push('dueAt');
     if (removed.length || added.length) changed.push('assigneeIds');
-    await recordAudit(tx, ctx, { action: 'update', entityType: 'task', entityId: input.id, changedFields: changed });
+    await emitChange(tx, ctx, { action: 'update', entityType: 'task', entityId: input.id, changedFields: changed });
     await publishEvent(tx, { businessId: ctx.businessId, kind: 'task.updated', id: input.id, actorUserId: ctx.userId });
     return row;
   });
@@ -181,7 +182,7 @@ export async function deleteTask(db: Executor, ctx: Ctx, id: string): Promise<{ 
     const target = await lockTask(tx, ctx, id, 'delete');
     await tx.delete(tasks).where(and(eq(tasks.businessId, ctx.businessId), eq(tasks.id, id)));
     await tx.delete(notifications).where(and(eq(notifications.businessId, ctx.businessId), sql`${notifications.dedupeKey} like ${`task-%:${id}:%`}`));
-    await recordAudit(tx, ctx, { action: 'delete', entityType: 'task', entityId: id });
+    await emitChange(tx, ctx, { action: 'delete', entityType: 'task', entityId: id });
     await publishEvent(tx, { businessId: ctx.businessId, kind: 'task.deleted', id, actorUserId: ctx.userId });
     return { title: target.title, projectId: target.projectId };
   });

@@ -6,7 +6,7 @@ import type { Ctx } from '@/server/auth/context';
 import { AppError } from '@/lib/errors';
 import { isUuid } from '@/lib/ids';
 import { scopeOf, type Action } from '@/lib/permissions';
-import { projectScope, projectVisible } from '@/modules/projects/queries';
+import { projectScope, projectVisible } from '@/modules/projects';
 import type { TaskCategory, TaskPriority } from './schemas';
 
 /** Assigned to or created by the person: what "own" means for tasks. */

@@ -94,6 +94,21 @@ export const QUEUES = {
     retentionSeconds: 7 * 24 * 3600,
     deleteAfterSeconds: 7 * 24 * 3600,
   },
+  /**
+   * Domain events handled after their commit by a job subscriber (src/server/events/domain.ts):
+   * each job names its subscriber and carries the event (ids only, no personal data).
+   */
+  'events.handle': {
+    policy: 'standard',
+    notify: true,
+    retryLimit: 6,
+    retryDelay: 10,
+    retryBackoff: true,
+    retryDelayMax: 15 * 60,
+    expireInSeconds: 300,
+    retentionSeconds: 7 * 24 * 3600,
+    deleteAfterSeconds: 7 * 24 * 3600,
+  },
 } as const satisfies Record<string, Omit<Queue, 'name'>>;
 
 export type QueueName = keyof typeof QUEUES;

@@ -1,11 +1,10 @@
 import type { ReactNode } from 'react';
 import { getDb } from '@/server/db/client';
 import { requireBusinessPage } from '@/server/auth/session';
-import { findUserBusinesses, getBusiness } from '@/modules/businesses/queries';
-import { rememberLastBusiness } from '@/modules/businesses/mutations';
+import { findUserBusinesses, getBusiness, rememberLastBusiness } from '@/modules/businesses';
 import { AppShellFrame } from '@/components/app-shell';
 import { LiveUpdates } from '@/components/live/live-updates';
-import { NotificationBell } from '@/modules/notifications/components/notification-bell';
+import { NotificationBell } from '@/modules/notifications';
 
 /** Server time of this render: the live stream replays what changed after it. */
 function renderTime(): number {

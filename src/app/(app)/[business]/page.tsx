@@ -3,8 +3,8 @@ import { AnchorLink } from '@/components/links';
 import { getTranslations } from 'next-intl/server';
 import { getDb } from '@/server/db/client';
 import { requireBusinessPage } from '@/server/auth/session';
-import { getBusiness } from '@/modules/businesses/queries';
-import { countPersonnel } from '@/modules/personnel/queries';
+import { getBusiness } from '@/modules/businesses';
+import { countPersonnel } from '@/modules/personnel';
 import { PageHeader } from '@/components/page-header';
 
 export default async function BusinessDashboard({ params }: { params: Promise<{ business: string }> }) {

@@ -3,11 +3,9 @@ import { AnchorLink } from '@/components/links';
 import { getTranslations } from 'next-intl/server';
 import { requireUser } from '@/server/auth/session';
 import { PlainShell } from '@/components/plain-shell';
-import { ChangePasswordForm } from '@/modules/account/components/change-password-form';
-import { SignOutLink } from '@/modules/account/components/sign-out-link';
+import { ChangePasswordForm, SignOutLink } from '@/modules/account';
 import { getDb } from '@/server/db/client';
-import { getNotificationPreferences } from '@/modules/notifications/queries';
-import { NotificationPreferencesForm } from '@/modules/notifications/components/notification-preferences-form';
+import { getNotificationPreferences, NotificationPreferencesForm } from '@/modules/notifications';
 
 export default async function AccountPage() {
   const user = await requireUser('/account');

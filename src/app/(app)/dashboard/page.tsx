@@ -4,10 +4,9 @@ import { redirect } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { getDb } from '@/server/db/client';
 import { requireUser } from '@/server/auth/session';
-import { findLandingBusinessSlug } from '@/modules/businesses/queries';
-import { BusinessForm } from '@/modules/businesses/components/business-form';
+import { findLandingBusinessSlug, BusinessForm } from '@/modules/businesses';
 import { PlainShell } from '@/components/plain-shell';
-import { SignOutLink } from '@/modules/account/components/sign-out-link';
+import { SignOutLink } from '@/modules/account';
 
 export const metadata: Metadata = { title: 'Dashboard' };
 

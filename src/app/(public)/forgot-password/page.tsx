@@ -1,8 +1,7 @@
 import type { Metadata } from 'next';
 import { Suspense } from 'react';
 import { getTranslations } from 'next-intl/server';
-import { AuthCard } from '@/modules/account/components/auth-card';
-import { ForgotPasswordForm } from '@/modules/account/components/forgot-password-form';
+import { AuthCard, ForgotPasswordForm } from '@/modules/account';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('auth'))('forgotTitle') };

@@ -1,8 +1,7 @@
 import type { Metadata } from 'next';
 import { Suspense } from 'react';
 import { getTranslations } from 'next-intl/server';
-import { AuthCard } from '@/modules/account/components/auth-card';
-import { ResetPasswordForm } from '@/modules/account/components/reset-password-form';
+import { AuthCard, ResetPasswordForm } from '@/modules/account';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('auth'))('resetTitle') };

@@ -4,8 +4,7 @@ import { redirect } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { getSessionUser } from '@/server/auth/session';
 import { safeNextPath } from '@/lib/safe-redirect';
-import { AuthCard } from '@/modules/account/components/auth-card';
-import { SignInForm } from '@/modules/account/components/sign-in-form';
+import { AuthCard, SignInForm } from '@/modules/account';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('auth'))('signInTitle') };

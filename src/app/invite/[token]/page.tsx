@@ -3,9 +3,8 @@ import { ButtonLink } from '@/components/links';
 import { getTranslations } from 'next-intl/server';
 import { getDb } from '@/server/db/client';
 import { getSessionUser } from '@/server/auth/session';
-import { previewInvitation } from '@/modules/personnel/mutations';
-import { AuthCard } from '@/modules/account/components/auth-card';
-import { AcceptInvitationButton } from '@/modules/personnel/components/accept-invitation-button';
+import { previewInvitation, AcceptInvitationButton } from '@/modules/personnel';
+import { AuthCard } from '@/modules/account';
 import { PlainShell } from '@/components/plain-shell';
 
 export default async function InvitationPage({ params }: { params: Promise<{ token: string }> }) {

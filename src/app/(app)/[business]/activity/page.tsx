@@ -7,12 +7,8 @@ import { can } from '@/lib/permissions';
 import { isUuid } from '@/lib/ids';
 import { zonedWallTimeToUtc } from '@/lib/zoned-time';
 import { PageHeader } from '@/components/page-header';
-import { findInteractions, getBusinessTimeZone, getCustomerOptions, listPersonnelOptions } from '@/modules/interactions/queries';
-import { INTERACTION_TYPES, type InteractionType } from '@/modules/interactions/schemas';
-import { ActivityFilters } from '@/modules/interactions/components/activity-filters';
-import { CustomerTimeline } from '@/modules/interactions/components/customer-timeline';
-import { InteractionList } from '@/modules/interactions/components/interaction-list';
-import { NewInteractionButton } from '@/modules/interactions/components/new-interaction-button';
+import { findInteractions, getBusinessTimeZone, getCustomerOptions, listPersonnelOptions, ActivityFilters, CustomerTimeline, InteractionList, NewInteractionButton } from '@/modules/interactions';
+import { INTERACTION_TYPES, type InteractionType } from '@/modules/interactions/client';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('interactions'))('activity') };

@@ -8,10 +8,8 @@ import { can, scopeOf } from '@/lib/permissions';
 import { isUuid } from '@/lib/ids';
 import { ButtonLink } from '@/components/links';
 import { PageHeader } from '@/components/page-header';
-import { getBusiness } from '@/modules/businesses/queries';
-import { countCustomers, findCustomers, findOwnerOptions, findSegments, findTags } from '@/modules/customers/queries';
-import { CustomerList } from '@/modules/customers/components/customer-list';
-import type { ListPage, ListQuery } from '@/modules/customers/components/types';
+import { getBusiness } from '@/modules/businesses';
+import { countCustomers, findCustomers, findOwnerOptions, findSegments, findTags, CustomerList, type ListPage, type ListQuery } from '@/modules/customers';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('customers'))('title') };

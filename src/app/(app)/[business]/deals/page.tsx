@@ -8,14 +8,10 @@ import { PageHeader } from '@/components/page-header';
 import { getDb } from '@/server/db/client';
 import { requireBusinessPage } from '@/server/auth/session';
 import { can } from '@/lib/permissions';
-import { findOwnerOptions, findTags } from '@/modules/customers/queries';
-import { ensureDefaultPipeline } from '@/modules/deals/mutations';
-import { findDeals, getBoard, listPipelines } from '@/modules/deals/queries';
-import { dealFiltersSchema } from '@/modules/deals/schemas';
-import { formatMoney } from '@/modules/deals/money';
-import { DealBoard } from '@/modules/deals/components/deal-board';
-import { DealFilters } from '@/modules/deals/components/deal-filters';
-import { getCustomerOptions } from '@/modules/interactions/queries';
+import { findOwnerOptions, findTags } from '@/modules/customers';
+import { ensureDefaultPipeline, findDeals, getBoard, listPipelines, DealBoard, DealFilters } from '@/modules/deals';
+import { dealFiltersSchema, formatMoney } from '@/modules/deals/client';
+import { getCustomerOptions } from '@/modules/interactions';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('deals'))('title') };

@@ -1,7 +1,7 @@
 import { getDb } from '@/server/db/client';
 import { getSessionUser } from '@/server/auth/session';
 import { loadBusinessContext } from '@/server/auth/context';
-import { getBusiness } from '@/modules/businesses/queries';
+import { getBusiness } from '@/modules/businesses';
 import { contentTypeOf, readBusinessFile } from '@/server/files/storage';
 
 export const dynamic = 'force-dynamic';

@@ -6,9 +6,7 @@ import { ButtonLink } from '@/components/links';
 import { PageHeader } from '@/components/page-header';
 import { getDb } from '@/server/db/client';
 import { requireBusinessPage } from '@/server/auth/session';
-import { countUnreadNotifications, findNotifications } from '@/modules/notifications/queries';
-import { NotificationItems } from '@/modules/notifications/components/notification-bell-menu';
-import { MarkAllReadButton } from '@/modules/notifications/components/mark-all-read-button';
+import { countUnreadNotifications, findNotifications, NotificationItems, MarkAllReadButton } from '@/modules/notifications';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('notifications'))('title') };

@@ -6,9 +6,8 @@ import { getDb } from '@/server/db/client';
 import { requireBusinessPage } from '@/server/auth/session';
 import { ButtonLink } from '@/components/links';
 import { PageHeader } from '@/components/page-header';
-import { findOutbox, getBusinessTimeZone } from '@/modules/interactions/queries';
-import { MESSAGE_CHANNELS, OUTBOX_STATUSES, type MessageChannel, type OutboxStatus } from '@/modules/interactions/schemas';
-import { formatInstant } from '@/modules/interactions/components/format';
+import { findOutbox, getBusinessTimeZone, formatInstant } from '@/modules/interactions';
+import { MESSAGE_CHANNELS, OUTBOX_STATUSES, type MessageChannel, type OutboxStatus } from '@/modules/interactions/client';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('interactions'))('outbox.title') };

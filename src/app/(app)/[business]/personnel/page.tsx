@@ -6,7 +6,7 @@ import { getTranslations } from 'next-intl/server';
 import { getDb } from '@/server/db/client';
 import { requireBusinessPage } from '@/server/auth/session';
 import { can } from '@/lib/permissions';
-import { findPersonnel, type PersonnelRecord } from '@/modules/personnel/queries';
+import { findPersonnel, type PersonnelRecord } from '@/modules/personnel';
 import { PageHeader } from '@/components/page-header';
 
 export async function generateMetadata(): Promise<Metadata> {

@@ -9,8 +9,7 @@ import { getDb } from '@/server/db/client';
 import { requireBusinessPage } from '@/server/auth/session';
 import { isUuid } from '@/lib/ids';
 import { can } from '@/lib/permissions';
-import { findProjects } from '@/modules/projects/queries';
-import { ProjectList } from '@/modules/projects/components/project-list';
+import { findProjects, ProjectList } from '@/modules/projects';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('projects'))('title') };

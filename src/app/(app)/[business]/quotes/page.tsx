@@ -6,8 +6,7 @@ import { PageHeader } from '@/components/page-header';
 import { getDb } from '@/server/db/client';
 import { requireBusinessPage } from '@/server/auth/session';
 import { can } from '@/lib/permissions';
-import { findQuotes } from '@/modules/quotes/queries';
-import { QuotesTable } from '@/modules/quotes/components/quotes-table';
+import { findQuotes, QuotesTable } from '@/modules/quotes';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('quotes'))('title') };

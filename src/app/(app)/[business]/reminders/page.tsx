@@ -8,8 +8,7 @@ import { PageHeader } from '@/components/page-header';
 import { getDb } from '@/server/db/client';
 import { requireBusinessPage } from '@/server/auth/session';
 import { can } from '@/lib/permissions';
-import { businessTimeZone, countReminderViews, findReminders } from '@/modules/reminders/queries';
-import { ReminderList, RemindersEmpty } from '@/modules/reminders/components/reminder-list';
+import { businessTimeZone, countReminderViews, findReminders, ReminderList, RemindersEmpty } from '@/modules/reminders';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('reminders'))('title') };

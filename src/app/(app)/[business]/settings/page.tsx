@@ -3,10 +3,7 @@ import { getTranslations } from 'next-intl/server';
 import { getDb } from '@/server/db/client';
 import { requireBusinessPage } from '@/server/auth/session';
 import { can, canDeleteBusiness } from '@/lib/permissions';
-import { getBusiness } from '@/modules/businesses/queries';
-import { BusinessForm } from '@/modules/businesses/components/business-form';
-import { DeleteBusiness } from '@/modules/businesses/components/delete-business';
-import { BusinessLogo } from '@/modules/businesses/components/business-logo';
+import { getBusiness, BusinessForm, DeleteBusiness, BusinessLogo } from '@/modules/businesses';
 
 export default async function SettingsPage({ params }: { params: Promise<{ business: string }> }) {
   const { business: slug } = await params;

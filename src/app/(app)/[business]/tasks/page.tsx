@@ -8,13 +8,10 @@ import { PageHeader } from '@/components/page-header';
 import { getDb } from '@/server/db/client';
 import { requireBusinessPage } from '@/server/auth/session';
 import { can } from '@/lib/permissions';
-import { businessTimeZone } from '@/modules/reminders/queries';
-import { startOfTomorrow } from '@/modules/reminders/dates';
-import { findMyTasks, taskStatsByPerson, taskStatsByProject } from '@/modules/tasks/queries';
-import { MyTasks, type MyTaskGroup } from '@/modules/tasks/components/my-tasks';
-import { StatsTable } from '@/modules/projects/components/stats-table';
-import { toCardData } from '@/modules/tasks/components/serialize';
-import type { TaskCardData } from '@/modules/tasks/components/task-card';
+import { businessTimeZone } from '@/modules/reminders';
+import { startOfTomorrow } from '@/modules/reminders/client';
+import { findMyTasks, taskStatsByPerson, taskStatsByProject, MyTasks, type MyTaskGroup, toCardData, type TaskCardData } from '@/modules/tasks';
+import { StatsTable } from '@/modules/projects';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('tasks'))('myTasks') };

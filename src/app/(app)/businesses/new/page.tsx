@@ -1,10 +1,9 @@
 import { Paper, Stack, Title } from '@mantine/core';
 import { getTranslations } from 'next-intl/server';
 import { requireUser } from '@/server/auth/session';
-import { BusinessForm } from '@/modules/businesses/components/business-form';
+import { BusinessForm, findUserBusinesses } from '@/modules/businesses';
 import { PlainShell } from '@/components/plain-shell';
 import { getDb } from '@/server/db/client';
-import { findUserBusinesses } from '@/modules/businesses/queries';
 
 export default async function NewBusinessPage() {
   const user = await requireUser('/businesses/new');

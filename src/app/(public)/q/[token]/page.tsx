@@ -4,11 +4,8 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { getDb } from '@/server/db/client';
-import { getQuoteDocumentByTokenHash } from '@/modules/quotes/queries';
-import { formatDay, formatMoney, quoteNumberText } from '@/modules/quotes/format';
-import { QuoteLines } from '@/modules/quotes/components/quote-lines';
-import { QuoteStatusBadge } from '@/modules/quotes/components/quote-status-badge';
-import { RespondButtons } from '@/modules/quotes/components/respond-buttons';
+import { getQuoteDocumentByTokenHash, QuoteLines, QuoteStatusBadge, RespondButtons } from '@/modules/quotes';
+import { formatDay, formatMoney, quoteNumberText } from '@/modules/quotes/client';
 
 export const dynamic = 'force-dynamic';
 

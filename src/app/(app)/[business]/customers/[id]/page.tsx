@@ -11,17 +11,14 @@ import { can, scopeOf } from '@/lib/permissions';
 import { isAppError } from '@/lib/errors';
 import { AnchorLink, ButtonLink } from '@/components/links';
 import { PageHeader } from '@/components/page-header';
-import { getBusiness } from '@/modules/businesses/queries';
-import { findCompanyPeople, findNotes, findTags, getCustomer } from '@/modules/customers/queries';
-import { CustomerActions } from '@/modules/customers/components/customer-actions';
-import { CustomerNotes } from '@/modules/customers/components/customer-notes';
-import { CustomerTags } from '@/modules/customers/components/customer-tags';
-import { CustomerTimeline } from '@/modules/interactions/components/customer-timeline';
-import { CustomerReminders } from '@/modules/reminders/components/customer-reminders';
-import { CustomerPurchases } from '@/modules/purchases/components/customer-purchases';
-import { CustomerContracts } from '@/modules/contracts/components/customer-contracts';
-import { CustomerProjects } from '@/modules/projects/components/customer-projects';
-import { CustomerDeals } from '@/modules/deals/components/customer-deals';
+import { getBusiness } from '@/modules/businesses';
+import { findCompanyPeople, findNotes, findTags, getCustomer, CustomerActions, CustomerNotes, CustomerTags } from '@/modules/customers';
+import { CustomerTimeline } from '@/modules/interactions';
+import { CustomerReminders } from '@/modules/reminders';
+import { CustomerPurchases } from '@/modules/purchases';
+import { CustomerContracts } from '@/modules/contracts';
+import { CustomerProjects } from '@/modules/projects';
+import { CustomerDeals } from '@/modules/deals';
 
 const STATUS_COLOR = { lead: 'blue', active: 'teal', inactive: 'gray', lost: 'red' } as const;
 

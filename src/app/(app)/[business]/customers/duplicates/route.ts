@@ -1,4 +1,4 @@
-import { duplicatesResponse } from '@/modules/customers/http';
+import { duplicatesResponse } from '@/modules/customers';
 
 export const dynamic = 'force-dynamic';
 

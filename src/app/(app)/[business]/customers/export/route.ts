@@ -1,4 +1,4 @@
-import { exportCsvResponse } from '@/modules/customers/http';
+import { exportCsvResponse } from '@/modules/customers';
 
 export const dynamic = 'force-dynamic';
 

@@ -8,9 +8,7 @@ import { requireBusinessPage } from '@/server/auth/session';
 import { can } from '@/lib/permissions';
 import { AnchorLink, ButtonLink } from '@/components/links';
 import { PageHeader } from '@/components/page-header';
-import { findImports } from '@/modules/imports/queries';
-import { ImportUpload } from '@/modules/imports/components/import-upload';
-import { IMPORT_STATUS_COLOR } from '@/modules/imports/components/status';
+import { findImports, ImportUpload, IMPORT_STATUS_COLOR } from '@/modules/imports';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('imports'))('title') };

@@ -6,8 +6,7 @@ import { requireBusinessPage } from '@/server/auth/session';
 import { can } from '@/lib/permissions';
 import { isUuid } from '@/lib/ids';
 import { PageHeader } from '@/components/page-header';
-import { findOwnerOptions, getCompanyOption } from '@/modules/customers/queries';
-import { CustomerForm } from '@/modules/customers/components/customer-form';
+import { findOwnerOptions, getCompanyOption, CustomerForm } from '@/modules/customers';
 
 export default async function NewCustomerPage({
   params,

@@ -1,4 +1,4 @@
-import { customerRowsResponse } from '@/modules/customers/http';
+import { customerRowsResponse } from '@/modules/customers';
 
 export const dynamic = 'force-dynamic';
 

@@ -7,8 +7,7 @@ import { requireBusinessPage } from '@/server/auth/session';
 import { can } from '@/lib/permissions';
 import { AnchorLink } from '@/components/links';
 import { PageHeader } from '@/components/page-header';
-import { findTags } from '@/modules/customers/queries';
-import { TagManager } from '@/modules/customers/components/tag-manager';
+import { findTags, TagManager } from '@/modules/customers';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('customers'))('tags.title') };

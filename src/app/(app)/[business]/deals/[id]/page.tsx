@@ -8,12 +8,11 @@ import { getDb } from '@/server/db/client';
 import { requireBusinessPage } from '@/server/auth/session';
 import { isAppError } from '@/lib/errors';
 import { can, scopeOf } from '@/lib/permissions';
-import { findInteractions } from '@/modules/interactions/queries';
-import { findDealEvents, getDeal, stageNames } from '@/modules/deals/queries';
-import { formatMoney } from '@/modules/deals/money';
-import { DealQuotes } from '@/modules/quotes/components/deal-quotes';
-import { DealContracts } from '@/modules/contracts/components/deal-contracts';
-import { DealActions } from '@/modules/deals/components/deal-actions';
+import { findInteractions } from '@/modules/interactions';
+import { findDealEvents, getDeal, stageNames, DealActions } from '@/modules/deals';
+import { formatMoney } from '@/modules/deals/client';
+import { DealQuotes } from '@/modules/quotes';
+import { DealContracts } from '@/modules/contracts';
 
 export async function generateMetadata({ params }: { params: Promise<{ business: string; id: string }> }): Promise<Metadata> {
   const { business: slug, id } = await params;

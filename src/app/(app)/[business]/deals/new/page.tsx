@@ -6,11 +6,9 @@ import { PageHeader } from '@/components/page-header';
 import { getDb } from '@/server/db/client';
 import { requireBusinessPage } from '@/server/auth/session';
 import { can } from '@/lib/permissions';
-import { findOwnerOptions } from '@/modules/customers/queries';
-import { getCustomerOptions } from '@/modules/interactions/queries';
-import { ensureDefaultPipeline } from '@/modules/deals/mutations';
-import { businessCurrency, listPipelines } from '@/modules/deals/queries';
-import { DealForm } from '@/modules/deals/components/deal-form';
+import { findOwnerOptions } from '@/modules/customers';
+import { getCustomerOptions } from '@/modules/interactions';
+import { ensureDefaultPipeline, businessCurrency, listPipelines, DealForm } from '@/modules/deals';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('deals'))('newTitle') };

@@ -5,9 +5,8 @@ import { getFormatter, getTranslations } from 'next-intl/server';
 import { getDb } from '@/server/db/client';
 import { requireBusinessPage } from '@/server/auth/session';
 import { isAppError } from '@/lib/errors';
-import { getPersonnel } from '@/modules/personnel/queries';
-import { personnelButtons } from '@/modules/personnel/permissions';
-import { PersonnelDetailActions } from '@/modules/personnel/components/personnel-detail-actions';
+import { getPersonnel, PersonnelDetailActions } from '@/modules/personnel';
+import { personnelButtons } from '@/modules/personnel/client';
 import { PageHeader } from '@/components/page-header';
 
 export default async function PersonnelDetailPage({ params }: { params: Promise<{ business: string; id: string }> }) {

@@ -8,14 +8,9 @@ import { getDb } from '@/server/db/client';
 import { requireBusinessPage } from '@/server/auth/session';
 import { isAppError } from '@/lib/errors';
 import { scopeOf } from '@/lib/permissions';
-import { getProject } from '@/modules/projects/queries';
-import { businessTimeZone } from '@/modules/reminders/queries';
-import { findBoardTasks, taskStatsByPerson } from '@/modules/tasks/queries';
-import { ProjectActions } from '@/modules/projects/components/project-actions';
-import { STATUS_COLORS } from '@/modules/projects/components/project-list';
-import { StatsTable } from '@/modules/projects/components/stats-table';
-import { TaskBoard } from '@/modules/tasks/components/task-board';
-import { toCardData } from '@/modules/tasks/components/serialize';
+import { getProject, ProjectActions, STATUS_COLORS, StatsTable } from '@/modules/projects';
+import { businessTimeZone } from '@/modules/reminders';
+import { findBoardTasks, taskStatsByPerson, TaskBoard, toCardData } from '@/modules/tasks';
 
 /** Server time of this render: cards due before it show as overdue. */
 function renderTime(): number {

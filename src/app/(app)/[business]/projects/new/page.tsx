@@ -5,9 +5,8 @@ import { PageHeader } from '@/components/page-header';
 import { getDb } from '@/server/db/client';
 import { requireBusinessPage } from '@/server/auth/session';
 import { can } from '@/lib/permissions';
-import { findPersonnelOptions } from '@/modules/projects/queries';
-import { getCustomerOption } from '@/modules/reminders/queries';
-import { ProjectForm } from '@/modules/projects/components/project-form';
+import { findPersonnelOptions, ProjectForm } from '@/modules/projects';
+import { getCustomerOption } from '@/modules/reminders';
 
 export default async function NewProjectPage({ params, searchParams }: { params: Promise<{ business: string }>; searchParams: Promise<{ customerId?: string }> }) {
   const { business: slug } = await params;

@@ -8,12 +8,8 @@ import { requireBusinessPage } from '@/server/auth/session';
 import { isAppError } from '@/lib/errors';
 import { isUuid } from '@/lib/ids';
 import { can } from '@/lib/permissions';
-import { getQuote, getQuoteItems } from '@/modules/quotes/queries';
-import { formatMoney, quoteNumberText } from '@/modules/quotes/format';
-import { QuoteLines } from '@/modules/quotes/components/quote-lines';
-import { QuoteEditor } from '@/modules/quotes/components/quote-editor';
-import { QuoteActions } from '@/modules/quotes/components/quote-actions';
-import { QuoteStatusBadge } from '@/modules/quotes/components/quote-status-badge';
+import { getQuote, getQuoteItems, QuoteLines, QuoteEditor, QuoteActions, QuoteStatusBadge } from '@/modules/quotes';
+import { formatMoney, quoteNumberText } from '@/modules/quotes/client';
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
   const t = await getTranslations('quotes');

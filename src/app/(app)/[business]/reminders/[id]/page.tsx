@@ -7,9 +7,8 @@ import { PageHeader } from '@/components/page-header';
 import { getDb } from '@/server/db/client';
 import { requireBusinessPage } from '@/server/auth/session';
 import { isAppError } from '@/lib/errors';
-import { businessTimeZone, findReminderOccurrences, getReminder } from '@/modules/reminders/queries';
-import { reminderButtons } from '@/modules/reminders/permissions';
-import { ReminderDetailActions } from '@/modules/reminders/components/reminder-actions';
+import { businessTimeZone, findReminderOccurrences, getReminder, ReminderDetailActions } from '@/modules/reminders';
+import { reminderButtons } from '@/modules/reminders/client';
 
 export default async function ReminderDetailPage({ params }: { params: Promise<{ business: string; id: string }> }) {
   const { business: slug, id } = await params;

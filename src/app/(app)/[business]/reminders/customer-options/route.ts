@@ -2,7 +2,7 @@ import { getDb } from '@/server/db/client';
 import { getSessionUser } from '@/server/auth/session';
 import { loadBusinessContext } from '@/server/auth/context';
 import { can } from '@/lib/permissions';
-import { searchCustomerOptions } from '@/modules/reminders/queries';
+import { searchCustomerOptions } from '@/modules/reminders';
 
 export const dynamic = 'force-dynamic';
 

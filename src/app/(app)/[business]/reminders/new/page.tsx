@@ -6,10 +6,9 @@ import { getDb } from '@/server/db/client';
 import { requireBusinessPage } from '@/server/auth/session';
 import { can } from '@/lib/permissions';
 import { safeNextPath } from '@/lib/safe-redirect';
-import { findPersonnel } from '@/modules/personnel/queries';
-import { businessTimeZone, getCustomerOption } from '@/modules/reminders/queries';
-import { formatWallClock } from '@/modules/reminders/dates';
-import { ReminderForm } from '@/modules/reminders/components/reminder-form';
+import { findPersonnel } from '@/modules/personnel';
+import { businessTimeZone, getCustomerOption, ReminderForm } from '@/modules/reminders';
+import { formatWallClock } from '@/modules/reminders/client';
 
 /** Tomorrow's date where the business is: the form starts at 09:00 then, a first guess to change. */
 function tomorrowIn(timeZone: string): string {

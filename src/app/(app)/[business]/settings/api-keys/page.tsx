@@ -2,8 +2,7 @@ import { notFound } from 'next/navigation';
 import { getDb } from '@/server/db/client';
 import { requireBusinessPage } from '@/server/auth/session';
 import { can } from '@/lib/permissions';
-import { findApiKeys } from '@/modules/api-keys/queries';
-import { ApiKeysManager } from '@/modules/api-keys/components/api-keys-manager';
+import { findApiKeys, ApiKeysManager } from '@/modules/api-keys';
 
 export default async function ApiKeysPage({ params }: { params: Promise<{ business: string }> }) {
   const { business: slug } = await params;

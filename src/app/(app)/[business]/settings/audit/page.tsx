@@ -18,9 +18,8 @@ import { getFormatter, getTranslations } from 'next-intl/server';
 import { getDb } from '@/server/db/client';
 import { requireBusinessPage } from '@/server/auth/session';
 import { can } from '@/lib/permissions';
-import { findAuditEntries } from '@/modules/audit/queries';
-import { findAuditSchema } from '@/modules/audit/schemas';
-import { AuditFilters } from '@/modules/audit/components/audit-filters';
+import { findAuditEntries, AuditFilters } from '@/modules/audit';
+import { findAuditSchema } from '@/modules/audit/client';
 import { ButtonLink } from '@/components/links';
 
 export default async function AuditPage({

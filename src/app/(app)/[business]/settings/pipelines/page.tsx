@@ -4,9 +4,7 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import { getDb } from '@/server/db/client';
 import { requireBusinessPage } from '@/server/auth/session';
 import { can } from '@/lib/permissions';
-import { ensureDefaultPipeline } from '@/modules/deals/mutations';
-import { listPipelines, listProjectTemplateOptions } from '@/modules/deals/queries';
-import { PipelineSettings } from '@/modules/deals/components/pipeline-settings';
+import { ensureDefaultPipeline, listPipelines, listProjectTemplateOptions, PipelineSettings } from '@/modules/deals';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('deals'))('settings.title') };

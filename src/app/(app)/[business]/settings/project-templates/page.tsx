@@ -2,8 +2,7 @@ import { notFound } from 'next/navigation';
 import { getDb } from '@/server/db/client';
 import { requireBusinessPage } from '@/server/auth/session';
 import { can, scopeOf } from '@/lib/permissions';
-import { findProjectTemplates } from '@/modules/projects/queries';
-import { TemplateManager } from '@/modules/projects/components/template-manager';
+import { findProjectTemplates, TemplateManager } from '@/modules/projects';
 
 export default async function ProjectTemplatesPage({ params }: { params: Promise<{ business: string }> }) {
   const { business: slug } = await params;

@@ -4,8 +4,7 @@ import { getTranslations } from 'next-intl/server';
 import { getDb } from '@/server/db/client';
 import { requireBusinessPage } from '@/server/auth/session';
 import { can } from '@/lib/permissions';
-import { listTemplates } from '@/modules/interactions/queries';
-import { TemplateManager } from '@/modules/interactions/components/template-manager';
+import { listTemplates, TemplateManager } from '@/modules/interactions';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('interactions'))('templates.title') };

@@ -8,15 +8,10 @@ import { getDb } from '@/server/db/client';
 import { requireBusinessPage } from '@/server/auth/session';
 import { isAppError } from '@/lib/errors';
 import { scopeOf } from '@/lib/permissions';
-import { findPersonnelOptions } from '@/modules/projects/queries';
-import { businessTimeZone } from '@/modules/reminders/queries';
-import { formatWallClock } from '@/modules/reminders/dates';
-import { getTask } from '@/modules/tasks/queries';
-import { PRIORITY_COLORS } from '@/modules/tasks/components/task-card';
-import { TaskForm } from '@/modules/tasks/components/task-form';
-import { TaskChecklist } from '@/modules/tasks/components/task-checklist';
-import { TaskComments } from '@/modules/tasks/components/task-comments';
-import { DeleteTaskButton, DoneToggle } from '@/modules/tasks/components/task-actions';
+import { findPersonnelOptions } from '@/modules/projects';
+import { businessTimeZone } from '@/modules/reminders';
+import { formatWallClock } from '@/modules/reminders/client';
+import { getTask, PRIORITY_COLORS, TaskForm, TaskChecklist, TaskComments, DeleteTaskButton, DoneToggle } from '@/modules/tasks';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('tasks'))('title') };

@@ -6,9 +6,9 @@ import { getDb } from '@/server/db/client';
 import { requireBusinessPage } from '@/server/auth/session';
 import { isUuid } from '@/lib/ids';
 import { can } from '@/lib/permissions';
-import { findPersonnelOptions, findProjectOptions } from '@/modules/projects/queries';
-import { businessTimeZone, getCustomerOption } from '@/modules/reminders/queries';
-import { TaskForm } from '@/modules/tasks/components/task-form';
+import { findPersonnelOptions, findProjectOptions } from '@/modules/projects';
+import { businessTimeZone, getCustomerOption } from '@/modules/reminders';
+import { TaskForm } from '@/modules/tasks';
 
 export default async function NewTaskPage({
   params,

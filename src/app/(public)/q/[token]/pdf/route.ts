@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import { getDb } from '@/server/db/client';
-import { getQuoteDocumentByTokenHash } from '@/modules/quotes/queries';
-import { quotePdfFileName, renderQuotePdf } from '@/modules/quotes/pdf';
+import { getQuoteDocumentByTokenHash, quotePdfFileName, renderQuotePdf } from '@/modules/quotes';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,8 +1,8 @@
 import { getDb } from '@/server/db/client';
 import { isSameOrigin } from '@/server/auth/origin';
 import { isAppError } from '@/lib/errors';
-import { respondQuoteSchema } from '@/modules/quotes/schemas';
-import { respondToQuote } from '@/modules/quotes/mutations';
+import { respondQuoteSchema } from '@/modules/quotes/client';
+import { respondToQuote } from '@/modules/quotes';
 
 export const dynamic = 'force-dynamic';
 

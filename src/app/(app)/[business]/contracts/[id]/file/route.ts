@@ -3,7 +3,7 @@ import { getSessionUser } from '@/server/auth/session';
 import { loadBusinessContext } from '@/server/auth/context';
 import { readBusinessFile } from '@/server/files/storage';
 import { isAppError } from '@/lib/errors';
-import { getContract } from '@/modules/contracts/queries';
+import { getContract } from '@/modules/contracts';
 
 export const dynamic = 'force-dynamic';
 

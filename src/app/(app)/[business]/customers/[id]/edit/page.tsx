@@ -7,8 +7,7 @@ import { can } from '@/lib/permissions';
 import { isAppError } from '@/lib/errors';
 import { AnchorLink } from '@/components/links';
 import { PageHeader } from '@/components/page-header';
-import { findOwnerOptions, getCustomer } from '@/modules/customers/queries';
-import { CustomerForm } from '@/modules/customers/components/customer-form';
+import { findOwnerOptions, getCustomer, CustomerForm } from '@/modules/customers';
 
 export default async function EditCustomerPage({ params }: { params: Promise<{ business: string; id: string }> }) {
   const { business: slug, id } = await params;

@@ -18,11 +18,7 @@ import { can } from '@/lib/permissions';
 import { isAppError } from '@/lib/errors';
 import { AnchorLink, ButtonLink } from '@/components/links';
 import { PageHeader } from '@/components/page-header';
-import { findImportErrors, getImport, previewImport } from '@/modules/imports/queries';
-import { ImportSetup } from '@/modules/imports/components/import-setup';
-import { ImportProgress } from '@/modules/imports/components/import-progress';
-import { ImportDeleteButton } from '@/modules/imports/components/import-delete-button';
-import { IMPORT_STATUS_COLOR } from '@/modules/imports/components/status';
+import { findImportErrors, getImport, previewImport, ImportSetup, ImportProgress, ImportDeleteButton, IMPORT_STATUS_COLOR } from '@/modules/imports';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('imports'))('title') };

@@ -6,8 +6,7 @@ import { requireBusinessPage } from '@/server/auth/session';
 import { can } from '@/lib/permissions';
 import { AnchorLink } from '@/components/links';
 import { PageHeader } from '@/components/page-header';
-import { MAX_PURCHASE_IMPORT_ROWS } from '@/modules/purchases/csv-import';
-import { PurchaseImport } from '@/modules/purchases/components/purchase-import';
+import { MAX_PURCHASE_IMPORT_ROWS, PurchaseImport } from '@/modules/purchases';
 
 const COLUMNS = ['orderRef', 'customer', 'orderedAt', 'item', 'quantity', 'unitPrice', 'vatRate', 'status', 'currency'] as const;
 

@@ -7,10 +7,9 @@ import { getDb } from '@/server/db/client';
 import { requireBusinessPage } from '@/server/auth/session';
 import { isAppError } from '@/lib/errors';
 import { scopeOf } from '@/lib/permissions';
-import { findOwnerOptions } from '@/modules/customers/queries';
-import { getDeal } from '@/modules/deals/queries';
-import { minorToInputText } from '@/modules/deals/money';
-import { DealForm } from '@/modules/deals/components/deal-form';
+import { findOwnerOptions } from '@/modules/customers';
+import { getDeal, DealForm } from '@/modules/deals';
+import { minorToInputText } from '@/modules/deals/client';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('deals'))('editTitle') };

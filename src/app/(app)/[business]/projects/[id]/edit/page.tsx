@@ -5,9 +5,7 @@ import { PageHeader } from '@/components/page-header';
 import { getDb } from '@/server/db/client';
 import { requireBusinessPage } from '@/server/auth/session';
 import { isAppError } from '@/lib/errors';
-import { findPersonnelOptions, getProject } from '@/modules/projects/queries';
-import { ProjectForm } from '@/modules/projects/components/project-form';
-import { StatusManager } from '@/modules/projects/components/status-manager';
+import { findPersonnelOptions, getProject, ProjectForm, StatusManager } from '@/modules/projects';
 
 export default async function EditProjectPage({ params }: { params: Promise<{ business: string; id: string }> }) {
   const { business: slug, id } = await params;

@@ -3,8 +3,7 @@ import { getSessionUser } from '@/server/auth/session';
 import { loadBusinessContext } from '@/server/auth/context';
 import { isAppError } from '@/lib/errors';
 import { isUuid } from '@/lib/ids';
-import { getQuoteDocument } from '@/modules/quotes/queries';
-import { quotePdfFileName, renderQuotePdf } from '@/modules/quotes/pdf';
+import { getQuoteDocument, quotePdfFileName, renderQuotePdf } from '@/modules/quotes';
 
 export const dynamic = 'force-dynamic';
 

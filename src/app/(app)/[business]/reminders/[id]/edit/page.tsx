@@ -6,11 +6,9 @@ import { PageHeader } from '@/components/page-header';
 import { getDb } from '@/server/db/client';
 import { requireBusinessPage } from '@/server/auth/session';
 import { isAppError } from '@/lib/errors';
-import { findPersonnel } from '@/modules/personnel/queries';
-import { businessTimeZone, getReminder } from '@/modules/reminders/queries';
-import { reminderButtons } from '@/modules/reminders/permissions';
-import { formatWallClock } from '@/modules/reminders/dates';
-import { ReminderForm } from '@/modules/reminders/components/reminder-form';
+import { findPersonnel } from '@/modules/personnel';
+import { businessTimeZone, getReminder, ReminderForm } from '@/modules/reminders';
+import { reminderButtons, formatWallClock } from '@/modules/reminders/client';
 
 export default async function EditReminderPage({ params }: { params: Promise<{ business: string; id: string }> }) {
   const { business: slug, id } = await params;

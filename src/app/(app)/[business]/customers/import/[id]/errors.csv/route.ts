@@ -5,7 +5,7 @@ import { loadBusinessContext } from '@/server/auth/context';
 import { isAppError } from '@/lib/errors';
 import { can } from '@/lib/permissions';
 import { csvDelimiterFor, csvResponse } from '@/lib/csv';
-import { findImportErrors, getImport } from '@/modules/imports/queries';
+import { findImportErrors, getImport } from '@/modules/imports';
 
 export const dynamic = 'force-dynamic';
 

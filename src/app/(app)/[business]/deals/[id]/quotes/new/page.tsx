@@ -8,8 +8,7 @@ import { requireBusinessPage } from '@/server/auth/session';
 import { isAppError } from '@/lib/errors';
 import { isUuid } from '@/lib/ids';
 import { can } from '@/lib/permissions';
-import { getDealForQuote } from '@/modules/quotes/queries';
-import { QuoteEditor } from '@/modules/quotes/components/quote-editor';
+import { getDealForQuote, QuoteEditor } from '@/modules/quotes';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('quotes'))('new') };

@@ -1,0 +1,14 @@
+import 'server-only';
+import { registerSubscribers, workDomainEventJobs, DOMAIN_EVENTS_QUEUE } from '@/server/events/domain';
+import type { JobWorker } from '@/server/jobs/worker';
+import { auditSubscriber } from '@/modules/audit';
+
+/**
+ * Every module's event subscribers. Importing this file registers them; each entry point (the
+ * Next server through src/instrumentation.ts, `npm run worker`, the scripts and the tests' setup)
+ * imports it before it serves anything. docs/decisions/008-module-contract.md lists each effect.
+ */
+registerSubscribers([auditSubscriber]);
+
+/** The worker of the job subscribers' queue. */
+export const domainEventWorker: JobWorker = { queues: [DOMAIN_EVENTS_QUEUE], work: workDomainEventJobs };

@@ -1,0 +1,1 @@
+export { findAuditSchema } from './schemas';

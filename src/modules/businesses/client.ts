@@ -1,0 +1,1 @@
+export { CURRENCIES } from './schemas';

@@ -1,0 +1,2 @@
+export { formatMoney, minorToInputText } from './money';
+export { dealFiltersSchema } from './schemas';

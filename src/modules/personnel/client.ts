@@ -1,0 +1,1 @@
+export { personnelButtons } from './permissions';

@@ -1,0 +1,2 @@
+export { formatDay, formatMoney, quoteNumberText } from './format';
+export { optionalDate, respondQuoteSchema } from './schemas';

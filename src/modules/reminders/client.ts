@@ -1,0 +1,2 @@
+export { formatWallClock, isDateTimeText, startOfTomorrow } from './dates';
+export { reminderButtons } from './permissions';
