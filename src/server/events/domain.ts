@@ -32,6 +32,11 @@ export type DomainEvent = {
   changedFields?: string[];
   /** Small, non-personal facts a subscriber needs (ids, counts, flags). */
   meta?: Record<string, string | number | boolean | null>;
+  /**
+   * Ids of related records the subscribers act on (e.g. `customerIds` of an interaction). Not
+   * written to the audit log.
+   */
+  refs?: Record<string, string[]>;
   /** Set on events that only drive effects and are no change of their own worth an audit entry. */
   unaudited?: boolean;
 };
