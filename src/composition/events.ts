@@ -2,13 +2,34 @@ import 'server-only';
 import { registerSubscribers, workDomainEventJobs, DOMAIN_EVENTS_QUEUE } from '@/server/events/domain';
 import type { JobWorker } from '@/server/jobs/worker';
 import { auditSubscriber } from '@/modules/audit';
+import { contractsCustomerMergeSubscriber } from '@/modules/contracts';
+import { lastInteractionSubscriber, purchaseSummarySubscriber } from '@/modules/customers';
+import { dealsCustomerMergeSubscriber } from '@/modules/deals';
+import { interactionsCustomerMergeSubscriber } from '@/modules/interactions';
+import { projectsCustomerMergeSubscriber } from '@/modules/projects';
+import { purchasesCustomerMergeSubscriber } from '@/modules/purchases';
+import { remindersCustomerMergeSubscriber } from '@/modules/reminders';
+import { tasksCustomerMergeSubscriber } from '@/modules/tasks';
 
 /**
  * Every module's event subscribers. Importing this file registers them; each entry point (the
  * Next server through src/instrumentation.ts, `npm run worker`, the scripts and the tests' setup)
  * imports it before it serves anything. docs/decisions/008-module-contract.md lists each effect.
  */
-registerSubscribers([auditSubscriber]);
+registerSubscribers([
+  auditSubscriber,
+  // Customer totals kept on the customer's row.
+  lastInteractionSubscriber,
+  purchaseSummarySubscriber,
+  // A customer merge: each module moves the rows it owns.
+  interactionsCustomerMergeSubscriber,
+  purchasesCustomerMergeSubscriber,
+  remindersCustomerMergeSubscriber,
+  dealsCustomerMergeSubscriber,
+  contractsCustomerMergeSubscriber,
+  projectsCustomerMergeSubscriber,
+  tasksCustomerMergeSubscriber,
+]);
 
 /** The worker of the job subscribers' queue. */
 export const domainEventWorker: JobWorker = { queues: [DOMAIN_EVENTS_QUEUE], work: workDomainEventJobs };

@@ -1,8 +1,1 @@
 import 'server-only';
-export { AuthCard } from './components/auth-card';
-export { ChangePasswordForm } from './components/change-password-form';
-export { ForgotPasswordForm } from './components/forgot-password-form';
-export { ResetPasswordForm } from './components/reset-password-form';
-export { SignInForm } from './components/sign-in-form';
-export { SignOutLink } from './components/sign-out-link';
-export { SignUpForm } from './components/sign-up-form';

@@ -1,4 +1,3 @@
 import 'server-only';
-export { AuditFilters } from './components/audit-filters';
 export { findAuditEntries } from './queries';
 export { auditSubscriber } from './subscribers';

@@ -1,4 +1,3 @@
 import 'server-only';
-export { CustomerContracts } from './components/customer-contracts';
-export { DealContracts } from './components/deal-contracts';
 export { getContract } from './queries';
+export { contractsCustomerMergeSubscriber } from './customer-merge';

@@ -2,8 +2,6 @@ import 'server-only';
 import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import { customerNotes, customerTags, customers, personnel, segments, tags } from '@/server/db/schema';
-import { purchases } from '@/server/db/schema/customers';
-import { reminders } from '@/server/db/schema/reminders';
 import type { Executor, Transaction } from '@/server/db/client';
 import type { Ctx } from '@/server/auth/context';
 import { authorize } from '@/server/auth/authorize';
@@ -13,7 +11,7 @@ import { newId } from '@/lib/ids';
 import { searchText, turkishSortKey } from '@/lib/text';
 import { changedKeys } from '@/lib/changes';
 import { emitChange } from '@/server/events/domain';
-import { refreshCustomerPurchaseSummary } from '@/modules/purchases';
+import { refreshPurchaseSummary } from './subscribers';
 import type {
   CustomerFields,
   createNoteSchema,
@@ -300,22 +298,26 @@ export async function mergeCustomers(db: Executor, ctx: Ctx, input: { survivorId
     await tx.execute(sql`insert into customer_tags (business_id, customer_id, tag_id, created_at)
       select business_id, ${survivorId}::uuid, tag_id, created_at from customer_tags
       where business_id = ${b} and customer_id = ${otherId}::uuid on conflict do nothing`);
-    await tx.execute(sql`insert into interaction_customers (business_id, interaction_id, customer_id, occurred_at)
-      select business_id, interaction_id, ${survivorId}::uuid, occurred_at from interaction_customers
-      where business_id = ${b} and customer_id = ${otherId}::uuid on conflict do nothing`);
     await tx
       .update(customerNotes)
       .set({ customerId: survivorId })
       .where(and(eq(customerNotes.businessId, b), eq(customerNotes.customerId, otherId)));
-    await tx.update(purchases).set({ customerId: survivorId }).where(and(eq(purchases.businessId, b), eq(purchases.customerId, otherId)));
-    await tx.update(reminders).set({ customerId: survivorId }).where(and(eq(reminders.businessId, b), eq(reminders.customerId, otherId)));
-    // Other tables that point at customers (outbox messages, later deals and projects) follow.
-    await moveOtherReferences(tx, b, otherId, survivorId);
+    // The other modules move what they own (timeline links, purchases, reminders) in their
+    // subscribers to this event, inside this transaction.
+    await emitChange(tx, ctx, {
+      action: 'merge',
+      entityType: 'customer',
+      entityId: survivorId,
+      meta: { mergedId: otherId },
+      refs: { mergedIds: [otherId] },
+    });
     // The other's people join the survivor (a company merged into a company).
     await tx
       .update(customers)
       .set({ companyId: survivorId })
       .where(and(eq(customers.businessId, b), eq(customers.companyId, otherId)));
+    // A table whose module forgot the merge would lose its rows to the delete's cascade.
+    await assertNothingLeftPointingAt(tx, b, otherId);
 
     await tx.delete(customers).where(and(eq(customers.businessId, b), eq(customers.id, otherId)));
 
@@ -338,10 +340,9 @@ export async function mergeCustomers(db: Executor, ctx: Ctx, input: { survivorId
       })
       .where(and(eq(customers.businessId, b), eq(customers.id, survivorId)));
     // The same summary as after any purchase change: only the business's currency is summed.
-    await refreshCustomerPurchaseSummary(tx, b, survivorId);
+    await refreshPurchaseSummary(tx, b, survivorId);
     if (survivor.kind === 'company') await refreshPeopleOf(tx, ctx, survivorId, survivor.name);
 
-    await emitChange(tx, ctx, { action: 'merge', entityType: 'customer', entityId: survivorId, meta: { mergedId: otherId } });
     await emitChange(tx, ctx, { action: 'delete', entityType: 'customer', entityId: otherId, meta: { mergedInto: survivorId } });
     await publishEvent(tx, { businessId: b, kind: 'customer.deleted', id: otherId, actorUserId: ctx.userId });
     await publishEvent(tx, { businessId: b, kind: 'customer.updated', id: survivorId, actorUserId: ctx.userId });
@@ -350,12 +351,14 @@ export async function mergeCustomers(db: Executor, ctx: Ctx, input: { survivorId
 }
 
 /**
- * Every other foreign key onto customers(business_id, id) that the merge did not handle by name,
- * found in the catalogue, so a table added later (deals, projects) is moved too instead of losing
- * its rows to the delete's cascade.
+ * After the merge event's subscribers ran, no row outside the links that go with the merged
+ * customer (its tags and timeline links, already copied to the survivor) may still point at it:
+ * every foreign key onto customers(business_id, id) is found in the catalogue, so a table added
+ * later whose module does not handle `customer.merge` fails the merge (and its test) instead of
+ * silently losing rows.
  */
-async function moveOtherReferences(tx: Transaction, businessId: string, fromId: string, toId: string): Promise<void> {
-  const handled = ['customer_tags', 'interaction_customers', 'customer_notes', 'purchases', 'reminders', 'customers'];
+async function assertNothingLeftPointingAt(tx: Transaction, businessId: string, customerId: string): Promise<void> {
+  const goWithTheDelete = ['customer_tags', 'interaction_customers'];
   const { rows } = await tx.execute<{ table_name: string; column_name: string }>(sql`
     select cl.relname as table_name, att.attname as column_name
     from pg_constraint con
@@ -366,11 +369,12 @@ async function moveOtherReferences(tx: Transaction, businessId: string, fromId: 
     where con.contype = 'f' and ref.relname = 'customers' and ns.nspname = current_schema()
       and array_length(con.conkey, 1) = 2`);
   for (const r of rows) {
-    if (handled.includes(r.table_name)) continue;
-    await tx.execute(
-      sql`update ${sql.identifier(r.table_name)} set ${sql.identifier(r.column_name)} = ${toId}::uuid
-        where business_id = ${businessId} and ${sql.identifier(r.column_name)} = ${fromId}::uuid`,
+    if (goWithTheDelete.includes(r.table_name)) continue;
+    const { rows: left } = await tx.execute<{ n: number }>(
+      sql`select count(*)::int as n from ${sql.identifier(r.table_name)}
+        where business_id = ${businessId} and ${sql.identifier(r.column_name)} = ${customerId}::uuid`,
     );
+    if ((left[0]?.n ?? 0) > 0) throw new Error(`customer merge: ${r.table_name}.${r.column_name} still points at the merged customer; its module must handle customer.merge`);
   }
 }
 

@@ -46,21 +46,6 @@ async function checkPersonnel(tx: Transaction, ctx: Ctx, ids: string[]): Promise
   if (rows.length !== ids.length) throw new AppError('NOT_FOUND', 'interactions.errors.personnelNotFound', { personnelIds: 'invalid' });
 }
 
-/**
- * Sets each customer's last_interaction_at to the newest occurred_at of its interactions (null when
- * none is left), in the caller's transaction. A max over the timeline index: one short index read.
- */
-export async function refreshLastInteraction(tx: Executor, businessId: string, customerIds: string[]): Promise<void> {
-  if (customerIds.length === 0) return;
-  await tx
-    .update(customers)
-    .set({
-      lastInteractionAt: sql`(select max(${interactionCustomers.occurredAt}) from ${interactionCustomers}
-        where ${interactionCustomers.businessId} = ${customers.businessId} and ${interactionCustomers.customerId} = ${customers.id})`,
-    })
-    .where(and(eq(customers.businessId, businessId), inArray(customers.id, customerIds)));
-}
-
 export type NewInteraction = {
   type: InteractionType;
   direction: InteractionDirection | null;
@@ -86,8 +71,8 @@ export async function insertInteraction(tx: Transaction, ctx: Ctx, input: NewInt
   if (personnelIds.length > 0) {
     await tx.insert(interactionPersonnel).values(personnelIds.map((personnelId) => ({ businessId: ctx.businessId, interactionId: id, personnelId })));
   }
-  await refreshLastInteraction(tx, ctx.businessId, customerIds);
-  await emitChange(tx, ctx, { action: 'create', entityType: 'interaction', entityId: id, meta: { type: fields.type } });
+  // The customers' last-interaction dates follow through the event (customers' subscriber).
+  await emitChange(tx, ctx, { action: 'create', entityType: 'interaction', entityId: id, meta: { type: fields.type }, refs: { customerIds } });
   await publishEvent(tx, { businessId: ctx.businessId, kind: 'interaction.created', id, actorUserId: ctx.userId });
   return id;
 }
@@ -113,8 +98,11 @@ export async function logCustomerNote(
     createdById: null,
   });
   await tx.insert(interactionCustomers).values({ businessId, interactionId: id, customerId: input.customerId, occurredAt: input.occurredAt });
-  await refreshLastInteraction(tx, businessId, [input.customerId]);
-  await emitChange(tx, { businessId, userId: null }, { action: 'create', entityType: 'interaction', entityId: id, meta: { type: 'note' } });
+  await emitChange(
+    tx,
+    { businessId, userId: null },
+    { action: 'create', entityType: 'interaction', entityId: id, meta: { type: 'note' }, refs: { customerIds: [input.customerId] } },
+  );
   await publishEvent(tx, { businessId, kind: 'interaction.created', id, actorUserId: null });
   return id;
 }
@@ -179,11 +167,16 @@ export async function updateInteraction(
     if (personnelIds.length > 0) {
       await tx.insert(interactionPersonnel).values(personnelIds.map((personnelId) => ({ businessId: ctx.businessId, interactionId: id, personnelId })));
     }
-    await refreshLastInteraction(tx, ctx.businessId, [...new Set([...before, ...customerIds])]);
     const changed = changedKeys(target as Record<string, unknown>, patch as Record<string, unknown>).filter((k) =>
       k === 'occurredAt' ? target.occurredAt.getTime() !== patch.occurredAt.getTime() : true,
     );
-    await emitChange(tx, ctx, { action: 'update', entityType: 'interaction', entityId: id, changedFields: changed });
+    await emitChange(tx, ctx, {
+      action: 'update',
+      entityType: 'interaction',
+      entityId: id,
+      changedFields: changed,
+      refs: { customerIds: [...new Set([...before, ...customerIds])] },
+    });
     await publishEvent(tx, { businessId: ctx.businessId, kind: 'interaction.updated', id, actorUserId: ctx.userId });
     return row;
   });
@@ -195,8 +188,7 @@ export async function deleteInteraction(db: Executor, ctx: Ctx, id: string): Pro
     const linked = await linkedCustomerIds(tx, ctx, id);
     await lockCustomers(tx, ctx, linked);
     await tx.delete(interactions).where(and(eq(interactions.businessId, ctx.businessId), eq(interactions.id, id)));
-    await refreshLastInteraction(tx, ctx.businessId, linked);
-    await emitChange(tx, ctx, { action: 'delete', entityType: 'interaction', entityId: id });
+    await emitChange(tx, ctx, { action: 'delete', entityType: 'interaction', entityId: id, refs: { customerIds: linked } });
     await publishEvent(tx, { businessId: ctx.businessId, kind: 'interaction.deleted', id, actorUserId: ctx.userId });
   });
 }

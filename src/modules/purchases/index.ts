@@ -1,7 +1,5 @@
 import 'server-only';
 
 export * as endpoints from './endpoints';
-export { CustomerPurchases } from './components/customer-purchases';
-export { PurchaseImport } from './components/purchase-import';
 export { MAX_PURCHASE_IMPORT_ROWS } from './csv-import';
-export { refreshCustomerPurchaseSummary } from './mutations';
+export { purchasesCustomerMergeSubscriber } from './customer-merge';

@@ -46,35 +46,6 @@ async function lockCustomers(tx: Transaction, businessId: string, ids: string[])
   if (rows.length !== unique.length) throw new AppError('NOT_FOUND', 'purchases.errors.customerNotFound');
 }
 
-/**
- * Recomputes a customer's purchase summary in the caller's transaction, from its purchases:
- *
- * - `lifetime_value_minor`: the sum of the totals of **paid** purchases in the business's currency.
- *   Pending orders are not money received yet, cancelled and refunded ones never were; an order in
- *   another currency cannot be added without an exchange rate, so it is listed but not summed.
- * - `purchase_count` and `last_purchase_at`: the number and latest date of paid purchases.
- *
- * Recomputing (rather than adding the difference) keeps the summary right whatever changed: a
- * status, a total, the customer of an order. It reads one customer's purchases by index.
- */
-export async function refreshCustomerPurchaseSummary(tx: Executor, businessId: string, customerId: string): Promise<void> {
-  await tx.execute(sql`
-    update customers c set
-      lifetime_value_minor = s.ltv,
-      purchase_count = s.n,
-      last_purchase_at = s.last
-    from (
-      select
-        coalesce(sum(p.total_minor) filter (where p.status = 'paid' and p.currency = b.currency), 0) as ltv,
-        count(*) filter (where p.status = 'paid')::int as n,
-        max(p.ordered_at) filter (where p.status = 'paid') as last
-      from businesses b
-      left join purchases p on p.business_id = b.id and p.customer_id = ${customerId}
-      where b.id = ${businessId}
-    ) s
-    where c.business_id = ${businessId} and c.id = ${customerId}`);
-}
-
 async function businessCurrency(tx: Executor, businessId: string): Promise<string> {
   const [row] = await tx.select({ currency: businesses.currency }).from(businesses).where(eq(businesses.id, businessId));
   return row!.currency;
@@ -146,8 +117,14 @@ export async function createPurchase(
       return { id: (await findByExternalRef(tx, ctx.businessId, input.externalRef!))!, created: false };
     }
     await tx.insert(purchaseItems).values(rows);
-    await refreshCustomerPurchaseSummary(tx, ctx.businessId, input.customerId);
-    await emitChange(tx, ctx, { action: 'create', entityType: 'purchase', entityId: id, meta: { customerId: input.customerId } });
+    // The customer's lifetime value and purchase count follow through the event (customers' subscriber).
+    await emitChange(tx, ctx, {
+      action: 'create',
+      entityType: 'purchase',
+      entityId: id,
+      meta: { customerId: input.customerId },
+      refs: { customerIds: [input.customerId] },
+    });
     await publishEvent(tx, { businessId: ctx.businessId, kind: 'purchase.created', id, actorUserId: ctx.userId });
     return { id, created: true };
   });
@@ -185,10 +162,14 @@ export async function updatePurchase(db: Executor, ctx: Ctx, input: z.output<typ
       if (!row) throw new AppError('CONFLICT', 'errors.STALE');
       await tx.delete(purchaseItems).where(and(eq(purchaseItems.businessId, ctx.businessId), eq(purchaseItems.purchaseId, input.id)));
       await tx.insert(purchaseItems).values(rows);
-      await refreshCustomerPurchaseSummary(tx, ctx.businessId, input.customerId);
-      if (current.customerId !== input.customerId) await refreshCustomerPurchaseSummary(tx, ctx.businessId, current.customerId);
       const changed = changedKeys(current, patch);
-      await emitChange(tx, ctx, { action: 'update', entityType: 'purchase', entityId: input.id, changedFields: [...changed, 'items'] });
+      await emitChange(tx, ctx, {
+        action: 'update',
+        entityType: 'purchase',
+        entityId: input.id,
+        changedFields: [...changed, 'items'],
+        refs: { customerIds: [...new Set([input.customerId, current.customerId])] },
+      });
       await publishEvent(tx, { businessId: ctx.businessId, kind: 'purchase.updated', id: input.id, actorUserId: ctx.userId });
       return row;
     });
@@ -211,8 +192,7 @@ export async function deletePurchase(db: Executor, ctx: Ctx, id: string): Promis
     await lockCustomers(tx, ctx.businessId, [current.customerId]);
     // The lines go with it (ON DELETE CASCADE).
     await tx.delete(purchases).where(and(eq(purchases.businessId, ctx.businessId), eq(purchases.id, id)));
-    await refreshCustomerPurchaseSummary(tx, ctx.businessId, current.customerId);
-    await emitChange(tx, ctx, { action: 'delete', entityType: 'purchase', entityId: id });
+    await emitChange(tx, ctx, { action: 'delete', entityType: 'purchase', entityId: id, refs: { customerIds: [current.customerId] } });
     await publishEvent(tx, { businessId: ctx.businessId, kind: 'purchase.deleted', id, actorUserId: ctx.userId });
   });
 }

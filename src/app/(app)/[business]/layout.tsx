@@ -4,7 +4,7 @@ import { requireBusinessPage } from '@/server/auth/session';
 import { findUserBusinesses, getBusiness, rememberLastBusiness } from '@/modules/businesses';
 import { AppShellFrame } from '@/components/app-shell';
 import { LiveUpdates } from '@/components/live/live-updates';
-import { NotificationBell } from '@/modules/notifications';
+import { NotificationBell } from '@/modules/notifications/ui';
 
 /** Server time of this render: the live stream replays what changed after it. */
 function renderTime(): number {

@@ -3,9 +3,10 @@ import { AnchorLink } from '@/components/links';
 import { getTranslations } from 'next-intl/server';
 import { requireUser } from '@/server/auth/session';
 import { PlainShell } from '@/components/plain-shell';
-import { ChangePasswordForm, SignOutLink } from '@/modules/account';
+import { ChangePasswordForm, SignOutLink } from '@/modules/account/ui';
 import { getDb } from '@/server/db/client';
-import { getNotificationPreferences, NotificationPreferencesForm } from '@/modules/notifications';
+import { getNotificationPreferences } from '@/modules/notifications';
+import { NotificationPreferencesForm } from '@/modules/notifications/ui';
 
 export default async function AccountPage() {
   const user = await requireUser('/account');

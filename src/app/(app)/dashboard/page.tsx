@@ -4,9 +4,10 @@ import { redirect } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { getDb } from '@/server/db/client';
 import { requireUser } from '@/server/auth/session';
-import { findLandingBusinessSlug, BusinessForm } from '@/modules/businesses';
+import { findLandingBusinessSlug } from '@/modules/businesses';
+import { BusinessForm } from '@/modules/businesses/ui';
 import { PlainShell } from '@/components/plain-shell';
-import { SignOutLink } from '@/modules/account';
+import { SignOutLink } from '@/modules/account/ui';
 
 export const metadata: Metadata = { title: 'Dashboard' };
 

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { Suspense } from 'react';
 import { getTranslations } from 'next-intl/server';
-import { AuthCard, ForgotPasswordForm } from '@/modules/account';
+import { AuthCard, ForgotPasswordForm } from '@/modules/account/ui';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('auth'))('forgotTitle') };

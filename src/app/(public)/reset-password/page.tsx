@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { Suspense } from 'react';
 import { getTranslations } from 'next-intl/server';
-import { AuthCard, ResetPasswordForm } from '@/modules/account';
+import { AuthCard, ResetPasswordForm } from '@/modules/account/ui';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('auth'))('resetTitle') };

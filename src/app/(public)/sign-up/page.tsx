@@ -4,7 +4,7 @@ import { redirect } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { getSessionUser } from '@/server/auth/session';
 import { safeNextPath } from '@/lib/safe-redirect';
-import { AuthCard, SignUpForm } from '@/modules/account';
+import { AuthCard, SignUpForm } from '@/modules/account/ui';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('auth'))('signUpTitle') };

@@ -3,8 +3,9 @@ import { ButtonLink } from '@/components/links';
 import { getTranslations } from 'next-intl/server';
 import { getDb } from '@/server/db/client';
 import { getSessionUser } from '@/server/auth/session';
-import { previewInvitation, AcceptInvitationButton } from '@/modules/personnel';
-import { AuthCard } from '@/modules/account';
+import { previewInvitation } from '@/modules/personnel';
+import { AcceptInvitationButton } from '@/modules/personnel/ui';
+import { AuthCard } from '@/modules/account/ui';
 import { PlainShell } from '@/components/plain-shell';
 
 export default async function InvitationPage({ params }: { params: Promise<{ token: string }> }) {

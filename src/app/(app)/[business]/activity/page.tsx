@@ -7,7 +7,8 @@ import { can } from '@/lib/permissions';
 import { isUuid } from '@/lib/ids';
 import { zonedWallTimeToUtc } from '@/lib/zoned-time';
 import { PageHeader } from '@/components/page-header';
-import { findInteractions, getBusinessTimeZone, getCustomerOptions, listPersonnelOptions, ActivityFilters, CustomerTimeline, InteractionList, NewInteractionButton } from '@/modules/interactions';
+import { findInteractions, getBusinessTimeZone, getCustomerOptions, listPersonnelOptions } from '@/modules/interactions';
+import { ActivityFilters, CustomerTimeline, InteractionList, NewInteractionButton } from '@/modules/interactions/ui';
 import { INTERACTION_TYPES, type InteractionType } from '@/modules/interactions/client';
 
 export async function generateMetadata(): Promise<Metadata> {

@@ -9,7 +9,8 @@ import { isUuid } from '@/lib/ids';
 import { ButtonLink } from '@/components/links';
 import { PageHeader } from '@/components/page-header';
 import { getBusiness } from '@/modules/businesses';
-import { countCustomers, findCustomers, findOwnerOptions, findSegments, findTags, CustomerList, type ListPage, type ListQuery } from '@/modules/customers';
+import { countCustomers, findCustomers, findOwnerOptions, findSegments, findTags } from '@/modules/customers';
+import { CustomerList, type ListPage, type ListQuery } from '@/modules/customers/ui';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('customers'))('title') };

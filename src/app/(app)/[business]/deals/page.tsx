@@ -9,7 +9,8 @@ import { getDb } from '@/server/db/client';
 import { requireBusinessPage } from '@/server/auth/session';
 import { can } from '@/lib/permissions';
 import { findOwnerOptions, findTags } from '@/modules/customers';
-import { ensureDefaultPipeline, findDeals, getBoard, listPipelines, DealBoard, DealFilters } from '@/modules/deals';
+import { ensureDefaultPipeline, findDeals, getBoard, listPipelines } from '@/modules/deals';
+import { DealBoard, DealFilters } from '@/modules/deals/ui';
 import { dealFiltersSchema, formatMoney } from '@/modules/deals/client';
 import { getCustomerOptions } from '@/modules/interactions';
 

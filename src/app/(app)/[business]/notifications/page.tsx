@@ -6,7 +6,8 @@ import { ButtonLink } from '@/components/links';
 import { PageHeader } from '@/components/page-header';
 import { getDb } from '@/server/db/client';
 import { requireBusinessPage } from '@/server/auth/session';
-import { countUnreadNotifications, findNotifications, NotificationItems, MarkAllReadButton } from '@/modules/notifications';
+import { countUnreadNotifications, findNotifications } from '@/modules/notifications';
+import { NotificationItems, MarkAllReadButton } from '@/modules/notifications/ui';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('notifications'))('title') };

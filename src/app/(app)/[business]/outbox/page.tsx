@@ -6,7 +6,8 @@ import { getDb } from '@/server/db/client';
 import { requireBusinessPage } from '@/server/auth/session';
 import { ButtonLink } from '@/components/links';
 import { PageHeader } from '@/components/page-header';
-import { findOutbox, getBusinessTimeZone, formatInstant } from '@/modules/interactions';
+import { findOutbox, getBusinessTimeZone } from '@/modules/interactions';
+import { formatInstant } from '@/modules/interactions/ui';
 import { MESSAGE_CHANNELS, OUTBOX_STATUSES, type MessageChannel, type OutboxStatus } from '@/modules/interactions/client';
 
 export async function generateMetadata(): Promise<Metadata> {

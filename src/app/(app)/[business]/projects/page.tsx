@@ -9,7 +9,8 @@ import { getDb } from '@/server/db/client';
 import { requireBusinessPage } from '@/server/auth/session';
 import { isUuid } from '@/lib/ids';
 import { can } from '@/lib/permissions';
-import { findProjects, ProjectList } from '@/modules/projects';
+import { findProjects } from '@/modules/projects';
+import { ProjectList } from '@/modules/projects/ui';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('projects'))('title') };

@@ -6,7 +6,8 @@ import { PageHeader } from '@/components/page-header';
 import { getDb } from '@/server/db/client';
 import { requireBusinessPage } from '@/server/auth/session';
 import { can } from '@/lib/permissions';
-import { findQuotes, QuotesTable } from '@/modules/quotes';
+import { findQuotes } from '@/modules/quotes';
+import { QuotesTable } from '@/modules/quotes/ui';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('quotes'))('title') };

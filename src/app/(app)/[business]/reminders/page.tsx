@@ -8,7 +8,8 @@ import { PageHeader } from '@/components/page-header';
 import { getDb } from '@/server/db/client';
 import { requireBusinessPage } from '@/server/auth/session';
 import { can } from '@/lib/permissions';
-import { businessTimeZone, countReminderViews, findReminders, ReminderList, RemindersEmpty } from '@/modules/reminders';
+import { businessTimeZone, countReminderViews, findReminders } from '@/modules/reminders';
+import { ReminderList, RemindersEmpty } from '@/modules/reminders/ui';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('reminders'))('title') };

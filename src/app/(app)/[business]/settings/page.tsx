@@ -3,7 +3,8 @@ import { getTranslations } from 'next-intl/server';
 import { getDb } from '@/server/db/client';
 import { requireBusinessPage } from '@/server/auth/session';
 import { can, canDeleteBusiness } from '@/lib/permissions';
-import { getBusiness, BusinessForm, DeleteBusiness, BusinessLogo } from '@/modules/businesses';
+import { getBusiness } from '@/modules/businesses';
+import { BusinessForm, DeleteBusiness, BusinessLogo } from '@/modules/businesses/ui';
 
 export default async function SettingsPage({ params }: { params: Promise<{ business: string }> }) {
   const { business: slug } = await params;

@@ -10,8 +10,9 @@ import { requireBusinessPage } from '@/server/auth/session';
 import { can } from '@/lib/permissions';
 import { businessTimeZone } from '@/modules/reminders';
 import { startOfTomorrow } from '@/modules/reminders/client';
-import { findMyTasks, taskStatsByPerson, taskStatsByProject, MyTasks, type MyTaskGroup, toCardData, type TaskCardData } from '@/modules/tasks';
-import { StatsTable } from '@/modules/projects';
+import { findMyTasks, taskStatsByPerson, taskStatsByProject } from '@/modules/tasks';
+import { MyTasks, type MyTaskGroup, toCardData, type TaskCardData } from '@/modules/tasks/ui';
+import { StatsTable } from '@/modules/projects/ui';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('tasks'))('myTasks') };

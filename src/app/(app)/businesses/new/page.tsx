@@ -1,7 +1,8 @@
 import { Paper, Stack, Title } from '@mantine/core';
 import { getTranslations } from 'next-intl/server';
 import { requireUser } from '@/server/auth/session';
-import { BusinessForm, findUserBusinesses } from '@/modules/businesses';
+import { findUserBusinesses } from '@/modules/businesses';
+import { BusinessForm } from '@/modules/businesses/ui';
 import { PlainShell } from '@/components/plain-shell';
 import { getDb } from '@/server/db/client';
 

@@ -4,7 +4,8 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { getDb } from '@/server/db/client';
-import { getQuoteDocumentByTokenHash, QuoteLines, QuoteStatusBadge, RespondButtons } from '@/modules/quotes';
+import { getQuoteDocumentByTokenHash } from '@/modules/quotes';
+import { QuoteLines, QuoteStatusBadge, RespondButtons } from '@/modules/quotes/ui';
 import { formatDay, formatMoney, quoteNumberText } from '@/modules/quotes/client';
 
 export const dynamic = 'force-dynamic';

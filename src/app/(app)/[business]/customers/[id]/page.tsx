@@ -12,13 +12,14 @@ import { isAppError } from '@/lib/errors';
 import { AnchorLink, ButtonLink } from '@/components/links';
 import { PageHeader } from '@/components/page-header';
 import { getBusiness } from '@/modules/businesses';
-import { findCompanyPeople, findNotes, findTags, getCustomer, CustomerActions, CustomerNotes, CustomerTags } from '@/modules/customers';
-import { CustomerTimeline } from '@/modules/interactions';
-import { CustomerReminders } from '@/modules/reminders';
-import { CustomerPurchases } from '@/modules/purchases';
-import { CustomerContracts } from '@/modules/contracts';
-import { CustomerProjects } from '@/modules/projects';
-import { CustomerDeals } from '@/modules/deals';
+import { findCompanyPeople, findNotes, findTags, getCustomer } from '@/modules/customers';
+import { CustomerActions, CustomerNotes, CustomerTags } from '@/modules/customers/ui';
+import { CustomerTimeline } from '@/modules/interactions/ui';
+import { CustomerReminders } from '@/modules/reminders/ui';
+import { CustomerPurchases } from '@/modules/purchases/ui';
+import { CustomerContracts } from '@/modules/contracts/ui';
+import { CustomerProjects } from '@/modules/projects/ui';
+import { CustomerDeals } from '@/modules/deals/ui';
 
 const STATUS_COLOR = { lead: 'blue', active: 'teal', inactive: 'gray', lost: 'red' } as const;
 

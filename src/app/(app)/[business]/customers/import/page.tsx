@@ -8,7 +8,8 @@ import { requireBusinessPage } from '@/server/auth/session';
 import { can } from '@/lib/permissions';
 import { AnchorLink, ButtonLink } from '@/components/links';
 import { PageHeader } from '@/components/page-header';
-import { findImports, ImportUpload, IMPORT_STATUS_COLOR } from '@/modules/imports';
+import { findImports } from '@/modules/imports';
+import { ImportUpload, IMPORT_STATUS_COLOR } from '@/modules/imports/ui';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('imports'))('title') };

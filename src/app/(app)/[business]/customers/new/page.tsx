@@ -6,7 +6,8 @@ import { requireBusinessPage } from '@/server/auth/session';
 import { can } from '@/lib/permissions';
 import { isUuid } from '@/lib/ids';
 import { PageHeader } from '@/components/page-header';
-import { findOwnerOptions, getCompanyOption, CustomerForm } from '@/modules/customers';
+import { findOwnerOptions, getCompanyOption } from '@/modules/customers';
+import { CustomerForm } from '@/modules/customers/ui';
 
 export default async function NewCustomerPage({
   params,

@@ -7,7 +7,8 @@ import { requireBusinessPage } from '@/server/auth/session';
 import { can } from '@/lib/permissions';
 import { AnchorLink } from '@/components/links';
 import { PageHeader } from '@/components/page-header';
-import { findTags, TagManager } from '@/modules/customers';
+import { findTags } from '@/modules/customers';
+import { TagManager } from '@/modules/customers/ui';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('customers'))('tags.title') };

@@ -9,10 +9,11 @@ import { requireBusinessPage } from '@/server/auth/session';
 import { isAppError } from '@/lib/errors';
 import { can, scopeOf } from '@/lib/permissions';
 import { findInteractions } from '@/modules/interactions';
-import { findDealEvents, getDeal, stageNames, DealActions } from '@/modules/deals';
+import { findDealEvents, getDeal, stageNames } from '@/modules/deals';
+import { DealActions } from '@/modules/deals/ui';
 import { formatMoney } from '@/modules/deals/client';
-import { DealQuotes } from '@/modules/quotes';
-import { DealContracts } from '@/modules/contracts';
+import { DealQuotes } from '@/modules/quotes/ui';
+import { DealContracts } from '@/modules/contracts/ui';
 
 export async function generateMetadata({ params }: { params: Promise<{ business: string; id: string }> }): Promise<Metadata> {
   const { business: slug, id } = await params;

@@ -8,7 +8,8 @@ import { requireBusinessPage } from '@/server/auth/session';
 import { can } from '@/lib/permissions';
 import { findOwnerOptions } from '@/modules/customers';
 import { getCustomerOptions } from '@/modules/interactions';
-import { ensureDefaultPipeline, businessCurrency, listPipelines, DealForm } from '@/modules/deals';
+import { ensureDefaultPipeline, businessCurrency, listPipelines } from '@/modules/deals';
+import { DealForm } from '@/modules/deals/ui';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('deals'))('newTitle') };

@@ -5,7 +5,8 @@ import { getFormatter, getTranslations } from 'next-intl/server';
 import { getDb } from '@/server/db/client';
 import { requireBusinessPage } from '@/server/auth/session';
 import { isAppError } from '@/lib/errors';
-import { getPersonnel, PersonnelDetailActions } from '@/modules/personnel';
+import { getPersonnel } from '@/modules/personnel';
+import { PersonnelDetailActions } from '@/modules/personnel/ui';
 import { personnelButtons } from '@/modules/personnel/client';
 import { PageHeader } from '@/components/page-header';
 

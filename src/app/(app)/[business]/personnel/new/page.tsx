@@ -3,7 +3,7 @@ import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { requireBusinessPage } from '@/server/auth/session';
 import { can } from '@/lib/permissions';
-import { PersonnelForm } from '@/modules/personnel';
+import { PersonnelForm } from '@/modules/personnel/ui';
 import { PageHeader } from '@/components/page-header';
 
 export default async function NewPersonnelPage({ params }: { params: Promise<{ business: string }> }) {

@@ -8,9 +8,11 @@ import { getDb } from '@/server/db/client';
 import { requireBusinessPage } from '@/server/auth/session';
 import { isAppError } from '@/lib/errors';
 import { scopeOf } from '@/lib/permissions';
-import { getProject, ProjectActions, STATUS_COLORS, StatsTable } from '@/modules/projects';
+import { getProject } from '@/modules/projects';
+import { ProjectActions, STATUS_COLORS, StatsTable } from '@/modules/projects/ui';
 import { businessTimeZone } from '@/modules/reminders';
-import { findBoardTasks, taskStatsByPerson, TaskBoard, toCardData } from '@/modules/tasks';
+import { findBoardTasks, taskStatsByPerson } from '@/modules/tasks';
+import { TaskBoard, toCardData } from '@/modules/tasks/ui';
 
 /** Server time of this render: cards due before it show as overdue. */
 function renderTime(): number {

@@ -5,7 +5,8 @@ import { PageHeader } from '@/components/page-header';
 import { getDb } from '@/server/db/client';
 import { requireBusinessPage } from '@/server/auth/session';
 import { can } from '@/lib/permissions';
-import { findPersonnelOptions, ProjectForm } from '@/modules/projects';
+import { findPersonnelOptions } from '@/modules/projects';
+import { ProjectForm } from '@/modules/projects/ui';
 import { getCustomerOption } from '@/modules/reminders';
 
 export default async function NewProjectPage({ params, searchParams }: { params: Promise<{ business: string }>; searchParams: Promise<{ customerId?: string }> }) {

@@ -8,7 +8,8 @@ import { requireBusinessPage } from '@/server/auth/session';
 import { isAppError } from '@/lib/errors';
 import { isUuid } from '@/lib/ids';
 import { can } from '@/lib/permissions';
-import { getQuote, getQuoteItems, QuoteLines, QuoteEditor, QuoteActions, QuoteStatusBadge } from '@/modules/quotes';
+import { getQuote, getQuoteItems } from '@/modules/quotes';
+import { QuoteLines, QuoteEditor, QuoteActions, QuoteStatusBadge } from '@/modules/quotes/ui';
 import { formatMoney, quoteNumberText } from '@/modules/quotes/client';
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {

@@ -7,7 +7,8 @@ import { PageHeader } from '@/components/page-header';
 import { getDb } from '@/server/db/client';
 import { requireBusinessPage } from '@/server/auth/session';
 import { isAppError } from '@/lib/errors';
-import { businessTimeZone, findReminderOccurrences, getReminder, ReminderDetailActions } from '@/modules/reminders';
+import { businessTimeZone, findReminderOccurrences, getReminder } from '@/modules/reminders';
+import { ReminderDetailActions } from '@/modules/reminders/ui';
 import { reminderButtons } from '@/modules/reminders/client';
 
 export default async function ReminderDetailPage({ params }: { params: Promise<{ business: string; id: string }> }) {

@@ -7,7 +7,8 @@ import { requireBusinessPage } from '@/server/auth/session';
 import { can } from '@/lib/permissions';
 import { safeNextPath } from '@/lib/safe-redirect';
 import { findPersonnel } from '@/modules/personnel';
-import { businessTimeZone, getCustomerOption, ReminderForm } from '@/modules/reminders';
+import { businessTimeZone, getCustomerOption } from '@/modules/reminders';
+import { ReminderForm } from '@/modules/reminders/ui';
 import { formatWallClock } from '@/modules/reminders/client';
 
 /** Tomorrow's date where the business is: the form starts at 09:00 then, a first guess to change. */

@@ -2,7 +2,8 @@ import { notFound } from 'next/navigation';
 import { getDb } from '@/server/db/client';
 import { requireBusinessPage } from '@/server/auth/session';
 import { can } from '@/lib/permissions';
-import { findApiKeys, ApiKeysManager } from '@/modules/api-keys';
+import { findApiKeys } from '@/modules/api-keys';
+import { ApiKeysManager } from '@/modules/api-keys/ui';
 
 export default async function ApiKeysPage({ params }: { params: Promise<{ business: string }> }) {
   const { business: slug } = await params;

@@ -18,7 +18,8 @@ import { getFormatter, getTranslations } from 'next-intl/server';
 import { getDb } from '@/server/db/client';
 import { requireBusinessPage } from '@/server/auth/session';
 import { can } from '@/lib/permissions';
-import { findAuditEntries, AuditFilters } from '@/modules/audit';
+import { findAuditEntries } from '@/modules/audit';
+import { AuditFilters } from '@/modules/audit/ui';
 import { findAuditSchema } from '@/modules/audit/client';
 import { ButtonLink } from '@/components/links';
 

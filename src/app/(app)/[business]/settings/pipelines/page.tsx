@@ -4,7 +4,8 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import { getDb } from '@/server/db/client';
 import { requireBusinessPage } from '@/server/auth/session';
 import { can } from '@/lib/permissions';
-import { ensureDefaultPipeline, listPipelines, listProjectTemplateOptions, PipelineSettings } from '@/modules/deals';
+import { ensureDefaultPipeline, listPipelines, listProjectTemplateOptions } from '@/modules/deals';
+import { PipelineSettings } from '@/modules/deals/ui';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('deals'))('settings.title') };

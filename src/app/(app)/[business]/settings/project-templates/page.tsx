@@ -2,7 +2,8 @@ import { notFound } from 'next/navigation';
 import { getDb } from '@/server/db/client';
 import { requireBusinessPage } from '@/server/auth/session';
 import { can, scopeOf } from '@/lib/permissions';
-import { findProjectTemplates, TemplateManager } from '@/modules/projects';
+import { findProjectTemplates } from '@/modules/projects';
+import { TemplateManager } from '@/modules/projects/ui';
 
 export default async function ProjectTemplatesPage({ params }: { params: Promise<{ business: string }> }) {
   const { business: slug } = await params;

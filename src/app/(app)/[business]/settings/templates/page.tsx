@@ -4,7 +4,8 @@ import { getTranslations } from 'next-intl/server';
 import { getDb } from '@/server/db/client';
 import { requireBusinessPage } from '@/server/auth/session';
 import { can } from '@/lib/permissions';
-import { listTemplates, TemplateManager } from '@/modules/interactions';
+import { listTemplates } from '@/modules/interactions';
+import { TemplateManager } from '@/modules/interactions/ui';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('interactions'))('templates.title') };

@@ -11,7 +11,8 @@ import { scopeOf } from '@/lib/permissions';
 import { findPersonnelOptions } from '@/modules/projects';
 import { businessTimeZone } from '@/modules/reminders';
 import { formatWallClock } from '@/modules/reminders/client';
-import { getTask, PRIORITY_COLORS, TaskForm, TaskChecklist, TaskComments, DeleteTaskButton, DoneToggle } from '@/modules/tasks';
+import { getTask } from '@/modules/tasks';
+import { PRIORITY_COLORS, TaskForm, TaskChecklist, TaskComments, DeleteTaskButton, DoneToggle } from '@/modules/tasks/ui';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('tasks'))('title') };

@@ -8,7 +8,7 @@ import { isUuid } from '@/lib/ids';
 import { can } from '@/lib/permissions';
 import { findPersonnelOptions, findProjectOptions } from '@/modules/projects';
 import { businessTimeZone, getCustomerOption } from '@/modules/reminders';
-import { TaskForm } from '@/modules/tasks';
+import { TaskForm } from '@/modules/tasks/ui';
 
 export default async function NewTaskPage({
   params,

@@ -7,7 +7,8 @@ import { can } from '@/lib/permissions';
 import { isAppError } from '@/lib/errors';
 import { AnchorLink } from '@/components/links';
 import { PageHeader } from '@/components/page-header';
-import { findOwnerOptions, getCustomer, CustomerForm } from '@/modules/customers';
+import { findOwnerOptions, getCustomer } from '@/modules/customers';
+import { CustomerForm } from '@/modules/customers/ui';
 
 export default async function EditCustomerPage({ params }: { params: Promise<{ business: string; id: string }> }) {
   const { business: slug, id } = await params;

@@ -18,7 +18,8 @@ import { can } from '@/lib/permissions';
 import { isAppError } from '@/lib/errors';
 import { AnchorLink, ButtonLink } from '@/components/links';
 import { PageHeader } from '@/components/page-header';
-import { findImportErrors, getImport, previewImport, ImportSetup, ImportProgress, ImportDeleteButton, IMPORT_STATUS_COLOR } from '@/modules/imports';
+import { findImportErrors, getImport, previewImport } from '@/modules/imports';
+import { ImportSetup, ImportProgress, ImportDeleteButton, IMPORT_STATUS_COLOR } from '@/modules/imports/ui';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('imports'))('title') };

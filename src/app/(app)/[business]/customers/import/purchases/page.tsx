@@ -6,7 +6,8 @@ import { requireBusinessPage } from '@/server/auth/session';
 import { can } from '@/lib/permissions';
 import { AnchorLink } from '@/components/links';
 import { PageHeader } from '@/components/page-header';
-import { MAX_PURCHASE_IMPORT_ROWS, PurchaseImport } from '@/modules/purchases';
+import { MAX_PURCHASE_IMPORT_ROWS } from '@/modules/purchases';
+import { PurchaseImport } from '@/modules/purchases/ui';
 
 const COLUMNS = ['orderRef', 'customer', 'orderedAt', 'item', 'quantity', 'unitPrice', 'vatRate', 'status', 'currency'] as const;
 

@@ -8,7 +8,8 @@ import { requireBusinessPage } from '@/server/auth/session';
 import { isAppError } from '@/lib/errors';
 import { scopeOf } from '@/lib/permissions';
 import { findOwnerOptions } from '@/modules/customers';
-import { getDeal, DealForm } from '@/modules/deals';
+import { getDeal } from '@/modules/deals';
+import { DealForm } from '@/modules/deals/ui';
 import { minorToInputText } from '@/modules/deals/client';
 
 export async function generateMetadata(): Promise<Metadata> {

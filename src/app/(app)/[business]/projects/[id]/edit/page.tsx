@@ -5,7 +5,8 @@ import { PageHeader } from '@/components/page-header';
 import { getDb } from '@/server/db/client';
 import { requireBusinessPage } from '@/server/auth/session';
 import { isAppError } from '@/lib/errors';
-import { findPersonnelOptions, getProject, ProjectForm, StatusManager } from '@/modules/projects';
+import { findPersonnelOptions, getProject } from '@/modules/projects';
+import { ProjectForm, StatusManager } from '@/modules/projects/ui';
 
 export default async function EditProjectPage({ params }: { params: Promise<{ business: string; id: string }> }) {
   const { business: slug, id } = await params;

@@ -7,7 +7,8 @@ import { getDb } from '@/server/db/client';
 import { requireBusinessPage } from '@/server/auth/session';
 import { isAppError } from '@/lib/errors';
 import { findPersonnel } from '@/modules/personnel';
-import { businessTimeZone, getReminder, ReminderForm } from '@/modules/reminders';
+import { businessTimeZone, getReminder } from '@/modules/reminders';
+import { ReminderForm } from '@/modules/reminders/ui';
 import { reminderButtons, formatWallClock } from '@/modules/reminders/client';
 
 export default async function EditReminderPage({ params }: { params: Promise<{ business: string; id: string }> }) {

@@ -8,7 +8,8 @@ import { requireBusinessPage } from '@/server/auth/session';
 import { isAppError } from '@/lib/errors';
 import { isUuid } from '@/lib/ids';
 import { can } from '@/lib/permissions';
-import { getDealForQuote, QuoteEditor } from '@/modules/quotes';
+import { getDealForQuote } from '@/modules/quotes';
+import { QuoteEditor } from '@/modules/quotes/ui';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('quotes'))('new') };
