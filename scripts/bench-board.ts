@@ -10,7 +10,7 @@
  * card can be picked up (dnd-kit's live region for announcements exists only on the client).
  */
 // Registers the modules' event subscribers (audit entries, notifications) before any write.
-import '../src/composition/events';
+import '../src/composition/wiring';
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';

@@ -9,7 +9,7 @@
  * the usual spellings, a company on every third row (2,000 companies), one in 200 rows broken.
  */
 // Registers the modules' event subscribers (audit entries, notifications) before any write.
-import '../src/composition/events';
+import '../src/composition/wiring';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';

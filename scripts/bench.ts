@@ -12,7 +12,7 @@
  * seeded once on the demo business's first pipeline, for `deals.board` and `deals.move`).
  */
 // Registers the modules' event subscribers (audit entries, notifications) before any write.
-import '../src/composition/events';
+import '../src/composition/wiring';
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';

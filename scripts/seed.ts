@@ -7,7 +7,7 @@
  * is running it starts the embedded one for DATA_DIR itself and stops it afterwards.
  */
 // Registers the modules' event subscribers (audit entries, notifications) before any write.
-import '../src/composition/events';
+import '../src/composition/wiring';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { and, count, eq } from 'drizzle-orm';

@@ -7,7 +7,7 @@ export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
   if (process.env.NEXT_PHASE === 'phase-production-build') return;
   // The modules' event subscribers, registered before the first request or job.
-  await import('./composition/events');
+  await import('./composition/wiring');
   if (process.env.TEZGAH_WORKER === 'off') {
     console.info('[jobs] TEZGAH_WORKER=off: jobs wait for `npm run worker`.');
     return;

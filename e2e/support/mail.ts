@@ -1,9 +1,17 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { StoredMail } from './smtp';
 
 /** Where the test SMTP server stores what it receives (git-ignored). */
+/** One message as the test SMTP server stored it. */
+export type StoredMail = {
+  receivedAt: string;
+  envelopeFrom: string | null;
+  envelopeTo: string[];
+  /** The message as it came over the wire (headers and encoded body). */
+  raw: string;
+};
+
 export const MAIL_DIR = fileURLToPath(new URL('../.artifacts/mail/', import.meta.url));
 
 export type ReceivedMail = {

@@ -2,15 +2,10 @@ import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import path from 'node:path';
 import { SMTPServer } from 'smtp-server';
-import { MAIL_DIR } from './mail';
+import { MAIL_DIR, type StoredMail } from './mail';
 
-export type StoredMail = {
-  receivedAt: string;
-  envelopeFrom: string | null;
-  envelopeTo: string[];
-  /** The message as it came over the wire (headers and encoded body). */
-  raw: string;
-};
+export type { StoredMail };
+
 
 /**
  * A real SMTP server on loopback for the journeys: the app sends through nodemailer as it would

@@ -1,5 +1,5 @@
 import 'server-only';
-import './events';
+import './wiring';
 import { createCallerResolver } from '@/server/api/caller';
 import { buildOpenApiDocument } from '@/server/api/openapi';
 import { createRouter, endpointsOf } from '@/server/api/router';

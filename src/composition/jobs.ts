@@ -1,6 +1,6 @@
 import 'server-only';
 import { startWorker as startJobsRuntime, type JobWorker } from '@/server/jobs/worker';
-import { domainEventWorker } from './events';
+import { domainEventWorker } from './wiring';
 import { customerImportWorker } from '@/modules/imports';
 import { outboxWorker } from '@/modules/interactions';
 import { notificationWorker } from '@/modules/notifications';

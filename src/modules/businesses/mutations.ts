@@ -2,7 +2,7 @@ import 'server-only';
 import { randomBytes } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
-import { businesses, personnel, userSettings } from '@/server/db/schema';
+import { businesses, userSettings } from '@/server/db/schema';
 import type { Executor } from '@/server/db/client';
 import type { Ctx } from '@/server/auth/context';
 import { AppError } from '@/lib/errors';
@@ -36,18 +36,10 @@ export async function createBusiness(
     const id = newId();
     const slug = await freeSlug(tx, input.name);
     await tx.insert(businesses).values({ id, slug, ...input });
-    const personnelId = newId();
-    await tx.insert(personnel).values({
-      businessId: id,
-      id: personnelId,
-      userId: creator.id,
-      name: creator.name,
-      email: creator.email,
-      role: 'owner',
-    });
     await rememberLastBusiness(tx, creator.id, id);
+    // The personnel module makes the creator the business's first person, in the role owner, in
+    // its subscriber to this event (same transaction).
     await emitChange(tx, { businessId: id, userId: creator.id }, { action: 'create', entityType: 'business', entityId: id });
-    await emitChange(tx, { businessId: id, userId: creator.id }, { action: 'create', entityType: 'personnel', entityId: personnelId });
     await publishEvent(tx, { businessId: id, kind: 'business.created', id, actorUserId: creator.id });
     return { id, slug };
   });

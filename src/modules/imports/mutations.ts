@@ -11,6 +11,7 @@ import { searchText, turkishSortKey } from '@/lib/text';
 import { emitChange } from '@/server/events/domain';
 import { MAX_IMPORT_BYTES, MAX_IMPORT_ROWS, readCsv, type CsvDelimiter, type CsvEncoding, type CsvRecord } from './csv';
 import { enqueueCustomerImport } from './job';
+import { insertCustomersInBulk, updateCustomerInBulk, type CustomerBulkFields, type NewCustomerRow } from '@/modules/customers';
 import {
   guessMapping,
   mapCells,
@@ -121,55 +122,11 @@ export async function deleteImport(db: Executor, ctx: Ctx, id: string): Promise<
 
 // ─── The rows of a batch → customers ────────────────────────────────────────────────────────
 
-/** A text[] literal ('{"a","b"}') for one row's e-mails or phones, cast back to text[] in SQL. */
-function arrayLiteral(values: readonly string[] | undefined): string {
-  return `{${(values ?? []).map((v) => `"${v.replace(/[\\"]/g, (c) => `\\${c}`)}"`).join(',')}}`;
-}
 
-/**
- * Inserts many customers in one statement with one array parameter per column (`unnest`): the
- * statement stays the same size however many rows it carries, and neither the ORM nor PostgreSQL
- * has thousands of parameters to handle.
- */
-async function insertCustomers(db: Executor, rows: readonly NewCustomer[]): Promise<void> {
-  if (rows.length === 0) return;
-  const col = <T>(pick: (r: NewCustomer) => T) => sql.param(rows.map(pick));
-  await db.execute(sql`
-    insert into customers (business_id, id, kind, name, company_id, job_title, emails, phones, address, city, country,
-      tax_number, tax_office, source, notes, owner_id, search_text, sort_name)
-    select b, i, k::customer_kind, n, c, j, e::text[], p::text[], a, ci, co, tn, tx, so, no, o, st, sn
-    from unnest(
-      ${col((r) => r.businessId)}::uuid[], ${col((r) => r.id)}::uuid[], ${col((r) => r.kind)}::text[], ${col((r) => r.name)}::text[],
-      ${col((r) => r.companyId ?? null)}::uuid[], ${col((r) => r.jobTitle ?? null)}::text[],
-      ${col((r) => arrayLiteral(r.emails))}::text[], ${col((r) => arrayLiteral(r.phones))}::text[],
-      ${col((r) => r.address ?? null)}::text[], ${col((r) => r.city ?? null)}::text[], ${col((r) => r.country ?? null)}::text[],
-      ${col((r) => r.taxNumber ?? null)}::text[], ${col((r) => r.taxOffice ?? null)}::text[], ${col((r) => r.source ?? null)}::text[],
-      ${col((r) => r.notes ?? null)}::text[], ${col((r) => r.ownerId ?? null)}::uuid[], ${col((r) => r.searchText)}::text[],
-      ${col((r) => r.sortName)}::text[]
-    ) as t(b, i, k, n, c, j, e, p, a, ci, co, tn, tx, so, no, o, st, sn)`);
-}
-
-type NewCustomer = typeof customers.$inferInsert;
-
-type Existing = {
-  id: string;
-  kind: 'person' | 'company';
-  name: string;
-  companyId: string | null;
-  emails: string[];
-  phones: string[];
-  jobTitle: string | null;
-  city: string | null;
-  address: string | null;
-  country: string | null;
-  taxNumber: string | null;
-  taxOffice: string | null;
-  source: string | null;
-  notes: string | null;
-};
+type Existing = CustomerBulkFields;
 
 /** A customer the batch will insert, with the row it came from (for the error report). */
-type Pending = { line: number; row: NewCustomer; companyKey: string | null; /** A row of the file (not a company made for one). */ counted: boolean };
+type Pending = { line: number; row: NewCustomerRow; companyKey: string | null; /** A row of the file (not a company made for one). */ counted: boolean };
 
 export type BatchOutcome = { created: number; updated: number; skipped: number; errors: ImportRowError[] };
 
@@ -284,7 +241,7 @@ export async function importBatch(
     const known = companies.get(key);
     if (known) return { id: known.id, key };
     const id = newId();
-    const row: NewCustomer = {
+    const row: NewCustomerRow = {
       businessId,
       id,
       kind: 'company',
@@ -342,7 +299,7 @@ export async function importBatch(
     }
     // New customer (no match, or duplicates are to be created).
     const id = newId();
-    const row: NewCustomer = {
+    const row: NewCustomerRow = {
       businessId,
       id,
       kind: c.kind,
@@ -377,30 +334,8 @@ export async function importBatch(
   }
   const companyNameById = new Map([...companies.values()].map((c) => [c.id, c.name]));
 
-  const writeUpdate = async (db: Executor, u: { before: Existing; after: Existing }) => {
-    const a = u.after;
-    await db
-      .update(customers)
-      .set({
-        name: a.name,
-        emails: a.emails,
-        phones: a.phones,
-        companyId: a.companyId,
-        jobTitle: a.jobTitle,
-        city: a.city,
-        address: a.address,
-        country: a.country,
-        taxNumber: a.taxNumber,
-        taxOffice: a.taxOffice,
-        source: a.source,
-        notes: a.notes,
-        searchText: searchKeyOf(a, a.companyId ? (companyNameById.get(a.companyId) ?? null) : null),
-        sortName: turkishSortKey(a.name),
-        version: sql`${customers.version} + 1`,
-        updatedAt: sql`now()`,
-      })
-      .where(and(eq(customers.businessId, businessId), eq(customers.id, a.id)));
-  };
+  const writeUpdate = (db: Executor, u: { before: Existing; after: Existing }) =>
+    updateCustomerInBulk(db, businessId, u.after, searchKeyOf(u.after, u.after.companyId ? (companyNameById.get(u.after.companyId) ?? null) : null));
 
   // Companies first: people point at them.
   const companiesFirst = [...pending].sort((a, b) => Number(a.row.kind !== 'company') - Number(b.row.kind !== 'company'));
@@ -408,8 +343,8 @@ export async function importBatch(
     await tx.transaction(async (sp) => {
       const newCompanies = companiesFirst.filter((p) => p.row.kind === 'company').map((p) => p.row);
       const newPeople = companiesFirst.filter((p) => p.row.kind !== 'company').map((p) => p.row);
-      await insertCustomers(sp, newCompanies);
-      await insertCustomers(sp, newPeople);
+      await insertCustomersInBulk(sp, newCompanies);
+      await insertCustomersInBulk(sp, newPeople);
       for (const u of updates.values()) await writeUpdate(sp, u);
     });
     return outcome;
@@ -424,8 +359,8 @@ export async function importBatch(
     const needs = p.row.companyId && !inserted.has(p.row.companyId) ? [...companies.values()].find((c) => c.id === p.row.companyId)?.pending : undefined;
     try {
       await tx.transaction(async (sp) => {
-        if (needs && !inserted.has(needs.row.id!)) await sp.insert(customers).values(needs.row);
-        if (!inserted.has(p.row.id!)) await sp.insert(customers).values(p.row);
+        if (needs && !inserted.has(needs.row.id!)) await insertCustomersInBulk(sp, [needs.row]);
+        if (!inserted.has(p.row.id!)) await insertCustomersInBulk(sp, [p.row]);
       });
       if (needs) inserted.add(needs.row.id!);
       inserted.add(p.row.id!);

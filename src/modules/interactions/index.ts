@@ -6,3 +6,4 @@ export { logCustomerNote } from './mutations';
 export { sendDocumentEmail } from './outbox';
 export { findCustomerOptions, findInteractions, findOutbox, getBusinessTimeZone, getCustomerOptions, listPersonnelOptions, listTemplates } from './queries';
 export { interactionsCustomerMergeSubscriber } from './customer-merge';
+export { provideAttachmentRenderer } from './attachments';

@@ -15,7 +15,7 @@ import { insertInteraction } from './mutations';
 import { getCustomerContact, getSenderContext } from './queries';
 import { escapeHtml, renderTemplate, templateValues } from './render';
 import type { MessageChannel, sendEmailSchema, sendSmsSchema } from './schemas';
-import { getQuoteDocumentForJob, quotePdfFileName, renderQuotePdf } from '@/modules/quotes';
+import { renderAttachments } from './attachments';
 
 /** How often a message is tried before it is marked failed (pg-boss retries in between). */
 export const MAX_ATTEMPTS = 5;
@@ -133,18 +133,6 @@ export async function sendDocumentEmail(
     attachments: input.attachments,
   };
   return recordMessage(db, ctx, message, { provider: configured ? 'smtp' : null, queue: configured });
-}
-
-/** The files of a message's attachment references; one that no longer exists is left out. */
-async function renderAttachments(db: Executor, businessId: string, refs: readonly OutboxAttachmentRef[]) {
-  const files: { filename: string; content: Buffer; contentType: string }[] = [];
-  for (const ref of refs) {
-    if (ref.kind === 'quote') {
-      const doc = await getQuoteDocumentForJob(db, businessId, ref.id);
-      if (doc) files.push({ filename: quotePdfFileName(doc), content: await renderQuotePdf(doc), contentType: 'application/pdf' });
-    }
-  }
-  return files;
 }
 
 /** An SMS to the customer's first phone number, through the configured provider or into the outbox. */

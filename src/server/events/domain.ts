@@ -13,7 +13,7 @@ import type { QueueName } from '../jobs/queues';
  * entry, a notification) or afterwards as a job (`mode: 'job'`: the effect may come later and may
  * be retried, e.g. the project of a won deal). See docs/decisions/008-module-contract.md.
  *
- * This runtime knows no module: the composition root (src/composition/events.ts) registers the
+ * This runtime knows no module: the composition root (src/composition/wiring.ts) registers the
  * modules' subscribers once per process, before any request or job is served.
  */
 
@@ -93,7 +93,7 @@ function matches(on: Match, type: string): boolean {
 export async function emitDomainEvent(tx: Transaction, event: DomainEvent): Promise<void> {
   // An entry point that forgot the composition root would drop audit entries and notifications
   // without a word: that is a bug, and it fails loudly.
-  if (!registry.registered) throw new Error('No domain event subscribers are registered: import @/composition/events first');
+  if (!registry.registered) throw new Error('No domain event subscribers are registered: import @/composition/wiring first');
   let boss: PgBoss | null = null;
   for (const subscriber of registry.subscribers) {
     if (!matches(subscriber.on, event.type)) continue;

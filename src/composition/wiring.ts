@@ -5,19 +5,24 @@ import { auditSubscriber } from '@/modules/audit';
 import { contractsCustomerMergeSubscriber } from '@/modules/contracts';
 import { lastInteractionSubscriber, purchaseSummarySubscriber } from '@/modules/customers';
 import { dealsCustomerMergeSubscriber } from '@/modules/deals';
-import { interactionsCustomerMergeSubscriber } from '@/modules/interactions';
+import { interactionsCustomerMergeSubscriber, provideAttachmentRenderer } from '@/modules/interactions';
+import { businessOwnerSubscriber } from '@/modules/personnel';
 import { projectsCustomerMergeSubscriber } from '@/modules/projects';
 import { purchasesCustomerMergeSubscriber } from '@/modules/purchases';
+import { renderQuoteAttachment } from '@/modules/quotes';
 import { remindersCustomerMergeSubscriber } from '@/modules/reminders';
 import { tasksCustomerMergeSubscriber } from '@/modules/tasks';
 
 /**
- * Every module's event subscribers. Importing this file registers them; each entry point (the
- * Next server through src/instrumentation.ts, `npm run worker`, the scripts and the tests' setup)
- * imports it before it serves anything. docs/decisions/008-module-contract.md lists each effect.
+ * What the modules give each other at run time: the event subscribers, and the renderers of the
+ * documents attached to e-mails. Importing this file wires them; each entry point (the Next server
+ * through src/instrumentation.ts, `npm run worker`, the scripts and the tests' setup) imports it
+ * before it serves anything. docs/decisions/008-module-contract.md lists each effect.
  */
 registerSubscribers([
   auditSubscriber,
+  // A new business gets its owner.
+  businessOwnerSubscriber,
   // Customer totals kept on the customer's row.
   lastInteractionSubscriber,
   purchaseSummarySubscriber,
@@ -30,6 +35,9 @@ registerSubscribers([
   projectsCustomerMergeSubscriber,
   tasksCustomerMergeSubscriber,
 ]);
+
+// A quote sent by e-mail carries its PDF, rendered by the quotes module when the message goes out.
+provideAttachmentRenderer('quote', renderQuoteAttachment);
 
 /** The worker of the job subscribers' queue. */
 export const domainEventWorker: JobWorker = { queues: [DOMAIN_EVENTS_QUEUE], work: workDomainEventJobs };
