@@ -17,7 +17,7 @@ import { tasksCustomerMergeSubscriber } from '@/modules/tasks';
  * What the modules give each other at run time: the event subscribers, and the renderers of the
  * documents attached to e-mails. Importing this file wires them; each entry point (the Next server
  * through src/instrumentation.ts, `npm run worker`, the scripts and the tests' setup) imports it
- * before it serves anything. docs/decisions/008-module-contract.md lists each effect.
+ * before it serves anything. docs/decisions/009-module-contract.md lists each effect.
  */
 registerSubscribers([
   auditSubscriber,

@@ -11,7 +11,7 @@ import type { QueueName } from '../jobs/queues';
  * an event inside its transaction; the owning module's subscriber reacts, either in that same
  * transaction (`mode: 'tx'`: the effect commits or rolls back with the change, e.g. the audit
  * entry, a notification) or afterwards as a job (`mode: 'job'`: the effect may come later and may
- * be retried, e.g. the project of a won deal). See docs/decisions/008-module-contract.md.
+ * be retried, e.g. the project of a won deal). See docs/decisions/009-module-contract.md.
  *
  * This runtime knows no module: the composition root (src/composition/wiring.ts) registers the
  * modules' subscribers once per process, before any request or job is served.
