@@ -9,4 +9,4 @@ export { ProjectList, STATUS_COLORS } from './components/project-list';
 export { StatsTable } from './components/stats-table';
 export { StatusManager } from './components/status-manager';
 export { TemplateManager } from './components/template-manager';
-export { findPersonnelOptions, findProjectOptions, findProjectTemplates, findProjects, getProject, projectScope, projectVisible } from './queries';
+export { findPersonnelOptions, findProjectOptions, findProjectTemplates, findProjects, findTemplateTasks, getProject, projectScope, projectVisible } from './queries';

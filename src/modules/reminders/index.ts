@@ -6,5 +6,5 @@ export { ReminderDetailActions } from './components/reminder-actions';
 export { ReminderForm } from './components/reminder-form';
 export { ReminderList, RemindersEmpty } from './components/reminder-list';
 export { instantToWallClock, resolveDueAt, wallClockToInstant } from './dates';
-export { createReminder, deleteReminder, updateReminder } from './mutations';
+export { createReminder, deleteReminder, markRemindersNotified, updateReminder } from './mutations';
 export { businessTimeZone, countReminderViews, findReminderOccurrences, findReminders, getCustomerOption, getReminder, searchCustomerOptions } from './queries';

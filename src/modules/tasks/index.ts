@@ -1,7 +1,8 @@
 import 'server-only';
 
 export * as endpoints from './endpoints';
-export { notifyDueTasks } from './notifier';
+export { markTasksReminded } from './mutations';
+export { taskSubscribers } from './subscribers';
 export { MyTasks, type MyTaskGroup } from './components/my-tasks';
 export { toCardData } from './components/serialize';
 export { DeleteTaskButton, DoneToggle } from './components/task-actions';
