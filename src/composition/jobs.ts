@@ -5,14 +5,13 @@ import { customerImportWorker } from '@/modules/imports';
 import { outboxWorker } from '@/modules/interactions';
 import { notificationWorker } from '@/modules/notifications';
 import { dealsWonWorker } from '@/modules/projects';
-import { notifyDueTasks } from '@/modules/tasks';
 
 /** Every module's job workers; the app process and `npm run worker` both start this list. */
 export const JOB_WORKERS: readonly JobWorker[] = [
   outboxWorker,
   customerImportWorker,
-  // Tasks due within the hour ride on the reminder notifier's pass.
-  notificationWorker([notifyDueTasks]),
+  // Due reminders and tasks due within the hour: the notifications module's pass.
+  notificationWorker(),
   dealsWonWorker,
   domainEventWorker,
 ];

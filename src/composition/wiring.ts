@@ -6,12 +6,13 @@ import { contractsCustomerMergeSubscriber } from '@/modules/contracts';
 import { lastInteractionSubscriber, purchaseSummarySubscriber } from '@/modules/customers';
 import { dealsCustomerMergeSubscriber } from '@/modules/deals';
 import { interactionsCustomerMergeSubscriber, provideAttachmentRenderer } from '@/modules/interactions';
+import { notificationSubscribers } from '@/modules/notifications';
 import { businessOwnerSubscriber } from '@/modules/personnel';
 import { projectsCustomerMergeSubscriber } from '@/modules/projects';
 import { purchasesCustomerMergeSubscriber } from '@/modules/purchases';
 import { renderQuoteAttachment } from '@/modules/quotes';
 import { remindersCustomerMergeSubscriber } from '@/modules/reminders';
-import { tasksCustomerMergeSubscriber } from '@/modules/tasks';
+import { taskSubscribers, tasksCustomerMergeSubscriber } from '@/modules/tasks';
 
 /**
  * What the modules give each other at run time: the event subscribers, and the renderers of the
@@ -34,6 +35,9 @@ registerSubscribers([
   contractsCustomerMergeSubscriber,
   projectsCustomerMergeSubscriber,
   tasksCustomerMergeSubscriber,
+  // Projects and their tasks; notifications of tasks, reminders and won deals.
+  ...taskSubscribers,
+  ...notificationSubscribers,
 ]);
 
 // A quote sent by e-mail carries its PDF, rendered by the quotes module when the message goes out.

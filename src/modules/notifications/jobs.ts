@@ -11,18 +11,21 @@ import {
 } from '@/server/jobs/notification-jobs';
 import type { JobWorker } from '@/server/jobs/worker';
 import { deliverNotificationEmail, notifyDueReminders } from './notifier';
+import { notifyDueTasks } from './task-notifier';
 
-/** A scan that turns what fell due into notifications; other modules add theirs (tasks due soon). */
+/** A scan that turns what fell due into notifications. */
 export type DueScan = (db: Executor) => Promise<unknown>;
 
 /**
- * The reminder notifier and the notification e-mails: one pass over the due reminders (and the
- * other due scans) every few seconds (each pass queues the next), and the e-mails those passes queue.
+ * The reminder notifier and the notification e-mails: one pass over the due reminders, the tasks
+ * due within the hour (and any other due scans) every few seconds (each pass queues the next), and
+ * the e-mails those passes queue.
  */
 export async function workNotificationQueues(boss: PgBoss, otherScans: readonly DueScan[] = []): Promise<void> {
   await boss.work(REMINDER_NOTIFY_QUEUE, { batchSize: 1, pollingIntervalSeconds: 1 }, async () => {
     try {
       await notifyDueReminders(getDb());
+      await notifyDueTasks(getDb());
       for (const scan of otherScans) await scan(getDb());
     } finally {
       // Each pass queues the next; a pass that throws is retried and still keeps the chain.
@@ -40,6 +43,6 @@ export async function workNotificationQueues(boss: PgBoss, otherScans: readonly 
   await scheduleReminderPasses(boss);
 }
 
-export function notificationWorker(otherScans: readonly DueScan[]): JobWorker {
+export function notificationWorker(otherScans: readonly DueScan[] = []): JobWorker {
   return { queues: [REMINDER_NOTIFY_QUEUE, NOTIFICATION_EMAIL_QUEUE], work: (boss) => workNotificationQueues(boss, otherScans) };
 }

@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, eq, inArray, isNull, lte, sql } from 'drizzle-orm';
+import { and, asc, eq, isNull, lte, sql } from 'drizzle-orm';
 import { createTranslator } from 'next-intl';
 import { businesses, customers, notificationPreferences, notifications, personnel, reminders, user } from '@/server/db/schema';
 import type { Executor } from '@/server/db/client';
@@ -8,6 +8,7 @@ import { enqueueNotificationEmail, type NotificationEmailJob } from '@/server/jo
 import { sendNotificationMail } from '@/server/mail/notification-mail';
 import { appUrl } from '@/server/auth/auth';
 import { newId } from '@/lib/ids';
+import { markRemindersNotified } from '@/modules/reminders';
 import { MESSAGES } from '@/i18n/messages';
 import type { Locale } from '@/i18n/locale';
 
@@ -24,7 +25,7 @@ export function reminderDedupeKey(reminderId: string, dueAt: Date): string {
  * Each batch is one transaction: it locks its reminders (SKIP LOCKED, so a second pass running at
  * the same moment takes other rows or none), inserts each notification with a dedupe key (ON
  * CONFLICT DO NOTHING, for a pass that reads a reminder after another committed it), queues the
- * e-mail with the notification, and sets `notified_at`. Nothing is half done if it fails.
+ * e-mail with the notification, and has the reminders module set `notified_at`. Nothing is half done if it fails.
  */
 export async function notifyDueReminders(
   db: Executor,
@@ -104,10 +105,7 @@ async function notifyBatch(db: Executor, batchSize: number, now?: Date) {
     if (due.length > 0) {
       for (const businessId of new Set(due.map((r) => r.businessId))) {
         const ids = due.filter((r) => r.businessId === businessId).map((r) => r.id);
-        await tx
-          .update(reminders)
-          .set({ notifiedAt: sql`now()` })
-          .where(and(eq(reminders.businessId, businessId), inArray(reminders.id, ids)));
+        await markRemindersNotified(tx, businessId, ids);
       }
     }
     return { reminders: due.length, notifications: created, emails };

@@ -2,5 +2,5 @@ import 'server-only';
 
 export * as endpoints from './endpoints';
 export { dealsWonWorker } from './jobs';
-export { findPersonnelOptions, findProjectOptions, findProjectTemplates, findProjects, getProject, projectScope, projectVisible } from './queries';
 export { projectsCustomerMergeSubscriber } from './customer-merge';
+export { findPersonnelOptions, findProjectOptions, findProjectTemplates, findProjects, findTemplateTasks, getProject, projectScope, projectVisible } from './queries';

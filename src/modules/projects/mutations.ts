@@ -124,15 +124,15 @@ export async function updateProject(db: Executor, ctx: Ctx, input: z.output<type
   });
 }
 
-/** Deletes a project with its columns and tasks (the foreign keys cascade). */
+/** Deletes a project with its columns (the foreign keys cascade) and its tasks (the tasks module's subscriber). */
 export async function deleteProject(db: Executor, ctx: Ctx, id: string): Promise<{ name: string }> {
   projectScope(ctx, 'delete');
   return db.transaction(async (tx) => {
     const target = await lockProject(tx, ctx, id, 'delete');
-    // Tasks reference their status without a cascade: remove them before the columns go.
-    await tx.delete(tasks).where(and(eq(tasks.businessId, ctx.businessId), eq(tasks.projectId, id)));
-    await tx.delete(projects).where(and(eq(projects.businessId, ctx.businessId), eq(projects.id, id)));
+    // Emitted before the row goes: tasks reference their status without a cascade, so the tasks
+    // module removes the project's tasks (its subscriber, in this transaction) before the columns go.
     await emitChange(tx, ctx, { action: 'delete', entityType: 'project', entityId: id });
+    await tx.delete(projects).where(and(eq(projects.businessId, ctx.businessId), eq(projects.id, id)));
     await publishEvent(tx, { businessId: ctx.businessId, kind: 'project.deleted', id, actorUserId: ctx.userId });
     return { name: target.name };
   });
@@ -179,17 +179,16 @@ export async function updateTaskStatus(db: Executor, ctx: Ctx, input: z.output<t
       .update(taskStatuses)
       .set({ name: input.name, category: input.category, wipLimit: input.wipLimit, version: status.version + 1 })
       .where(and(eq(taskStatuses.businessId, ctx.businessId), eq(taskStatuses.id, input.id)));
-    if (status.category !== input.category) {
-      // Tasks carry their column's category (progress reads it): they follow the column, and
-      // enter or leave "done" with it.
-      await tx
-        .update(tasks)
-        .set({
-          category: input.category,
-          completedAt: input.category === 'done' ? sql`coalesce(${tasks.completedAt}, now())` : null,
-        })
-        .where(and(eq(tasks.businessId, ctx.businessId), eq(tasks.statusId, input.id)));
-    }
+    // Tasks carry their column's category (progress reads it): the tasks module's subscriber
+    // has them follow a new category, in this transaction. Columns keep no audit entries.
+    await emitChange(tx, ctx, {
+      action: 'update',
+      entityType: 'task_status',
+      entityId: input.id,
+      changedFields: changedKeys(status as Record<string, unknown>, { name: input.name, category: input.category, wipLimit: input.wipLimit }),
+      meta: { projectId: status.projectId, category: input.category },
+      unaudited: true,
+    });
     await publishEvent(tx, { businessId: ctx.businessId, kind: 'project.updated', id: status.projectId, actorUserId: ctx.userId });
     return { version: status.version + 1, projectId: status.projectId };
   });

@@ -23,7 +23,9 @@ import {
   updateTaskStatusOperation,
 } from './operations';
 import { findProjects, findProjectTemplates, getProject } from './queries';
-import { createProjectFromWonDeal, dealWonDedupeKey, templateDueAt } from './from-deal';
+import { createProjectFromWonDeal } from './from-deal';
+import { templateDueAt } from '@/modules/tasks/from-template';
+import { dealWonDedupeKey } from '@/modules/notifications/subscribers';
 
 afterAll(async () => {
   await stopBoss();

@@ -229,3 +229,15 @@ export async function findPersonnelOptions(db: Executor, ctx: Ctx): Promise<{ id
     .limit(1000);
 }
 
+
+/**
+ * The tasks of a template, read for the system (no caller): the tasks module makes them the first
+ * tasks of a project created from a won deal.
+ */
+export async function findTemplateTasks(db: Executor, businessId: string, templateId: string): Promise<TemplateTask[]> {
+  const [row] = await db
+    .select({ tasks: projectTemplates.tasks })
+    .from(projectTemplates)
+    .where(and(eq(projectTemplates.businessId, businessId), eq(projectTemplates.id, templateId)));
+  return (row?.tasks ?? []) as TemplateTask[];
+}

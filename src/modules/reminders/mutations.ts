@@ -1,7 +1,7 @@
 import 'server-only';
-import { and, eq, like, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { z } from 'zod';
-import { customers, notifications, personnel, reminderOccurrences, reminders } from '@/server/db/schema';
+import { customers, personnel, reminderOccurrences, reminders } from '@/server/db/schema';
 import type { Executor, Transaction } from '@/server/db/client';
 import type { Ctx } from '@/server/auth/context';
 import { publishEvent } from '@/server/events/publish';
@@ -133,11 +133,9 @@ export async function deleteReminder(db: Executor, ctx: Ctx, id: string): Promis
   reminderScope(ctx, 'delete');
   return db.transaction(async (tx) => {
     const target = await lockReminder(tx, ctx, id, 'delete');
+    // Its notifications would link to a page that no longer exists: the notifications module
+    // removes them on this event, in this transaction.
     await tx.delete(reminders).where(and(eq(reminders.businessId, ctx.businessId), eq(reminders.id, id)));
-    // Its notifications would link to a page that no longer exists.
-    await tx
-      .delete(notifications)
-      .where(and(eq(notifications.businessId, ctx.businessId), like(notifications.dedupeKey, `reminder:${id}:%`)));
     await emitChange(tx, ctx, { action: 'delete', entityType: 'reminder', entityId: id });
     await publishEvent(tx, { businessId: ctx.businessId, kind: 'reminder.deleted', id, actorUserId: ctx.userId });
     return { title: target.title };
@@ -190,4 +188,16 @@ export async function markReminderDone(
     await publishEvent(tx, { businessId: ctx.businessId, kind: 'reminder.updated', id: target.id, actorUserId: ctx.userId });
     return { version: row!.version, nextDueAt, title: target.title };
   });
+}
+
+/**
+ * Marks reminders as notified of their current due date (the reminder notifier's pass, which holds
+ * their rows locked); a new due date clears the mark.
+ */
+export async function markRemindersNotified(tx: Transaction, businessId: string, ids: readonly string[]): Promise<void> {
+  if (ids.length === 0) return;
+  await tx
+    .update(reminders)
+    .set({ notifiedAt: sql`now()` })
+    .where(and(eq(reminders.businessId, businessId), inArray(reminders.id, [...ids])));
 }

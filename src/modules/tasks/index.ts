@@ -1,6 +1,7 @@
 import 'server-only';
 
 export * as endpoints from './endpoints';
-export { notifyDueTasks } from './notifier';
+export { markTasksReminded } from './mutations';
+export { taskSubscribers } from './subscribers';
 export { findBoardTasks, findMyTasks, getTask, taskStatsByPerson, taskStatsByProject } from './queries';
 export { tasksCustomerMergeSubscriber } from './customer-merge';

@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, asc, desc, eq, gt, inArray, lt, ne, sql } from 'drizzle-orm';
 import type { z } from 'zod';
-import { businesses, customers, notifications, personnel, projects, taskAssignees, taskChecklistItems, taskComments, taskStatuses, tasks } from '@/server/db/schema';
+import { businesses, customers, personnel, projects, taskAssignees, taskChecklistItems, taskComments, taskStatuses, tasks } from '@/server/db/schema';
 import type { Executor, Transaction } from '@/server/db/client';
 import type { Ctx } from '@/server/auth/context';
 import { publishEvent } from '@/server/events/publish';
@@ -181,7 +181,6 @@ export async function deleteTask(db: Executor, ctx: Ctx, id: string): Promise<{ 
   return db.transaction(async (tx) => {
     const target = await lockTask(tx, ctx, id, 'delete');
     await tx.delete(tasks).where(and(eq(tasks.businessId, ctx.businessId), eq(tasks.id, id)));
-    await tx.delete(notifications).where(and(eq(notifications.businessId, ctx.businessId), sql`${notifications.dedupeKey} like ${`task-%:${id}:%`}`));
     await emitChange(tx, ctx, { action: 'delete', entityType: 'task', entityId: id });
     await publishEvent(tx, { businessId: ctx.businessId, kind: 'task.deleted', id, actorUserId: ctx.userId });
     return { title: target.title, projectId: target.projectId };
@@ -349,58 +348,40 @@ export async function removeChecklistItem(db: Executor, ctx: Ctx, id: string): P
   });
 }
 
-export function mentionDedupeKey(commentId: string, personnelId: string): string {
-  return `task-mention:${commentId}:${personnelId}`;
-}
-
 /**
- * A comment on a task the caller can see. Each person @mentioned (of this business, with a login,
- * not the author) gets one in-app notice, keyed on the comment and the person.
+ * A comment on a task the caller can see. Each person @mentioned (of this business, active, with a
+ * login, not the author) gets one in-app notice, keyed on the comment and the person: the
+ * notifications module makes it from the comment's event, in this transaction.
  */
 export async function addComment(db: Executor, ctx: Ctx, input: { taskId: string; body: string }): Promise<{ id: string; mentioned: number }> {
   // Commenting is taking part: the roles that may create tasks, on a task they can read.
   taskScope(ctx, 'create');
   return db.transaction(async (tx) => {
-    const [task] = await tx
-      .select({ id: tasks.id, title: tasks.title, slug: businesses.slug })
-      .from(tasks)
-      .innerJoin(businesses, eq(businesses.id, tasks.businessId))
-      .where(and(taskScope(ctx, 'read'), eq(tasks.id, input.taskId)));
+    const [task] = await tx.select({ id: tasks.id }).from(tasks).where(and(taskScope(ctx, 'read'), eq(tasks.id, input.taskId)));
     if (!task) throw new AppError('NOT_FOUND');
     const id = newId();
     await tx.insert(taskComments).values({ businessId: ctx.businessId, id, taskId: task.id, authorId: ctx.personnelId, body: input.body });
     const ids = mentionedIds(input.body).filter((p) => p !== ctx.personnelId);
-    let mentioned = 0;
-    if (ids.length > 0) {
-      const [author] = await tx.select({ name: personnel.name }).from(personnel).where(and(eq(personnel.businessId, ctx.businessId), eq(personnel.id, ctx.personnelId)));
-      const people = await tx
-        .select({ id: personnel.id, userId: personnel.userId })
-        .from(personnel)
-        .where(and(eq(personnel.businessId, ctx.businessId), inArray(personnel.id, ids), eq(personnel.active, true)));
-      for (const person of people) {
-        if (!person.userId) continue;
-        const notificationId = newId();
-        const [inserted] = await tx
-          .insert(notifications)
-          .values({
-            businessId: ctx.businessId,
-            id: notificationId,
-            userId: person.userId,
-            kind: 'task.mention',
-            title: task.title,
-            body: author?.name ?? null,
-            link: `/${task.slug}/tasks/${task.id}`,
-            dedupeKey: mentionDedupeKey(id, person.id),
-          })
-          .onConflictDoNothing({ target: [notifications.businessId, notifications.dedupeKey] })
-          .returning({ id: notifications.id });
-        if (inserted) {
-          mentioned++;
-          await publishEvent(tx, { businessId: ctx.businessId, kind: 'notification.created', id: notificationId, actorUserId: ctx.userId });
-        }
-      }
-    }
+    const people =
+      ids.length > 0
+        ? await tx
+            .select({ id: personnel.id, userId: personnel.userId })
+            .from(personnel)
+            .where(and(eq(personnel.businessId, ctx.businessId), inArray(personnel.id, ids), eq(personnel.active, true)))
+        : [];
+    const mentionedPersonnelIds = people.filter((p) => p.userId).map((p) => p.id);
+    // Comments keep no audit entries: the event only carries the mentions to their notices.
+    await emitChange(tx, ctx, { action: 'create', entityType: 'task_comment', entityId: id, meta: { taskId: task.id }, refs: { mentionedPersonnelIds }, unaudited: true });
     await publishEvent(tx, { businessId: ctx.businessId, kind: 'task.updated', id: task.id, actorUserId: ctx.userId });
-    return { id, mentioned };
+    return { id, mentioned: mentionedPersonnelIds.length };
   });
+}
+
+/**
+ * Marks tasks as reminded of their current due time (the due-task notifier's pass, which holds
+ * their rows locked); a new due time clears the mark (see updateTask).
+ */
+export async function markTasksReminded(tx: Transaction, businessId: string, ids: readonly string[]): Promise<void> {
+  if (ids.length === 0) return;
+  await tx.update(tasks).set({ remindedAt: sql`now()` }).where(and(eq(tasks.businessId, businessId), inArray(tasks.id, [...ids])));
 }

@@ -21,7 +21,7 @@ import {
   updateTaskOperation,
 } from './operations';
 import { findBoardTasks, findMyTasks, findTasks, getTask, taskStatsByPerson, taskStatsByProject } from './queries';
-import { notifyDueTasks } from './notifier';
+import { notifyDueTasks } from '@/modules/notifications/task-notifier';
 
 afterAll(closeDb);
 

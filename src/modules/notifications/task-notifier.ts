@@ -1,9 +1,10 @@
 import 'server-only';
-import { and, asc, eq, inArray, isNotNull, isNull, lte, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNotNull, isNull, lte } from 'drizzle-orm';
 import { businesses, notificationPreferences, notifications, personnel, taskAssignees, tasks } from '@/server/db/schema';
 import type { Executor } from '@/server/db/client';
 import { publishEvent } from '@/server/events/publish';
 import { newId } from '@/lib/ids';
+import { markTasksReminded } from '@/modules/tasks';
 
 /** How long before its due time a task's assignees hear about it. */
 export const TASK_REMINDER_LEAD_MS = 60 * 60 * 1000;
@@ -17,7 +18,7 @@ export function taskDueDedupeKey(taskId: string, dueAt: Date, personnelId: strin
  * One pass over the open tasks due within the hour that were not reminded yet (the partial index
  * `tasks_due_idx` holds exactly the candidates), in batches, like the reminder notifier: a batch
  * locks its tasks (SKIP LOCKED), writes one in-app notice per assignee with a login (dedupe key,
- * ON CONFLICT DO NOTHING) and sets `reminded_at`, all in one transaction.
+ * ON CONFLICT DO NOTHING) and has the tasks module set `reminded_at`, all in one transaction.
  */
 export async function notifyDueTasks(db: Executor, options: { batchSize?: number; maxBatches?: number; now?: Date } = {}): Promise<{ tasks: number; notifications: number }> {
   const batchSize = options.batchSize ?? 100;
@@ -73,7 +74,7 @@ async function notifyBatch(db: Executor, batchSize: number, now: Date) {
           await publishEvent(tx, { businessId, kind: 'notification.created', id, actorUserId: null });
         }
       }
-      await tx.update(tasks).set({ remindedAt: sql`now()` }).where(and(eq(tasks.businessId, businessId), inArray(tasks.id, ids)));
+      await markTasksReminded(tx, businessId, ids);
     }
     return { tasks: due.length, notifications: created };
   });
