@@ -70,6 +70,11 @@ type Registry = { subscribers: Subscriber[]; registered: boolean };
 // of them must see the one list the composition root registered.
 const registry = ((globalThis as Record<string, unknown>).__tezgahDomainEvents ??= { subscribers: [], registered: false }) as Registry;
 
+/** The subscribers registered now, in order (tests add theirs to these). */
+export function registeredSubscribers(): readonly Subscriber[] {
+  return registry.subscribers;
+}
+
 /** Registers the subscribers of every module; called once by the composition root. */
 export function registerSubscribers(subscribers: readonly Subscriber[]): void {
   const names = new Set<string>();
