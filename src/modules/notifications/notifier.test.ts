@@ -13,7 +13,7 @@ import { notifications, reminders } from '@/server/db/schema';
 import { getBoss, getWorkingBoss, stopBoss } from '@/server/jobs/boss';
 import { NOTIFICATION_EMAIL_QUEUE, notificationEmailJobId } from '@/server/jobs/notification-jobs';
 import { workNotificationQueues } from './jobs';
-import { markReminderDoneOperation } from '@/modules/reminders/operations';
+import { deleteReminderOperation, markReminderDoneOperation } from '@/modules/reminders/operations';
 import { addPersonnel, contextFor, createTestBusiness, createUser } from '../../../tests/factories';
 import { insertTestCustomer } from '../../../tests/factories/customers';
 import { insertTestReminder } from '../../../tests/factories/reminders';
@@ -280,6 +280,17 @@ describe('reminder notifier', () => {
       await stopBoss();
     }
   }, 40_000);
+
+  it('removes a reminder’s notifications with the reminder, and no other', async () => {
+    const { db, business, ownerCtx, member } = await world();
+    const gone = await insertTestReminder(db, business.id, { title: 'Silinecek', dueAt: past(2), assigneeId: member.personnelId });
+    const kept = await insertTestReminder(db, business.id, { title: 'Kalacak', dueAt: past(2), assigneeId: member.personnelId });
+    await notifyDueReminders(db);
+    expect(await notificationsOf(business.id, gone.id)).toHaveLength(1);
+    expect((await runOperation(deleteReminderOperation, ownerCtx, { id: gone.id })).ok).toBe(true);
+    expect(await notificationsOf(business.id, gone.id)).toHaveLength(0);
+    expect(await notificationsOf(business.id, kept.id)).toHaveLength(1);
+  });
 
   it('marks only the caller’s own notifications read', async () => {
     const { db, business, member, memberCtx, ownerCtx } = await world();

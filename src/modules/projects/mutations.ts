@@ -124,15 +124,16 @@ export async function updateProject(db: Executor, ctx: Ctx, input: z.output<type
   });
 }
 
-/** Deletes a project with its columns (the foreign keys cascade) and its tasks (the tasks module's subscriber). */
+/** Deletes a project with its columns and tasks (the foreign keys cascade). */
 export async function deleteProject(db: Executor, ctx: Ctx, id: string): Promise<{ name: string }> {
   projectScope(ctx, 'delete');
   return db.transaction(async (tx) => {
     const target = await lockProject(tx, ctx, id, 'delete');
-    // Emitted before the row goes: tasks reference their status without a cascade, so the tasks
-    // module removes the project's tasks (its subscriber, in this transaction) before the columns go.
-    await emitChange(tx, ctx, { action: 'delete', entityType: 'project', entityId: id });
+    // Columns and tasks go by their cascades from the project. Tasks also reference their column
+    // without one, but that NO ACTION key is checked at the end of the statement, once the cascade
+    // removed the tasks too.
     await tx.delete(projects).where(and(eq(projects.businessId, ctx.businessId), eq(projects.id, id)));
+    await emitChange(tx, ctx, { action: 'delete', entityType: 'project', entityId: id });
     await publishEvent(tx, { businessId: ctx.businessId, kind: 'project.deleted', id, actorUserId: ctx.userId });
     return { name: target.name };
   });

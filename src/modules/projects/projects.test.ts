@@ -111,7 +111,10 @@ describe('projects', () => {
     expect(await runOperation(deleteProjectOperation, salesCtx, { id: other })).toMatchObject({ ok: false, code: 'NOT_FOUND' });
     const own = idOf(await runOperation(createProjectOperation, salesCtx, { name: 'Satışın projesi' }));
     expect((await runOperation(deleteProjectOperation, salesCtx, { id: own })).ok).toBe(true);
+    // A project with tasks (in columns without a cascade from tasks) goes with its tasks.
+    const task = idOf(await runOperation(createTaskOperation, ownerCtx, { title: 'Kalan iş', projectId: theirs }));
     expect((await runOperation(deleteProjectOperation, ownerCtx, { id: theirs })).ok).toBe(true);
+    expect(await db.select().from(tasks).where(eq(tasks.id, task))).toHaveLength(0);
   });
 
   it('keeps templates with task offsets, unique by name', async () => {

@@ -17,19 +17,6 @@ export const templateTasksSubscriber: TxSubscriber = {
 };
 
 /**
- * A deleted project takes its tasks along. The event comes before the project's row goes: tasks
- * reference their column without a cascade, so they must be gone before the columns are.
- */
-export const projectTasksDeleteSubscriber: TxSubscriber = {
-  name: 'tasks.deleteWithProject',
-  on: 'project.delete',
-  mode: 'tx',
-  async handle(tx, event) {
-    await tx.delete(tasks).where(and(eq(tasks.businessId, event.businessId), eq(tasks.projectId, event.entityId)));
-  },
-};
-
-/**
  * Tasks carry their column's category (progress reads it): when a column's category changes they
  * follow it, and enter or leave "done" with it.
  */
@@ -50,4 +37,4 @@ export const statusCategorySubscriber: TxSubscriber = {
   },
 };
 
-export const taskSubscribers: readonly TxSubscriber[] = [templateTasksSubscriber, projectTasksDeleteSubscriber, statusCategorySubscriber];
+export const taskSubscribers: readonly TxSubscriber[] = [templateTasksSubscriber, statusCategorySubscriber];

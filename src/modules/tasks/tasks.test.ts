@@ -145,6 +145,9 @@ describe('tasks', () => {
     expect((await getTask(db, ownerCtx, id)).remindedAt).toBeNull();
     await notifyDueTasks(db, { now });
     expect(await keys()).toHaveLength(3);
+    // A deleted task takes its notices along.
+    expect((await runOperation(deleteTaskOperation, ownerCtx, { id })).ok).toBe(true);
+    expect(await keys()).toHaveLength(0);
     void later;
   });
 
