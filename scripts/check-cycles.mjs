@@ -12,6 +12,10 @@
  *   helpers in `tests/` and `e2e/` do not count;
  * - dynamic `import()` counts: it defers loading, but the two files still depend on each other.
  * `root` (default: the working directory) holds `src/` and `tsconfig.json`.
+ *
+ * madge hands the tsconfig's options on without the folder they came from, so with no `baseUrl`
+ * TypeScript reads `paths` relative to the working directory: the check runs from `root`, or `@/`
+ * in a fixture tree would resolve into the project's own `src/`.
  */
 import path from 'node:path';
 import madge from 'madge';
@@ -19,6 +23,8 @@ import madge from 'madge';
 const root = path.resolve(process.argv[2] ?? process.cwd());
 const src = path.join(root, 'src');
 const isTest = (file) => /\.test\.tsx?$/.test(file);
+const startedIn = process.cwd();
+process.chdir(root);
 
 const result = await madge(src, {
   tsConfig: path.join(root, 'tsconfig.json'),
@@ -37,5 +43,5 @@ cycles.forEach((cycle, i) => {
   console.log(`${i + 1}) ${[...cycle, cycle[0]].map(shown).join(' > ')}`);
 });
 const files = Object.keys(result.obj()).length;
-console.log(`cycles: ${cycles.length} import cycles (${files} files in ${path.relative(process.cwd(), src) || 'src'})`);
+console.log(`cycles: ${cycles.length} import cycle${cycles.length === 1 ? '' : 's'} (${files} files in ${path.relative(startedIn, src) || '.'})`);
 process.exit(cycles.length > 0 ? 1 : 0);
