@@ -1,5 +1,6 @@
 import nextVitals from 'eslint-config-next/core-web-vitals';
 import nextTs from 'eslint-config-next/typescript';
+import { moduleBoundaries } from './scripts/eslint-module-boundaries.mjs';
 
 const config = [
   ...nextVitals,
@@ -10,6 +11,8 @@ const config = [
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
   },
+  // Module edges (docs/decisions/009-module-edge-checks.md).
+  ...moduleBoundaries(import.meta.dirname),
   { ignores: ['.next/**', '.next-*/**', '.data*/**', 'node_modules/**', 'data/**', 'drizzle/**', 'next-env.d.ts', 'test-results/**', 'playwright-report/**'] },
 ];
 

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 
 const root = path.dirname(fileURLToPath(import.meta.url));
 
@@ -14,6 +14,8 @@ export default defineConfig({
   test: {
     environment: 'node',
     include: ['src/**/*.test.ts', 'tests/**/*.test.ts'],
+    // Small trees that the edge checks read (tests/edge-checks.test.ts), not tests to run.
+    exclude: [...configDefaults.exclude, 'tests/fixtures/**'],
     globalSetup: ['tests/global-setup.ts'],
     setupFiles: ['tests/setup-composition.ts'],
     // Test files share one database server; two workers suit the two-core machines

@@ -1,0 +1,3 @@
+import type { Linter } from 'eslint';
+
+export function moduleBoundaries(root: string): Linter.Config[];
