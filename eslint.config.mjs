@@ -11,7 +11,7 @@ const config = [
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
   },
-  // Module edges (docs/decisions/009-module-edge-checks.md).
+  // Module edges (docs/decisions/010-module-edge-checks.md).
   ...moduleBoundaries(import.meta.dirname),
   { ignores: ['.next/**', '.next-*/**', '.data*/**', 'node_modules/**', 'data/**', 'drizzle/**', 'next-env.d.ts', 'test-results/**', 'playwright-report/**'] },
 ];

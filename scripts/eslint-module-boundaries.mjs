@@ -2,9 +2,9 @@
  * ESLint config for the module edges of ARCHITECTURE.md ("The module contract"), with
  * eslint-plugin-boundaries:
  *
- * - From outside `src/modules/<name>/`, only `index.ts` (server side) and `client.ts` (browser-safe)
+ * - From outside `src/modules/<name>/`, only `index.ts` (server side), `client.ts` (browser-safe) and `ui.ts` (components)
  *   of that module may be imported: as `@/modules/<name>`, `@/modules/<name>/client`, or a relative
- *   path to those two files. Inside the module, anything goes.
+ *   path to those three files. Inside the module, anything goes.
  * - `src/server/**` (infrastructure), `src/lib/**` and `src/components/**` import no module at all.
  *
  * Imports, `export ... from`, dynamic `import()` and `require()` all count, type-only ones too (a
@@ -44,9 +44,9 @@ export function moduleBoundaries(root) {
             // When several policies match, the last one decides (and gives its message).
             policies: [
               {
-                disallow: { to: { element: { type: 'module', fileInternalPath: '!{index,client}.ts' } } },
+                disallow: { to: { element: { type: 'module', fileInternalPath: '!{index,client,ui}.ts' } } },
                 message:
-                  'Import module "{{to.element.captured.name}}" through its entry: @/modules/{{to.element.captured.name}} or @/modules/{{to.element.captured.name}}/client (not {{to.element.fileInternalPath}}).',
+                  'Import module "{{to.element.captured.name}}" through its entry: @/modules/{{to.element.captured.name}}, /client or /ui (not {{to.element.fileInternalPath}}).',
               },
               {
                 from: { element: { type: ['server', 'lib', 'components'] } },

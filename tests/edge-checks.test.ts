@@ -1,5 +1,5 @@
 /**
- * The module-edge checks (docs/decisions/009-module-edge-checks.md) against two small trees in
+ * The module-edge checks (docs/decisions/010-module-edge-checks.md) against two small trees in
  * tests/fixtures/edges: `broken` holds one violation of each kind and must fail, naming each;
  * `clean` follows the contract (and has a test file and a type-only cycle, which are allowed) and
  * must pass. Each tree has its own tsconfig.json mapping `@/` to its own `src/`.
