@@ -58,4 +58,20 @@ test('headers on pages and API answers, the session cookie, and the health check
     const headers = expectBaseline(response!);
     expect(headers['cache-control']).toContain('no-store');
   });
+
+  await test.step('signed in, /sign-in?next= goes on only to a path of this site, and never fails', async () => {
+    const cases: [string, string][] = [
+      ['/%09/example.org/phish', '/dashboard'],
+      ['/%0A', '/dashboard'],
+      ['/%0D%0ASet-Cookie:%20x=1', '/dashboard'],
+      ['//example.org', '/dashboard'],
+      ['/%C5%9F', '/%C5%9F'],
+    ];
+    for (const [next, location] of cases) {
+      const response = await page.request.get(`/sign-in?next=${next}`, { maxRedirects: 0 });
+      expect(response.status(), next).toBeGreaterThanOrEqual(300);
+      expect(response.status(), next).toBeLessThan(400);
+      expect(new URL(response.headers()['location'] ?? '', APP_URL).href, next).toBe(new URL(location, APP_URL).href);
+    }
+  });
 });
