@@ -18,6 +18,7 @@ function expectBaseline(response: APIResponse | { headers(): Record<string, stri
 }
 
 test('headers on pages and API answers, the session cookie, and the health check', async ({ page, request }) => {
+  let slug = '';
   await test.step('/api/health says the database is embedded and gives the version', async () => {
     const response = await request.get('/api/health');
     expect(response.status()).toBe(200);
@@ -46,7 +47,7 @@ test('headers on pages and API answers, the session cookie, and the health check
   await test.step('signed in: the session cookie is HttpOnly and SameSite=Lax; business pages are never cached', async () => {
     await signUp(page, newAccount('headers', 'Derya Kaya'));
     await expect(page).toHaveURL(/\/dashboard$/);
-    const slug = await createFirstBusiness(page, 'Başlık Baharat');
+    slug = await createFirstBusiness(page, 'Başlık Baharat');
     const session = (await page.context().cookies(APP_URL)).find((c) => c.name.endsWith('session_token'));
     expect(session, 'the session cookie').toBeTruthy();
     expect(session!.httpOnly).toBe(true);
@@ -57,6 +58,16 @@ test('headers on pages and API answers, the session cookie, and the health check
     const response = await page.goto(`/${slug}/customers`);
     const headers = expectBaseline(response!);
     expect(headers['cache-control']).toContain('no-store');
+  });
+
+  await test.step('a Server Action posted from another site is refused with 403 in the API error shape', async () => {
+    const response = await page.request.post(`/${slug}/customers`, {
+      headers: { origin: 'http://evil.example', 'next-action': '7f0000000000000000000000000000000000000000', 'content-type': 'text/plain;charset=UTF-8', 'accept-language': 'en' },
+      data: '[]',
+      maxRedirects: 0,
+    });
+    expect(response.status()).toBe(403);
+    expect(await response.json()).toMatchObject({ error: { code: 'FORBIDDEN', message: expect.any(String) } });
   });
 
   await test.step('signed in, /sign-in?next= goes on only to a path of this site, and never fails', async () => {

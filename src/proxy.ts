@@ -1,5 +1,7 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { getSessionCookie } from 'better-auth/cookies';
+import { isSameOrigin } from '@/server/auth/origin';
+import { apiErrorResponse } from '@/server/api/error-response';
 
 const PUBLIC_PATHS = ['/', '/sign-in', '/sign-up', '/forgot-password', '/reset-password'];
 
@@ -30,12 +32,17 @@ function contentSecurityPolicy(nonce: string): string {
 }
 
 /**
- * Sends a signed-out visitor of a private page to sign-in, keeping where they wanted to go, and
- * sets the page's security headers. The redirect only looks for the cookie: every page, action
+ * Refuses a Server Action posted from another site; sends a signed-out visitor of a private page
+ * to sign-in, keeping where they wanted to go; and sets the page's security headers. The redirect only looks for the cookie: every page, action
  * and route handler checks the session itself where it reads or writes data.
  */
 export function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
+  // A Server Action posted from another site: Next's own origin check would throw (a 500); answer
+  // 403 here first. A missing Origin goes on to the action, whose own check refuses it.
+  if (request.method === 'POST' && request.headers.has('next-action') && request.headers.has('origin') && !isSameOrigin(request.headers, request.nextUrl.host)) {
+    return apiErrorResponse(request, 'FORBIDDEN');
+  }
   if (!isPublic(pathname) && !getSessionCookie(request)) {
     const url = request.nextUrl.clone();
     url.pathname = '/sign-in';
