@@ -191,18 +191,20 @@ export async function getBoard(db: Executor, ctx: Ctx, pipelineId: string, filte
       ) card
       where s.business_id = ${ctx.businessId} and s.pipeline_id = ${pipelineId}`),
   ]);
-  const columns = pipeline.stages.map((stage) => {
+  const countOf = (stageId: string) => totals.rows.filter((t) => t.stage_id === stageId).reduce((n, t) => n + t.count, 0);
+  // The pipeline was read without counts: its stages get the board's (under the board's filters).
+  const counted = { ...pipeline, stages: pipeline.stages.map((stage) => ({ ...stage, dealCount: countOf(stage.id) })) };
+  const columns = counted.stages.map((stage) => {
     const mine = totals.rows.filter((t) => t.stage_id === stage.id);
-    const count = mine.reduce((n, t) => n + t.count, 0);
+    const count = stage.dealCount;
     return {
       ...stage,
-      dealCount: count,
       count,
       totals: mine.map((t) => ({ currency: t.currency, valueMinor: Number(t.value), weightedMinor: Number(t.weighted) })),
       cards: cards.rows.filter((c) => c.stage_id === stage.id).map((c) => toCard(ctx, c)),
     };
   });
-  return { pipeline, columns };
+  return { pipeline: counted, columns };
 }
 
 /** The next cards of one column, after the card with position `after` ("show more"). */

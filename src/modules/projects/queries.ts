@@ -171,7 +171,9 @@ export async function findTaskStatuses(db: Executor, businessId: string, project
       position: taskStatuses.position,
       wipLimit: taskStatuses.wipLimit,
       version: taskStatuses.version,
-      taskCount: sql<number>`(select count(*)::int from ${tasks} t where t.business_id = ${taskStatuses.businessId} and t.status_id = ${taskStatuses.id})`,
+      // Qualified by hand: Drizzle writes a one-table select's columns unqualified, and inside the
+      // subquery an unqualified "id" would be the task's own (t.status_id = t.id, always 0).
+      taskCount: sql<number>`(select count(*)::int from ${tasks} t where t.business_id = "task_statuses"."business_id" and t.status_id = "task_statuses"."id")`,
     })
     .from(taskStatuses)
     .where(and(eq(taskStatuses.businessId, businessId), eq(taskStatuses.projectId, projectId)))
