@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isKnownCurrency } from '@/lib/money';
 import { dateField, optionalDateField, optionalText, requiredText, uuidField, versionField } from '@/lib/validation';
 
 export const STAGE_KINDS = ['open', 'won', 'lost'] as const;
@@ -40,7 +41,9 @@ export const moneySchema = z.object({
     .string('invalid')
     .trim()
     .regex(/^[A-Za-z]{3}$/, 'invalid')
-    .transform((v) => v.toUpperCase()),
+    .transform((v) => v.toUpperCase())
+    // Three letters are not enough: only a code whose minor digits src/lib/money.ts knows.
+    .refine(isKnownCurrency, 'invalid'),
 });
 
 export const dealContentSchema = z.object({
