@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { NextRequest } from 'next/server';
 import { proxy } from './proxy';
 
@@ -22,5 +22,26 @@ describe('proxy', () => {
     // Signed out: sent to sign-in, as any private page.
     expect(proxy(actionPost('http://localhost:3000')).headers.get('location')).toContain('/sign-in');
     expect(proxy(new NextRequest('http://localhost:3000/', { headers: { host: 'localhost:3000' } })).status).toBe(200);
+  });
+});
+
+describe('proxy HSTS', () => {
+  const saved = process.env.APP_URL;
+  afterEach(() => {
+    if (saved === undefined) delete process.env.APP_URL;
+    else process.env.APP_URL = saved;
+  });
+
+  it('adds HSTS to pages and API answers only when APP_URL is https', () => {
+    const page = () => proxy(new NextRequest('http://localhost:3000/', { headers: { host: 'localhost:3000' } }));
+    const api = () => proxy(new NextRequest('http://localhost:3000/api/v1/personnel', { headers: { host: 'localhost:3000' } }));
+    process.env.APP_URL = 'http://localhost:3100';
+    expect(page().headers.get('strict-transport-security')).toBeNull();
+    expect(api().headers.get('strict-transport-security')).toBeNull();
+    process.env.APP_URL = 'https://crm.example.com';
+    expect(page().headers.get('strict-transport-security')).toMatch(/max-age=\d{7,}/);
+    expect(api().headers.get('strict-transport-security')).toMatch(/max-age=\d{7,}/);
+    // The API is not sent to sign-in by the proxy; it answers 401 itself.
+    expect(api().headers.get('location')).toBeNull();
   });
 });
