@@ -45,6 +45,18 @@ test('headers on pages and API answers, the session cookie, and the health check
     expect(expectBaseline(response)['content-security-policy']).toContain("default-src 'none'");
   });
 
+  await test.step('an unknown API path answers a JSON 404 in the API error shape; known ones still answer', async () => {
+    for (const path of ['/api/v1/nope', '/api/nope', '/api/v1/deals/x/y']) {
+      const response = await request.get(path);
+      expect(response.status(), path).toBe(404);
+      expect(response.headers()['content-type'], path).toContain('application/json');
+      expect(await response.json()).toMatchObject({ error: { code: 'NOT_FOUND', message: expect.any(String) } });
+    }
+    expect((await request.post('/api/v1/nope', { data: {} })).status()).toBe(404);
+    expect((await request.get('/api/v1/deals')).status()).toBe(401);
+    expect((await request.get('/api/auth/get-session')).status()).toBe(200);
+  });
+
   await test.step('signed in: the session cookie is HttpOnly and SameSite=Lax; business pages are never cached', async () => {
     await signUp(page, newAccount('headers', 'Derya Kaya'));
     await expect(page).toHaveURL(/\/dashboard$/);
