@@ -6,7 +6,7 @@ import type { Executor } from '@/server/db/client';
 import type { Ctx } from '@/server/auth/context';
 import { AppError } from '@/lib/errors';
 import { isUuid } from '@/lib/ids';
-import { scopeOf, type Action } from '@/lib/permissions';
+import { scopeFor, type Action } from '@/lib/permissions';
 import type { DealFilters, StageKind } from './schemas';
 
 /** Cards per column in the first view of a board; "show more" loads the next ones. */
@@ -17,7 +17,7 @@ export const BOARD_PAGE = 50;
  * (lower-case letters in the permission table) only those it owns. FORBIDDEN when not at all.
  */
 export function dealScope(ctx: Ctx, action: Action): SQL {
-  const scope = scopeOf(ctx.role, 'deals', action);
+  const scope = scopeFor(ctx, 'deals', action);
   if (!scope) throw new AppError('FORBIDDEN');
   const business = eq(deals.businessId, ctx.businessId);
   return scope === 'all' ? business : and(business, eq(deals.ownerId, ctx.personnelId))!;

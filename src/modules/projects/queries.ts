@@ -5,7 +5,7 @@ import type { Executor } from '@/server/db/client';
 import type { Ctx } from '@/server/auth/context';
 import { AppError } from '@/lib/errors';
 import { isUuid } from '@/lib/ids';
-import { scopeOf, type Action } from '@/lib/permissions';
+import { scopeFor, type Action } from '@/lib/permissions';
 import type { ProjectStatus, TaskStatusCategory, TemplateTask } from './schemas';
 
 /**
@@ -13,7 +13,7 @@ import type { ProjectStatus, TaskStatusCategory, TemplateTask } from './schemas'
  * own or are a member of. Throws FORBIDDEN when the role may not do it at all.
  */
 export function projectScope(ctx: Ctx, action: Action): SQL {
-  const scope = scopeOf(ctx.role, 'projects', action);
+  const scope = scopeFor(ctx, 'projects', action);
   if (!scope) throw new AppError('FORBIDDEN');
   const business = eq(projects.businessId, ctx.businessId);
   if (scope === 'all') return business;
@@ -189,7 +189,7 @@ export async function projectVisible(db: Executor, ctx: Ctx, projectId: string):
 export type ProjectOption = { id: string; name: string };
 
 export async function findProjectOptions(db: Executor, ctx: Ctx): Promise<ProjectOption[]> {
-  if (!scopeOf(ctx.role, 'projects', 'read')) return [];
+  if (!scopeFor(ctx, 'projects', 'read')) return [];
   return db
     .select({ id: projects.id, name: projects.name })
     .from(projects)
@@ -201,7 +201,7 @@ export async function findProjectOptions(db: Executor, ctx: Ctx): Promise<Projec
 export type ProjectTemplateRecord = { id: string; name: string; tasks: TemplateTask[]; version: number; updatedAt: Date };
 
 export async function findProjectTemplates(db: Executor, ctx: Ctx): Promise<ProjectTemplateRecord[]> {
-  if (!scopeOf(ctx.role, 'pipelines', 'read')) throw new AppError('FORBIDDEN');
+  if (!scopeFor(ctx, 'pipelines', 'read')) throw new AppError('FORBIDDEN');
   const rows = await db
     .select()
     .from(projectTemplates)
@@ -211,7 +211,7 @@ export async function findProjectTemplates(db: Executor, ctx: Ctx): Promise<Proj
 }
 
 export async function getProjectTemplate(db: Executor, ctx: Ctx, id: string): Promise<ProjectTemplateRecord> {
-  if (!scopeOf(ctx.role, 'pipelines', 'read')) throw new AppError('FORBIDDEN');
+  if (!scopeFor(ctx, 'pipelines', 'read')) throw new AppError('FORBIDDEN');
   if (!isUuid(id)) throw new AppError('NOT_FOUND');
   const [r] = await db
     .select()

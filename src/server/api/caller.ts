@@ -37,6 +37,7 @@ export async function resolveCaller(request: Request): Promise<Caller> {
         userId: key.createdByUserId,
         personnelId: key.personnelId,
         role: key.role,
+        limitRoles: key.limitRoles,
         apiKeyId: key.keyId,
       },
     };
