@@ -1,5 +1,8 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { getSessionCookie } from 'better-auth/cookies';
+import { isSameOrigin } from '@/server/auth/origin';
+import { apiErrorResponse } from '@/server/api/error-response';
+import { hstsHeader } from '@/lib/security-headers';
 
 const PUBLIC_PATHS = ['/', '/sign-in', '/sign-up', '/forgot-password', '/reset-password'];
 
@@ -30,12 +33,28 @@ function contentSecurityPolicy(nonce: string): string {
 }
 
 /**
- * Sends a signed-out visitor of a private page to sign-in, keeping where they wanted to go, and
- * sets the page's security headers. The redirect only looks for the cookie: every page, action
- * and route handler checks the session itself where it reads or writes data.
+ * Refuses a Server Action posted from another site; sends a signed-out visitor of a private page
+ * to sign-in, keeping where they wanted to go; sets the page's security headers, and HSTS on every
+ * answer when APP_URL is https. The redirect only looks for the cookie: every page, action and
+ * route handler checks the session itself where it reads or writes data.
  */
-export function proxy(request: NextRequest) {
+export function proxy(request: NextRequest): NextResponse | Response {
+  const response = route(request);
+  const hsts = hstsHeader(process.env.APP_URL);
+  if (hsts) response.headers.set('Strict-Transport-Security', hsts);
+  return response;
+}
+
+function route(request: NextRequest): NextResponse | Response {
   const { pathname, search } = request.nextUrl;
+  // API routes authenticate themselves and set their own policy (next.config.ts); the proxy
+  // sees them only to add HSTS.
+  if (pathname.startsWith('/api/')) return NextResponse.next();
+  // A Server Action posted from another site: Next's own origin check would throw (a 500); answer
+  // 403 here first. A missing Origin goes on to the action, whose own check refuses it.
+  if (request.method === 'POST' && request.headers.has('next-action') && request.headers.has('origin') && !isSameOrigin(request.headers, request.nextUrl.host)) {
+    return apiErrorResponse(request, 'FORBIDDEN');
+  }
   if (!isPublic(pathname) && !getSessionCookie(request)) {
     const url = request.nextUrl.clone();
     url.pathname = '/sign-in';
@@ -55,10 +74,10 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  // API routes answer 401 themselves; static files and Next internals need no session.
+  // Static files and Next internals need no session (API routes are matched only for HSTS).
   matcher: [
     {
-      source: '/((?!api/|_next/static|_next/image|favicon.ico|robots.txt|.*\\.(?:png|jpg|jpeg|svg|webp|ico|css|js|woff2?)$).*)',
+      source: '/((?!_next/static|_next/image|favicon.ico|robots.txt|.*\\.(?:png|jpg|jpeg|svg|webp|ico|css|js|woff2?)$).*)',
       missing: [{ type: 'header', key: 'next-router-prefetch' }],
     },
   ],

@@ -39,15 +39,68 @@ export function toCsvBytes(rows: readonly (readonly CsvCell[])[], delimiter: ';'
   return out;
 }
 
+function downloadHeaders(fileName: string): HeadersInit {
+  const ascii = fileName.replace(/[^\w.-]+/g, '_');
+  return {
+    'Content-Type': 'text/csv; charset=utf-8',
+    'Content-Disposition': `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`,
+    'Cache-Control': 'private, no-store',
+    'X-Content-Type-Options': 'nosniff',
+  };
+}
+
 /** A download response for CSV rows (route handlers): UTF-8 with BOM, never cached. */
 export function csvResponse(fileName: string, rows: readonly (readonly CsvCell[])[], delimiter: ';' | ',' = ';'): Response {
-  const ascii = fileName.replace(/[^\w.-]+/g, '_');
-  return new Response(toCsvBytes(rows, delimiter), {
-    headers: {
-      'Content-Type': 'text/csv; charset=utf-8',
-      'Content-Disposition': `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`,
-      'Cache-Control': 'private, no-store',
-      'X-Content-Type-Options': 'nosniff',
+  return new Response(toCsvBytes(rows, delimiter), { headers: downloadHeaders(fileName) });
+}
+
+/**
+ * A download response streamed page by page (large exports), escaped like csvResponse. The first
+ * page is read before answering, so a failure there rejects and the route can answer an error.
+ * A page that fails later errors the stream: the connection ends without its last chunk and the
+ * browser reports a failed download instead of saving a file that silently lacks rows.
+ */
+export async function csvStreamResponse(
+  fileName: string,
+  header: readonly CsvCell[],
+  pages: AsyncIterable<readonly (readonly CsvCell[])[]>,
+  delimiter: ';' | ',' = ';',
+): Promise<Response> {
+  const iterator = pages[Symbol.asyncIterator]();
+  const encoder = new TextEncoder();
+  const first = await iterator.next();
+  const head = toCsvBytes([header, ...(first.done ? [] : first.value)], delimiter);
+  const onlyHead = first.done ?? false;
+  let sentHead = false;
+  const stream = new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      if (!sentHead) {
+        sentHead = true;
+        controller.enqueue(head);
+        if (onlyHead) controller.close();
+        return;
+      }
+      try {
+        // Empty pages are skipped here: a pull that enqueues nothing is not called again.
+        for (;;) {
+          const next = await iterator.next();
+          if (next.done) {
+            controller.close();
+            return;
+          }
+          if (next.value.length > 0) {
+            controller.enqueue(encoder.encode(toCsv(next.value, delimiter)));
+            return;
+          }
+        }
+      } catch (err) {
+        console.error('[csv export]', err);
+        controller.error(err);
+      }
+    },
+    async cancel() {
+      await iterator.return?.();
     },
   });
+  return new Response(stream, { headers: downloadHeaders(fileName) });
 }

@@ -9,6 +9,11 @@
 /** Digits after the decimal separator per currency; ISO 4217, the ones a business may choose. */
 const MINOR_DIGITS: Record<string, number> = { TRY: 2, USD: 2, EUR: 2, GBP: 2, JPY: 0 };
 
+/** Whether a code is an ISO 4217 currency this module knows (its minor digits). */
+export function isKnownCurrency(code: string): boolean {
+  return Object.hasOwn(MINOR_DIGITS, code);
+}
+
 export function minorDigits(currency: string): number {
   return MINOR_DIGITS[currency.toUpperCase()] ?? 2;
 }

@@ -61,6 +61,21 @@ export function scopeOf(role: Role, resource: Resource, action: Action): Scope {
   return false;
 }
 
+/**
+ * The scope of a caller whose role is limited by other roles: an API key acts with the
+ * intersection of its own role and its creator's current role (`limitRoles`), so a creator who
+ * loses a power takes it from their keys too. 'all' ∩ 'own' is 'own'; anything ∩ false is false.
+ */
+export function scopeFor(who: { role: Role; limitRoles?: readonly Role[] }, resource: Resource, action: Action): Scope {
+  let scope = scopeOf(who.role, resource, action);
+  for (const limit of who.limitRoles ?? []) {
+    const other = scopeOf(limit, resource, action);
+    if (scope === false || other === false) return false;
+    if (other === 'own') scope = 'own';
+  }
+  return scope;
+}
+
 /** True when the role may perform the action on at least some records. */
 export function can(role: Role, resource: Resource, action: Action): boolean {
   return scopeOf(role, resource, action) !== false;

@@ -61,6 +61,26 @@ export function optionalPhone() {
     });
 }
 
+/** The calendar dates accepted anywhere: PostgreSQL has no year 0, and nothing real is older. */
+export const EARLIEST_DATE = '1900-01-01';
+export const LATEST_DATE = '9999-12-31';
+
+/** A calendar date as YYYY-MM-DD that exists (no 2024-02-30), between EARLIEST_DATE and LATEST_DATE. */
+export function isCalendarDate(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || value < EARLIEST_DATE || value > LATEST_DATE) return false;
+  const d = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(value);
+}
+
+/** Every calendar-date field (due dates, close dates, birthdays, filters) goes through this. */
+export const dateField = z.string('invalid').refine(isCalendarDate, 'invalid');
+
+/** An optional calendar date: absent, null or '' (an emptied form field) become null. */
+export const optionalDateField = z
+  .union([dateField, z.literal('')], 'invalid')
+  .nullish()
+  .transform((v) => v || null);
+
 export const versionField = z.number('invalid').int('invalid').min(1, 'invalid');
 export const uuidField = z.uuid('invalid');
 

@@ -70,6 +70,8 @@ export type ApiKeyPrincipal = {
   businessSlug: string;
   /** The key's role, capped by its creator's current role. */
   role: Role;
+  /** The key's own role and its creator's current one: it may do only what both may. */
+  limitRoles: readonly Role[];
   createdByUserId: string;
   personnelId: string;
 };
@@ -113,13 +115,16 @@ export async function verifyApiKey(db: Executor, key: string): Promise<ApiKeyPri
       .set({ lastUsedAt: sql`now()` })
       .where(and(eq(apiKeys.businessId, row.businessId), eq(apiKeys.id, row.id)));
   }
-  // A creator demoted after making the key takes the key down with them.
+  // A creator demoted after making the key takes the key down with them: `role` (for rules that
+  // rank roles, such as which roles may be given) is the lower of the two, and every permission
+  // check uses the intersection of the key's and the creator's current powers (limitRoles).
   const role = roleAtMost(row.role, row.creatorRole) ? row.role : row.creatorRole;
   return {
     keyId: row.id,
     businessId: row.businessId,
     businessSlug: row.slug,
     role,
+    limitRoles: [row.role, row.creatorRole],
     createdByUserId: row.createdByUserId!,
     personnelId: row.creatorPersonnelId,
   };

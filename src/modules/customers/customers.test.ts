@@ -22,7 +22,9 @@ import {
   updateCustomerOperation,
   updateNoteOperation,
 } from './operations';
-import { createCustomerSchema } from './schemas';
+import { createCustomerSchema, listCustomersSchema } from './schemas';
+import { customersCsvResponse } from './http';
+import { parse } from 'csv-parse/sync';
 import { createApiKey } from '@/modules/api-keys/mutations';
 import { apiCall } from '../../../tests/api';
 
@@ -316,4 +318,44 @@ describe('customers', () => {
       console.info(`[customers] 100k, sort ${sort}: pages in ${times.map((t) => t.toFixed(0)).join(', ')} ms`);
     }
   }, 120_000);
+});
+
+describe('customer CSV export', () => {
+  const t = (key: string) => key;
+
+  it('escapes cells a spreadsheet would run as formulas', async () => {
+    const { db, business, ctx } = await setup();
+    const evil = ['=HYPERLINK("http://evil.example","x")', '+SUM(1)', '-2+3', '@cmd', '\tTab', '\rCR'];
+    for (const name of evil) await insertTestCustomer(db, business.id, { name, city: '=1+1' });
+    const res = await customersCsvResponse(db, ctx, listCustomersSchema.parse({}), t, { delimiter: ',' });
+    expect(res.status).toBe(200);
+    const bytes = new Uint8Array(await res.arrayBuffer());
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const rows = parse(Buffer.from(bytes), { bom: true, delimiter: ',', relax_column_count: true }) as string[][];
+    expect(rows).toHaveLength(evil.length + 1);
+    const names = rows.slice(1).map((r) => r[0]);
+    expect(names.sort()).toEqual(evil.map((n) => `'${n}`).sort());
+    for (const row of rows.slice(1)) expect(row[6]).toBe(`'=1+1`);
+  });
+
+  it('answers an error when the first page fails, and fails the download when a later page does', async () => {
+    const { db, business, ctx } = await setup();
+    for (const name of ['Ada', 'Bora', 'Cem']) await insertTestCustomer(db, business.id, { name });
+    let calls = 0;
+    const failingAt = (n: number): typeof findCustomers => async (...args) => {
+      calls += 1;
+      if (calls === n) throw new Error('page read failed');
+      return findCustomers(...args);
+    };
+    const input = listCustomersSchema.parse({});
+    const all = await customersCsvResponse(db, ctx, input, t, { pageSize: 1 });
+    expect((await all.text()).trim().split('\r\n')).toHaveLength(4);
+
+    calls = 0;
+    await expect(customersCsvResponse(db, ctx, input, t, { pageSize: 1, find: failingAt(1) })).rejects.toThrow('page read failed');
+
+    calls = 0;
+    const broken = await customersCsvResponse(db, ctx, input, t, { pageSize: 1, find: failingAt(2) });
+    await expect(broken.text()).rejects.toThrow();
+  });
 });

@@ -1,6 +1,6 @@
 import 'server-only';
-import { stringify } from 'csv-stringify';
-import { getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
+import { csvDelimiterFor, csvStreamResponse, type CsvCell } from '@/lib/csv';
 import { getDb } from '@/server/db/client';
 import { getSessionUser } from '@/server/auth/session';
 import { loadBusinessContext, type Ctx } from '@/server/auth/context';
@@ -70,65 +70,71 @@ export async function duplicatesResponse(request: Request, slug: string): Promis
   }
 }
 
+const EXPORT_COLUMNS = ['name', 'kind', 'company', 'jobTitle', 'email', 'phone', 'city', 'source', 'status', 'owner', 'tags', 'lifetimeValue', 'lastPurchase', 'lastInteraction', 'created'] as const;
+
+type Translate = (key: string) => string;
+
+export type CustomerExportOptions = {
+  delimiter?: ';' | ',';
+  signal?: AbortSignal;
+  /** Rows per page read (tests make it small). */
+  pageSize?: number;
+  /** The page reader (tests replace it to make a page fail). */
+  find?: typeof findCustomers;
+};
+
 /**
- * The customers of the current filter as CSV, streamed page by page (keyset), UTF-8 with a byte
- * order mark so that Excel reads the Turkish letters right.
+ * The customers of a filter as a CSV download, read page by page (keyset) and streamed, escaped by
+ * the shared CSV helper (formula cells, the BOM Excel needs for Turkish letters, the separator of
+ * the locale). Rejects when the first page fails; a later failure makes the download fail.
  */
+export async function customersCsvResponse(
+  db: ReturnType<typeof getDb>,
+  ctx: Ctx,
+  input: ReturnType<typeof listCustomersSchema.parse>,
+  t: Translate,
+  { delimiter = ';', signal, pageSize = 500, find = findCustomers }: CustomerExportOptions = {},
+): Promise<Response> {
+  async function* pages(): AsyncGenerator<CsvCell[][]> {
+    let cursor: string | undefined;
+    do {
+      const page = await find(db, ctx, { ...input, cursor, limit: pageSize });
+      yield page.data.map((c) => [
+        c.name,
+        t(`kind.${c.kind}`),
+        c.companyName,
+        c.jobTitle,
+        c.email,
+        c.phone,
+        c.city,
+        c.source,
+        t(`status.${c.status}`),
+        c.ownerName,
+        c.tags.map((tag) => tag.name).join(', '),
+        (c.lifetimeValueMinor / 100).toFixed(2),
+        c.lastPurchaseAt?.toISOString(),
+        c.lastInteractionAt?.toISOString(),
+        c.createdAt.toISOString(),
+      ]);
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor && !signal?.aborted);
+  }
+  const date = new Date().toISOString().slice(0, 10);
+  const header = EXPORT_COLUMNS.map((key) => t(`columns.${key}`));
+  return csvStreamResponse(`customers-${date}.csv`, header, pages(), delimiter);
+}
+
+/** The export route: the customers of the current filter as CSV. */
 export async function exportCsvResponse(request: Request, slug: string): Promise<Response> {
-  let ctx: Ctx;
-  let input: ReturnType<typeof listCustomersSchema.parse>;
   try {
-    ctx = await contextOf(slug);
-    input = parseQuery(request, listCustomersSchema as never) as ReturnType<typeof listCustomersSchema.parse>;
+    const ctx = await contextOf(slug);
+    const input = parseQuery(request, listCustomersSchema as never) as ReturnType<typeof listCustomersSchema.parse>;
+    const t = await getTranslations('customers');
+    return await customersCsvResponse(getDb(), ctx, input, t as unknown as Translate, {
+      delimiter: csvDelimiterFor(await getLocale()),
+      signal: request.signal,
+    });
   } catch (err) {
     return errorResponse(err);
   }
-  const t = await getTranslations('customers');
-  const db = getDb();
-  const columns = ['name', 'kind', 'company', 'jobTitle', 'email', 'phone', 'city', 'source', 'status', 'owner', 'tags', 'lifetimeValue', 'lastPurchase', 'lastInteraction', 'created'] as const;
-  const csv = stringify({ header: true, bom: true, columns: columns.map((key) => ({ key, header: t(`columns.${key}`) })) });
-  const stream = new ReadableStream<Uint8Array>({
-    async start(controller) {
-      csv.on('data', (chunk: Buffer) => controller.enqueue(new Uint8Array(chunk)));
-      csv.on('end', () => controller.close());
-      csv.on('error', (e) => controller.error(e));
-      try {
-        let cursor: string | undefined;
-        do {
-          const page = await findCustomers(db, ctx, { ...input, cursor, limit: 500 });
-          for (const c of page.data) {
-            csv.write({
-              name: c.name,
-              kind: t(`kind.${c.kind}`),
-              company: c.companyName ?? '',
-              jobTitle: c.jobTitle ?? '',
-              email: c.email ?? '',
-              phone: c.phone ?? '',
-              city: c.city ?? '',
-              source: c.source ?? '',
-              status: t(`status.${c.status}`),
-              owner: c.ownerName ?? '',
-              tags: c.tags.map((tag) => tag.name).join(', '),
-              lifetimeValue: (c.lifetimeValueMinor / 100).toFixed(2),
-              lastPurchase: c.lastPurchaseAt?.toISOString() ?? '',
-              lastInteraction: c.lastInteractionAt?.toISOString() ?? '',
-              created: c.createdAt.toISOString(),
-            });
-          }
-          cursor = page.nextCursor ?? undefined;
-        } while (cursor && !request.signal.aborted);
-      } catch (err) {
-        console.error('[customers export]', err);
-      }
-      csv.end();
-    },
-  });
-  const date = new Date().toISOString().slice(0, 10);
-  return new Response(stream, {
-    headers: {
-      'Content-Type': 'text/csv; charset=utf-8',
-      'Content-Disposition': `attachment; filename="customers-${date}.csv"`,
-      ...NO_STORE,
-    },
-  });
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { hasNoNul, normalizePhone, optionalText, requiredText, uuidField, versionField } from '@/lib/validation';
+import { dateField, hasNoNul, normalizePhone, optionalText, requiredText, uuidField, versionField } from '@/lib/validation';
 
 // The same lists as the database enums (src/server/db/schema/customers.ts); kept here so that
 // client components can import this file without the database schema.
@@ -12,16 +12,7 @@ export const TAG_COLORS = ['gray', 'red', 'pink', 'grape', 'violet', 'indigo', '
 
 const MAX_CONTACTS = 10;
 
-/** A calendar date as YYYY-MM-DD that exists (no 2024-02-30). */
-const dateText = z
-  .string('invalid')
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'invalid')
-  .refine((v) => {
-    const d = new Date(`${v}T00:00:00Z`);
-    return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(v) && v >= '1900-01-01' && v <= '2999-12-31';
-  }, 'invalid');
-
-const optionalDate = dateText
+const optionalDate = dateField
   .nullish()
   .or(z.literal(''))
   .transform((v) => (v ? v : null));
@@ -130,14 +121,14 @@ export const customerFilterSchema = z.object({
   cities: z.array(searchField, 'invalid').max(50, 'tooMany').optional(),
   sources: z.array(searchField, 'invalid').max(50, 'tooMany').optional(),
   companyId: uuidField.optional(),
-  createdFrom: dateText.optional(),
-  createdTo: dateText.optional(),
-  lastPurchaseFrom: dateText.optional(),
-  lastPurchaseTo: dateText.optional(),
+  createdFrom: dateField.optional(),
+  createdTo: dateField.optional(),
+  lastPurchaseFrom: dateField.optional(),
+  lastPurchaseTo: dateField.optional(),
   lifetimeValueMin: moneyMinor.optional(),
   lifetimeValueMax: moneyMinor.optional(),
-  lastInteractionFrom: dateText.optional(),
-  lastInteractionTo: dateText.optional(),
+  lastInteractionFrom: dateField.optional(),
+  lastInteractionTo: dateField.optional(),
 });
 export type CustomerFilter = z.output<typeof customerFilterSchema>;
 

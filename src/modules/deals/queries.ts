@@ -6,7 +6,7 @@ import type { Executor } from '@/server/db/client';
 import type { Ctx } from '@/server/auth/context';
 import { AppError } from '@/lib/errors';
 import { isUuid } from '@/lib/ids';
-import { scopeOf, type Action } from '@/lib/permissions';
+import { scopeFor, type Action } from '@/lib/permissions';
 import type { DealFilters, StageKind } from './schemas';
 
 /** Cards per column in the first view of a board; "show more" loads the next ones. */
@@ -17,7 +17,7 @@ export const BOARD_PAGE = 50;
  * (lower-case letters in the permission table) only those it owns. FORBIDDEN when not at all.
  */
 export function dealScope(ctx: Ctx, action: Action): SQL {
-  const scope = scopeOf(ctx.role, 'deals', action);
+  const scope = scopeFor(ctx, 'deals', action);
   if (!scope) throw new AppError('FORBIDDEN');
   const business = eq(deals.businessId, ctx.businessId);
   return scope === 'all' ? business : and(business, eq(deals.ownerId, ctx.personnelId))!;
@@ -191,18 +191,20 @@ export async function getBoard(db: Executor, ctx: Ctx, pipelineId: string, filte
       ) card
       where s.business_id = ${ctx.businessId} and s.pipeline_id = ${pipelineId}`),
   ]);
-  const columns = pipeline.stages.map((stage) => {
+  const countOf = (stageId: string) => totals.rows.filter((t) => t.stage_id === stageId).reduce((n, t) => n + t.count, 0);
+  // The pipeline was read without counts: its stages get the board's (under the board's filters).
+  const counted = { ...pipeline, stages: pipeline.stages.map((stage) => ({ ...stage, dealCount: countOf(stage.id) })) };
+  const columns = counted.stages.map((stage) => {
     const mine = totals.rows.filter((t) => t.stage_id === stage.id);
-    const count = mine.reduce((n, t) => n + t.count, 0);
+    const count = stage.dealCount;
     return {
       ...stage,
-      dealCount: count,
       count,
       totals: mine.map((t) => ({ currency: t.currency, valueMinor: Number(t.value), weightedMinor: Number(t.weighted) })),
       cards: cards.rows.filter((c) => c.stage_id === stage.id).map((c) => toCard(ctx, c)),
     };
   });
-  return { pipeline, columns };
+  return { pipeline: counted, columns };
 }
 
 /** The next cards of one column, after the card with position `after` ("show more"). */

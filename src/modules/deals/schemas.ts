@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { optionalText, requiredText, uuidField, versionField } from '@/lib/validation';
+import { isKnownCurrency } from '@/lib/money';
+import { dateField, optionalDateField, optionalText, requiredText, uuidField, versionField } from '@/lib/validation';
 
 export const STAGE_KINDS = ['open', 'won', 'lost'] as const;
 export type StageKind = (typeof STAGE_KINDS)[number];
@@ -10,10 +11,6 @@ const optionalId = z
   .transform((v) => v || null);
 
 const probabilityField = z.number('invalid').int('invalid').min(0, 'invalid').max(100, 'invalid');
-const dateText = z
-  .string('invalid')
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'invalid')
-  .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), 'invalid');
 
 // ─── Pipelines and stages ───────────────────────────────────────────────────────────────────
 
@@ -44,7 +41,9 @@ export const moneySchema = z.object({
     .string('invalid')
     .trim()
     .regex(/^[A-Za-z]{3}$/, 'invalid')
-    .transform((v) => v.toUpperCase()),
+    .transform((v) => v.toUpperCase())
+    // Three letters are not enough: only a code whose minor digits src/lib/money.ts knows.
+    .refine(isKnownCurrency, 'invalid'),
 });
 
 export const dealContentSchema = z.object({
@@ -52,10 +51,7 @@ export const dealContentSchema = z.object({
   customerId: optionalId,
   /** Absent: 0 in the business's currency. */
   value: moneySchema.nullish(),
-  expectedCloseDate: z
-    .union([dateText, z.literal('')], 'invalid')
-    .nullish()
-    .transform((v) => v || null),
+  expectedCloseDate: optionalDateField,
   ownerId: optionalId,
   /** Null: the stage's probability applies. */
   probability: probabilityField.nullish().transform((v) => v ?? null),
@@ -94,8 +90,8 @@ export const dealFiltersSchema = z.object({
   ownerId: uuidField.optional(),
   customerId: uuidField.optional(),
   tagId: uuidField.optional(),
-  closeFrom: dateText.optional(),
-  closeTo: dateText.optional(),
+  closeFrom: dateField.optional(),
+  closeTo: dateField.optional(),
 });
 export type DealFilters = z.output<typeof dealFiltersSchema>;
 

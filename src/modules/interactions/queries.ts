@@ -14,7 +14,7 @@ import type { Executor } from '@/server/db/client';
 import type { Ctx } from '@/server/auth/context';
 import { AppError } from '@/lib/errors';
 import { isUuid } from '@/lib/ids';
-import { scopeOf } from '@/lib/permissions';
+import { scopeFor } from '@/lib/permissions';
 import { foldTurkish } from '@/lib/text';
 import type { InteractionDirection, InteractionType, MessageChannel, OutboxStatus } from './schemas';
 import { decodeInstantCursor, encodeInstantCursor } from '@/lib/cursors';
@@ -70,7 +70,7 @@ const columns = {
 type Row = { [K in keyof typeof columns]: unknown } & { id: string; createdById: string | null; occurredAt: Date };
 
 function allowed(ctx: Ctx, action: 'update' | 'delete', createdById: string | null): boolean {
-  const scope = scopeOf(ctx.role, 'interactions', action);
+  const scope = scopeFor(ctx, 'interactions', action);
   return scope === 'all' || (scope === 'own' && createdById === ctx.personnelId);
 }
 

@@ -7,7 +7,7 @@ import type { Ctx } from '@/server/auth/context';
 import { publishEvent } from '@/server/events/publish';
 import { AppError, type FieldErrors } from '@/lib/errors';
 import { newId } from '@/lib/ids';
-import { scopeOf } from '@/lib/permissions';
+import { scopeFor } from '@/lib/permissions';
 import { changedKeys } from '@/lib/changes';
 import { emitChange } from '@/server/events/domain';
 import { DEFAULT_TASK_STATUSES } from './defaults';
@@ -236,7 +236,7 @@ export async function reorderTaskStatuses(db: Executor, ctx: Ctx, input: z.outpu
 // Templates: settings of the sales side (the "templates" of the pipelines row).
 
 function templateScope(ctx: Ctx, action: 'create' | 'update' | 'delete') {
-  if (scopeOf(ctx.role, 'pipelines', action) !== 'all') throw new AppError('FORBIDDEN');
+  if (scopeFor(ctx, 'pipelines', action) !== 'all') throw new AppError('FORBIDDEN');
 }
 
 function isNameTaken(err: unknown): boolean {

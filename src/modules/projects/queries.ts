@@ -5,7 +5,7 @@ import type { Executor } from '@/server/db/client';
 import type { Ctx } from '@/server/auth/context';
 import { AppError } from '@/lib/errors';
 import { isUuid } from '@/lib/ids';
-import { scopeOf, type Action } from '@/lib/permissions';
+import { scopeFor, type Action } from '@/lib/permissions';
 import type { ProjectStatus, TaskStatusCategory, TemplateTask } from './schemas';
 
 /**
@@ -13,7 +13,7 @@ import type { ProjectStatus, TaskStatusCategory, TemplateTask } from './schemas'
  * own or are a member of. Throws FORBIDDEN when the role may not do it at all.
  */
 export function projectScope(ctx: Ctx, action: Action): SQL {
-  const scope = scopeOf(ctx.role, 'projects', action);
+  const scope = scopeFor(ctx, 'projects', action);
   if (!scope) throw new AppError('FORBIDDEN');
   const business = eq(projects.businessId, ctx.businessId);
   if (scope === 'all') return business;
@@ -171,7 +171,9 @@ export async function findTaskStatuses(db: Executor, businessId: string, project
       position: taskStatuses.position,
       wipLimit: taskStatuses.wipLimit,
       version: taskStatuses.version,
-      taskCount: sql<number>`(select count(*)::int from ${tasks} t where t.business_id = ${taskStatuses.businessId} and t.status_id = ${taskStatuses.id})`,
+      // Qualified by hand: Drizzle writes a one-table select's columns unqualified, and inside the
+      // subquery an unqualified "id" would be the task's own (t.status_id = t.id, always 0).
+      taskCount: sql<number>`(select count(*)::int from ${tasks} t where t.business_id = "task_statuses"."business_id" and t.status_id = "task_statuses"."id")`,
     })
     .from(taskStatuses)
     .where(and(eq(taskStatuses.businessId, businessId), eq(taskStatuses.projectId, projectId)))
@@ -187,7 +189,7 @@ export async function projectVisible(db: Executor, ctx: Ctx, projectId: string):
 export type ProjectOption = { id: string; name: string };
 
 export async function findProjectOptions(db: Executor, ctx: Ctx): Promise<ProjectOption[]> {
-  if (!scopeOf(ctx.role, 'projects', 'read')) return [];
+  if (!scopeFor(ctx, 'projects', 'read')) return [];
   return db
     .select({ id: projects.id, name: projects.name })
     .from(projects)
@@ -199,7 +201,7 @@ export async function findProjectOptions(db: Executor, ctx: Ctx): Promise<Projec
 export type ProjectTemplateRecord = { id: string; name: string; tasks: TemplateTask[]; version: number; updatedAt: Date };
 
 export async function findProjectTemplates(db: Executor, ctx: Ctx): Promise<ProjectTemplateRecord[]> {
-  if (!scopeOf(ctx.role, 'pipelines', 'read')) throw new AppError('FORBIDDEN');
+  if (!scopeFor(ctx, 'pipelines', 'read')) throw new AppError('FORBIDDEN');
   const rows = await db
     .select()
     .from(projectTemplates)
@@ -209,7 +211,7 @@ export async function findProjectTemplates(db: Executor, ctx: Ctx): Promise<Proj
 }
 
 export async function getProjectTemplate(db: Executor, ctx: Ctx, id: string): Promise<ProjectTemplateRecord> {
-  if (!scopeOf(ctx.role, 'pipelines', 'read')) throw new AppError('FORBIDDEN');
+  if (!scopeFor(ctx, 'pipelines', 'read')) throw new AppError('FORBIDDEN');
   if (!isUuid(id)) throw new AppError('NOT_FOUND');
   const [r] = await db
     .select()

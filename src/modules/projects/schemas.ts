@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { optionalText, requiredText, uuidField, versionField } from '@/lib/validation';
+import { optionalDateField, optionalText, requiredText, uuidField, versionField } from '@/lib/validation';
 
 export const PROJECT_STATUSES = ['planned', 'active', 'on_hold', 'done', 'cancelled'] as const;
 export type ProjectStatus = (typeof PROJECT_STATUSES)[number];
@@ -11,19 +11,14 @@ const optionalId = z
   .nullish()
   .transform((v) => v || null);
 
-const dateText = z
-  .union([z.iso.date('invalid'), z.literal('')], 'invalid')
-  .nullish()
-  .transform((v) => v || null);
-
 export const projectFieldsSchema = z
   .object({
     name: requiredText(200),
     description: optionalText(4000),
     customerId: optionalId,
     status: z.enum(PROJECT_STATUSES, 'invalid').default('active'),
-    startDate: dateText,
-    endDate: dateText,
+    startDate: optionalDateField,
+    endDate: optionalDateField,
     ownerId: optionalId,
     memberIds: z.array(uuidField, 'invalid').max(100, 'tooLong').default([]),
   })

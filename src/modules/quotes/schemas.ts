@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { optionalText, requiredText, uuidField, versionField } from '@/lib/validation';
+import { optionalDateField, optionalText, requiredText, uuidField, versionField } from '@/lib/validation';
 
 export const QUOTE_LANGUAGES = ['tr', 'en'] as const;
 export type QuoteLanguage = (typeof QUOTE_LANGUAGES)[number];
@@ -16,15 +16,7 @@ export const quoteItemSchema = z.object({
 });
 export type QuoteItemInput = z.input<typeof quoteItemSchema>;
 
-const dateText = z
-  .string('invalid')
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'invalid')
-  .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), 'invalid');
-
-export const optionalDate = z
-  .union([dateText, z.literal('')], 'invalid')
-  .nullish()
-  .transform((v) => v || null);
+export const optionalDate = optionalDateField;
 
 export const quoteFieldsSchema = z.object({
   language: z.enum(QUOTE_LANGUAGES, 'invalid').default('tr'),

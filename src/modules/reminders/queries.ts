@@ -6,7 +6,7 @@ import type { Executor } from '@/server/db/client';
 import type { Ctx } from '@/server/auth/context';
 import { AppError } from '@/lib/errors';
 import { isUuid } from '@/lib/ids';
-import { scopeOf, type Action } from '@/lib/permissions';
+import { scopeFor, type Action } from '@/lib/permissions';
 import { foldTurkish } from '@/lib/text';
 import { REMINDER_REPEATS, startOfTomorrow, type ReminderRepeat } from './dates';
 import type { ReminderView } from './schemas';
@@ -104,7 +104,7 @@ function toRecord(ctx: Ctx, r: Row): ReminderRecord {
  * Throws FORBIDDEN when the role may not do it at all.
  */
 export function reminderScope(ctx: Ctx, action: Action): SQL {
-  const scope = scopeOf(ctx.role, 'reminders', action);
+  const scope = scopeFor(ctx, 'reminders', action);
   if (!scope) throw new AppError('FORBIDDEN');
   const business = eq(reminders.businessId, ctx.businessId);
   if (scope === 'all') return business;

@@ -5,7 +5,7 @@ import type { Executor } from '@/server/db/client';
 import type { Ctx } from '@/server/auth/context';
 import { AppError } from '@/lib/errors';
 import { isUuid } from '@/lib/ids';
-import { scopeOf, type Action } from '@/lib/permissions';
+import { scopeFor, type Action } from '@/lib/permissions';
 import { projectScope, projectVisible } from '@/modules/projects';
 import type { TaskCategory, TaskPriority } from './schemas';
 
@@ -19,7 +19,7 @@ export function isOwnTask(personnelId: string): SQL {
 
 /** The tasks the caller may touch for an action, as a where clause; FORBIDDEN when none. */
 export function taskScope(ctx: Ctx, action: Action): SQL {
-  const scope = scopeOf(ctx.role, 'tasks', action);
+  const scope = scopeFor(ctx, 'tasks', action);
   if (!scope) throw new AppError('FORBIDDEN');
   const business = eq(tasks.businessId, ctx.businessId);
   if (scope === 'all') return business;

@@ -22,6 +22,8 @@ export type VerifiedApiKey = {
   createdByUserId: string;
   personnelId: string;
   role: Role;
+  /** The key's own role and its creator's current one: it may do only what both may. */
+  limitRoles: readonly Role[];
 };
 
 /**
@@ -59,6 +61,7 @@ export function createCallerResolver(lookups: CallerLookups): CallerResolver {
           userId: key.createdByUserId,
           personnelId: key.personnelId,
           role: key.role,
+          limitRoles: key.limitRoles,
           apiKeyId: key.keyId,
         },
       };

@@ -86,6 +86,30 @@ async function readJson(request: Request): Promise<unknown> {
   }
 }
 
+function sendsVersion(body: unknown): boolean {
+  return typeof body === 'object' && body !== null && (body as { version?: unknown }).version !== undefined;
+}
+
+function isStale(err: unknown): boolean {
+  return isAppError(err) && err.code === 'CONFLICT' && /(^|\.)(STALE|stale)$/.test(err.message);
+}
+
+/**
+ * A PATCH without `version` applies the fields it sends onto the record as it is (last write wins
+ * per field). Its endpoint reads the record, merges the fields and writes with the version it read;
+ * when another write came in between, that version is stale: read and merge again rather than
+ * answer 409, which is kept for a PATCH that sends its own `version`.
+ */
+async function retryWhenStale<T>(run: () => Promise<T>, attempts = 10): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await run();
+    } catch (err) {
+      if (attempt >= attempts || !isStale(err)) throw err;
+    }
+  }
+}
+
 /** Authenticates, parses, runs and answers one endpoint; bad input never becomes a 500. */
 export async function handleEndpoint(
   endpoint: Endpoint,
@@ -100,7 +124,8 @@ export async function handleEndpoint(
     const url = new URL(request.url);
     const query = parseWith(endpoint.query, Object.fromEntries(url.searchParams), 'BAD_REQUEST');
     const body = endpoint.body ? parseWith(z.object({}).passthrough(), await readJson(request), 'BAD_REQUEST') : undefined;
-    const data = await endpoint.run({ caller, ctx: caller.ctx as Ctx, params, query: query as never, body: body as never, request });
+    const run = () => endpoint.run({ caller, ctx: caller.ctx as Ctx, params, query: query as never, body: body as never, request });
+    const data = endpoint.method === 'PATCH' && !sendsVersion(body) ? await retryWhenStale(run) : await run();
     const status = endpoint.successStatus ?? 200;
     if (status === 204) return new Response(null, { status, headers: { 'Cache-Control': 'no-store' } });
     return Response.json(data, { status, headers: { 'Cache-Control': 'no-store' } });

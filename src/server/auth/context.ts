@@ -18,6 +18,8 @@ export type Ctx = {
   role: Role;
   /** Set when the caller is an API key; `userId` is then the key's creator, for "own" checks. */
   apiKeyId?: string;
+  /** For an API key: its own role and its creator's current one; it acts with the intersection of these and `role` (scopeFor). */
+  limitRoles?: readonly Role[];
 };
 
 /**
