@@ -76,6 +76,7 @@ import { notifyDueReminders } from '@/modules/notifications/notifier';
 import { createProject, createProjectTemplate } from '@/modules/projects/mutations';
 import { addChecklistItem, addComment, createTask } from '@/modules/tasks/mutations';
 import { apiCall, sessionCookieFor } from './api';
+import { appUrl } from '@/server/auth/auth';
 import type { HttpMethod } from '@/server/api/endpoint';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -1705,12 +1706,66 @@ describe('tenant isolation: Server Actions', () => {
 // ─── Routes outside /api/v1 ─────────────────────────────────────────────────────────────────
 
 describe('tenant isolation: other route handlers', () => {
-  // The logo route (and the SSE route) read the session through next/headers' headers(), which
-  // only works inside a Next request; calling them here would need Next's request scope mocked.
-  // What they decide with is covered above: loadBusinessContext(B's user, A's slug) → NOT_FOUND.
-  it.todo('GET /[business]/logo with B’s session for A’s slug answers 404 (needs a Next request scope)');
-  it.todo('GET /api/events with B’s session streams nothing of A (needs a Next request scope)');
-  // The route loads the context from the slug and reads the import with it (getImport, scoped by
-  // business): A's import id under B's slug is NOT_FOUND, as the previewImport scenario shows.
-  it.todo('GET /[business]/customers/import/[id]/errors.csv with B’s session for A’s import answers 404 (needs a Next request scope)');
+  // Every route file outside /api/v1 that serves a business goes through businessRoute, which reads
+  // the session from the request itself, so the real handlers run here with B's session cookie.
+  const appRoutes = import.meta.glob<{ GET: (request: Request, context?: { params: Promise<Record<string, string>> }) => Promise<Response> }>(
+    ['/src/app/**/route.ts', '!/src/app/api/v1/**'],
+    { eager: true },
+  );
+  // Route files that serve no business of a signed-in member: sign-in itself, the health check,
+  // the API's JSON 404, and the public quote pages (the link's token is their only authority,
+  // covered by the quote scenarios above).
+  const NOT_BUSINESS_ROUTES = [
+    '/src/app/(public)/q/[token]/pdf/route.ts',
+    '/src/app/(public)/q/[token]/respond/route.ts',
+    '/src/app/api/[...rest]/route.ts',
+    '/src/app/api/auth/[...all]/route.ts',
+    '/src/app/api/health/route.ts',
+  ];
+
+  function get(file: string, url: string, params: Record<string, string>): Promise<Response> {
+    const route = appRoutes[file];
+    if (!route) throw new Error(`no route module ${file}`);
+    return route.GET(new Request(`${appUrl()}${url}`, { headers: { cookie: bCookie, 'accept-language': 'en' } }), { params: Promise.resolve(params) });
+  }
+
+  it('answers 404 to B for every route under A’s slug, and leaks none of A', async () => {
+    const q = encodeURIComponent(JSON.stringify({}));
+    const cases: [string, string, Record<string, string>][] = [
+      ['/src/app/(app)/[business]/logo/route.ts', `/${A.business.slug}/logo`, { business: A.business.slug }],
+      ['/src/app/(app)/[business]/reminders/customer-options/route.ts', `/${A.business.slug}/reminders/customer-options?q=ISOLATION`, { business: A.business.slug }],
+      ['/src/app/(app)/[business]/quotes/[id]/pdf/route.ts', `/${A.business.slug}/quotes/${A.quoteId}/pdf`, { business: A.business.slug, id: A.quoteId }],
+      ['/src/app/(app)/[business]/contracts/[id]/file/route.ts', `/${A.business.slug}/contracts/${A.contractId}/file`, { business: A.business.slug, id: A.contractId }],
+      ['/src/app/(app)/[business]/customers/rows/route.ts', `/${A.business.slug}/customers/rows?q=${q}`, { business: A.business.slug }],
+      ['/src/app/(app)/[business]/customers/duplicates/route.ts', `/${A.business.slug}/customers/duplicates?q=${encodeURIComponent(JSON.stringify({ name: A.marker }))}`, { business: A.business.slug }],
+      ['/src/app/(app)/[business]/customers/export/route.ts', `/${A.business.slug}/customers/export`, { business: A.business.slug }],
+      ['/src/app/(app)/[business]/customers/import/[id]/errors.csv/route.ts', `/${A.business.slug}/customers/import/${A.importId}/errors.csv`, { business: A.business.slug, id: A.importId }],
+      ['/src/app/api/events/route.ts', `/api/events?business=${A.business.slug}`, {}],
+    ];
+    const files = Object.keys(appRoutes).filter((f) => !NOT_BUSINESS_ROUTES.includes(f)).sort();
+    expect(cases.map((c) => c[0]).sort(), 'a route file without a scenario here').toEqual(files);
+    for (const [file, url, params] of cases) {
+      const res = await get(file, url, params);
+      const text = await res.text();
+      expect(res.status, url).toBe(404);
+      expect(text, url).not.toContain(A.marker);
+      expect((JSON.parse(text) as { error: { code: string } }).error.code, url).toBe('NOT_FOUND');
+    }
+  });
+
+  it('answers 404 to B for A’s ids under B’s own slug', async () => {
+    const slug = B.business.slug;
+    for (const [file, url, params] of [
+      ['/src/app/(app)/[business]/quotes/[id]/pdf/route.ts', `/${slug}/quotes/${A.quoteId}/pdf`, { business: slug, id: A.quoteId }],
+      ['/src/app/(app)/[business]/contracts/[id]/file/route.ts', `/${slug}/contracts/${A.contractId}/file`, { business: slug, id: A.contractId }],
+      ['/src/app/(app)/[business]/customers/import/[id]/errors.csv/route.ts', `/${slug}/customers/import/${A.importId}/errors.csv`, { business: slug, id: A.importId }],
+    ] as const) {
+      const res = await get(file, url, params);
+      expect(res.status, url).toBe(404);
+      expect(await res.text(), url).not.toContain(A.marker);
+    }
+    const options = await get('/src/app/(app)/[business]/reminders/customer-options/route.ts', `/${slug}/reminders/customer-options?q=${A.marker}`, { business: slug });
+    expect(options.status).toBe(200);
+    expect(await options.text()).not.toContain(A.marker);
+  });
 });

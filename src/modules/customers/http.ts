@@ -2,11 +2,10 @@ import 'server-only';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { csvDelimiterFor, csvStreamResponse, type CsvCell } from '@/lib/csv';
 import { getDb } from '@/server/db/client';
-import { getSessionUser } from '@/server/auth/session';
-import { loadBusinessContext, type Ctx } from '@/server/auth/context';
+import type { Ctx } from '@/server/auth/context';
 import { authorize } from '@/server/auth/authorize';
 import { fieldErrorsOf } from '@/server/actions/operation';
-import { AppError, ERROR_STATUS, isAppError } from '@/lib/errors';
+import { AppError } from '@/lib/errors';
 import { duplicateCheckSchema, listCustomersSchema } from './schemas';
 import { countCustomers, findCustomers, findLikelyDuplicates } from './queries';
 
@@ -17,20 +16,6 @@ import { countCustomers, findCustomers, findLikelyDuplicates } from './queries';
  */
 
 const NO_STORE = { 'Cache-Control': 'no-store' };
-
-async function contextOf(slug: string): Promise<Ctx> {
-  const user = await getSessionUser();
-  if (!user) throw new AppError('UNAUTHENTICATED');
-  const ctx = await loadBusinessContext(getDb(), user.id, slug);
-  authorize(ctx, 'customers', 'read');
-  return ctx;
-}
-
-function errorResponse(err: unknown): Response {
-  if (isAppError(err)) return Response.json({ error: { code: err.code, fields: err.fields } }, { status: ERROR_STATUS[err.code], headers: NO_STORE });
-  console.error('[customers route]', err);
-  return Response.json({ error: { code: 'INTERNAL' } }, { status: 500, headers: NO_STORE });
-}
 
 /** `?q=` holds the request as JSON (filters nest, which plain query parameters do not). */
 function parseQuery<T>(request: Request, schema: { safeParse: (v: unknown) => { success: true; data: T } | { success: false; error: never } }): T {
@@ -48,26 +33,18 @@ function parseQuery<T>(request: Request, schema: { safeParse: (v: unknown) => { 
   return parsed.data;
 }
 
-export async function customerRowsResponse(request: Request, slug: string): Promise<Response> {
-  try {
-    const ctx = await contextOf(slug);
-    const input = parseQuery(request, listCustomersSchema as never) as ReturnType<typeof listCustomersSchema.parse>;
-    const db = getDb();
-    const [page, total] = await Promise.all([findCustomers(db, ctx, input), input.cursor ? null : countCustomers(db, ctx, input)]);
-    return Response.json({ ...page, total }, { headers: NO_STORE });
-  } catch (err) {
-    return errorResponse(err);
-  }
+export async function customerRowsResponse(request: Request, ctx: Ctx): Promise<Response> {
+  authorize(ctx, 'customers', 'read');
+  const input = parseQuery(request, listCustomersSchema as never) as ReturnType<typeof listCustomersSchema.parse>;
+  const db = getDb();
+  const [page, total] = await Promise.all([findCustomers(db, ctx, input), input.cursor ? null : countCustomers(db, ctx, input)]);
+  return Response.json({ ...page, total }, { headers: NO_STORE });
 }
 
-export async function duplicatesResponse(request: Request, slug: string): Promise<Response> {
-  try {
-    const ctx = await contextOf(slug);
-    const input = parseQuery(request, duplicateCheckSchema as never) as ReturnType<typeof duplicateCheckSchema.parse>;
-    return Response.json({ data: await findLikelyDuplicates(getDb(), ctx, input) }, { headers: NO_STORE });
-  } catch (err) {
-    return errorResponse(err);
-  }
+export async function duplicatesResponse(request: Request, ctx: Ctx): Promise<Response> {
+  authorize(ctx, 'customers', 'read');
+  const input = parseQuery(request, duplicateCheckSchema as never) as ReturnType<typeof duplicateCheckSchema.parse>;
+  return Response.json({ data: await findLikelyDuplicates(getDb(), ctx, input) }, { headers: NO_STORE });
 }
 
 const EXPORT_COLUMNS = ['name', 'kind', 'company', 'jobTitle', 'email', 'phone', 'city', 'source', 'status', 'owner', 'tags', 'lifetimeValue', 'lastPurchase', 'lastInteraction', 'created'] as const;
@@ -125,16 +102,12 @@ export async function customersCsvResponse(
 }
 
 /** The export route: the customers of the current filter as CSV. */
-export async function exportCsvResponse(request: Request, slug: string): Promise<Response> {
-  try {
-    const ctx = await contextOf(slug);
-    const input = parseQuery(request, listCustomersSchema as never) as ReturnType<typeof listCustomersSchema.parse>;
-    const t = await getTranslations('customers');
-    return await customersCsvResponse(getDb(), ctx, input, t as unknown as Translate, {
-      delimiter: csvDelimiterFor(await getLocale()),
-      signal: request.signal,
-    });
-  } catch (err) {
-    return errorResponse(err);
-  }
+export async function exportCsvResponse(request: Request, ctx: Ctx): Promise<Response> {
+  authorize(ctx, 'customers', 'read');
+  const input = parseQuery(request, listCustomersSchema as never) as ReturnType<typeof listCustomersSchema.parse>;
+  const t = await getTranslations('customers');
+  return customersCsvResponse(getDb(), ctx, input, t as unknown as Translate, {
+    delimiter: csvDelimiterFor(await getLocale()),
+    signal: request.signal,
+  });
 }

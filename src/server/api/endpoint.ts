@@ -1,10 +1,10 @@
 import 'server-only';
 import { z } from 'zod';
-import { AppError, ERROR_STATUS, isAppError, type FieldErrors } from '../../lib/errors';
+import { AppError, isAppError, type FieldErrors } from '../../lib/errors';
 import type { Ctx } from '../auth/context';
 import { fieldErrorsOf, runOperation, type Operation } from '../actions/operation';
-import { RateLimited, type Caller, type CallerResolver } from './caller';
-import { apiTranslator } from './i18n';
+import type { Caller, CallerResolver } from './caller';
+import { errorResponseFor } from './error-response';
 
 export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'DELETE';
 
@@ -54,19 +54,6 @@ export async function callOperation<S extends z.ZodType, T>(op: Operation<S, T>,
     throw new AppError(result.code, result.message, result.fields);
   }
   return result.data;
-}
-
-function errorResponse(request: Request, err: AppError): Response {
-  const t = apiTranslator(request);
-  const fields = err.fields
-    ? Object.fromEntries(Object.entries(err.fields).map(([k, v]: [string, string]) => [k, t(`validation.${v}`)]))
-    : undefined;
-  const headers: Record<string, string> = { 'Cache-Control': 'no-store' };
-  if (err instanceof RateLimited) headers['Retry-After'] = String(err.retryAfterSeconds);
-  return Response.json(
-    { error: { code: err.code, message: t(err.message), ...(fields ? { fields } : {}) } },
-    { status: ERROR_STATUS[err.code], headers },
-  );
 }
 
 function parseWith(schema: z.ZodType | undefined, value: unknown, code: 'BAD_REQUEST' | 'VALIDATION'): unknown {
@@ -130,11 +117,6 @@ export async function handleEndpoint(
     if (status === 204) return new Response(null, { status, headers: { 'Cache-Control': 'no-store' } });
     return Response.json(data, { status, headers: { 'Cache-Control': 'no-store' } });
   } catch (err) {
-    if (isAppError(err)) return errorResponse(request, err);
-    console.error(`[api ${endpoint.method} ${endpoint.path}]`, err);
-    return Response.json(
-      { error: { code: 'INTERNAL', message: apiTranslator(request)('errors.INTERNAL') } },
-      { status: 500, headers: { 'Cache-Control': 'no-store' } },
-    );
+    return errorResponseFor(request, err, `api ${endpoint.method} ${endpoint.path}`);
   }
 }

@@ -1,16 +1,11 @@
 import { getDb } from '@/server/db/client';
 import { getAuth } from '@/server/auth/auth';
-import { getSessionUser } from '@/server/auth/session';
-import { loadBusinessContext, loadBusinessContextById } from '@/server/auth/context';
+import { loadBusinessContextById } from '@/server/auth/context';
 import { openEventStream } from '@/server/events/stream';
-import { isAppError } from '@/lib/errors';
+import { businessRoute } from '@/server/http/business-route';
 
 export const dynamic = 'force-dynamic';
 export const runtime = 'nodejs';
-
-function refuse(status: 401 | 404): Response {
-  return new Response(null, { status, headers: { 'Cache-Control': 'no-store' } });
-}
 
 /**
  * `GET /api/events?business=<slug>[&since=<ms>][&last=<event id>]`: the live events of one business, for its signed-in
@@ -19,19 +14,8 @@ function refuse(status: 401 | 404): Response {
  * is that the stream only ever carries the caller's own business, checked here and again while
  * it runs.
  */
-export async function GET(request: Request): Promise<Response> {
-  const user = await getSessionUser();
-  if (!user) return refuse(401);
+export const GET = businessRoute<Record<string, string>>('event stream', async ({ request, ctx }) => {
   const params = new URL(request.url).searchParams;
-  const slug = params.get('business');
-  if (!slug) return refuse(404);
-  let ctx;
-  try {
-    ctx = await loadBusinessContext(getDb(), user.id, slug);
-  } catch (err) {
-    if (isAppError(err) && err.code === 'NOT_FOUND') return refuse(404);
-    throw err;
-  }
   const since = Number(params.get('since'));
   return openEventStream({
     ctx,
@@ -41,9 +25,9 @@ export async function GET(request: Request): Promise<Response> {
     since: Number.isFinite(since) && since > 0 ? since : null,
     async recheck() {
       const session = await getAuth().api.getSession({ headers: request.headers });
-      if (!session || session.user.id !== user.id) return 'session';
-      const still = await loadBusinessContextById(getDb(), user.id, ctx.businessId).catch(() => null);
+      if (!session || session.user.id !== ctx.userId) return 'session';
+      const still = await loadBusinessContextById(getDb(), ctx.userId, ctx.businessId).catch(() => null);
       return still ? null : 'access';
     },
   });
-}
+});

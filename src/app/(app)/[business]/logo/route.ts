@@ -1,22 +1,16 @@
+import { businessRoute } from '@/server/http/business-route';
 import { getDb } from '@/server/db/client';
-import { getSessionUser } from '@/server/auth/session';
-import { loadBusinessContext } from '@/server/auth/context';
+import { AppError } from '@/lib/errors';
 import { getBusiness } from '@/modules/businesses';
 import { contentTypeOf, readBusinessFile } from '@/server/files/storage';
 
 export const dynamic = 'force-dynamic';
 
 /** The business's logo, for its members only. */
-export async function GET(_request: Request, { params }: { params: Promise<{ business: string }> }) {
-  const notFound = () => new Response(null, { status: 404, headers: { 'Cache-Control': 'no-store' } });
-  const user = await getSessionUser();
-  if (!user) return new Response(null, { status: 401 });
-  const { business: slug } = await params;
-  const ctx = await loadBusinessContext(getDb(), user.id, slug).catch(() => null);
-  if (!ctx) return notFound();
+export const GET = businessRoute<{ business: string }>('logo', async ({ ctx }) => {
   const business = await getBusiness(getDb(), ctx);
   const bytes = business.logoPath ? await readBusinessFile(business.logoPath) : null;
-  if (!bytes || !business.logoPath) return notFound();
+  if (!bytes || !business.logoPath) throw new AppError('NOT_FOUND');
   return new Response(new Uint8Array(bytes), {
     headers: {
       'Content-Type': contentTypeOf(business.logoPath),
@@ -25,4 +19,4 @@ export async function GET(_request: Request, { params }: { params: Promise<{ bus
       'Content-Security-Policy': "default-src 'none'",
     },
   });
-}
+});

@@ -1,7 +1,6 @@
+import { businessRoute } from '@/server/http/business-route';
 import { duplicatesResponse } from '@/modules/customers';
 
 export const dynamic = 'force-dynamic';
 
-export async function GET(request: Request, { params }: { params: Promise<{ business: string }> }) {
-  return duplicatesResponse(request, (await params).business);
-}
+export const GET = businessRoute<{ business: string }>('customer duplicates', ({ request, ctx }) => duplicatesResponse(request, ctx));

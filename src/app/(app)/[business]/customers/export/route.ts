@@ -1,7 +1,6 @@
+import { businessRoute } from '@/server/http/business-route';
 import { exportCsvResponse } from '@/modules/customers';
 
 export const dynamic = 'force-dynamic';
 
-export async function GET(request: Request, { params }: { params: Promise<{ business: string }> }) {
-  return exportCsvResponse(request, (await params).business);
-}
+export const GET = businessRoute<{ business: string }>('customers export', ({ request, ctx }) => exportCsvResponse(request, ctx));

@@ -1,7 +1,6 @@
+import { businessRoute } from '@/server/http/business-route';
 import { getDb } from '@/server/db/client';
-import { getSessionUser } from '@/server/auth/session';
-import { loadBusinessContext } from '@/server/auth/context';
-import { can } from '@/lib/permissions';
+import { authorize } from '@/server/auth/authorize';
 import { searchCustomerOptions } from '@/modules/reminders';
 
 export const dynamic = 'force-dynamic';
@@ -11,13 +10,8 @@ export const dynamic = 'force-dynamic';
  * members who may read customers. A GET route rather than a Server Action: an action would make
  * the page refetch after every keystroke.
  */
-export async function GET(request: Request, { params }: { params: Promise<{ business: string }> }) {
-  const headers = { 'Cache-Control': 'no-store' };
-  const user = await getSessionUser();
-  if (!user) return new Response(null, { status: 401, headers });
-  const { business: slug } = await params;
-  const ctx = await loadBusinessContext(getDb(), user.id, slug).catch(() => null);
-  if (!ctx || !can(ctx.role, 'customers', 'read')) return new Response(null, { status: 404, headers });
+export const GET = businessRoute<{ business: string }>('reminders customer options', async ({ request, ctx }) => {
+  authorize(ctx, 'customers', 'read');
   const q = (new URL(request.url).searchParams.get('q') ?? '').slice(0, 100);
-  return Response.json({ data: await searchCustomerOptions(getDb(), ctx, q) }, { headers });
-}
+  return Response.json({ data: await searchCustomerOptions(getDb(), ctx, q) }, { headers: { 'Cache-Control': 'no-store' } });
+});

@@ -1,9 +1,7 @@
 import { getLocale, getTranslations } from 'next-intl/server';
+import { businessRoute } from '@/server/http/business-route';
 import { getDb } from '@/server/db/client';
-import { getSessionUser } from '@/server/auth/session';
-import { loadBusinessContext } from '@/server/auth/context';
-import { isAppError } from '@/lib/errors';
-import { can } from '@/lib/permissions';
+import { authorize } from '@/server/auth/authorize';
 import { csvDelimiterFor, csvResponse } from '@/lib/csv';
 import { findImportErrors, getImport } from '@/modules/imports';
 
@@ -14,25 +12,16 @@ export const dynamic = 'force-dynamic';
  * their locale): row number, field, reason and the value that was refused. Only for members of the
  * business who may import.
  */
-export async function GET(_request: Request, { params }: { params: Promise<{ business: string; id: string }> }): Promise<Response> {
-  const { business: slug, id } = await params;
-  const user = await getSessionUser();
-  if (!user) return new Response(null, { status: 401, headers: { 'Cache-Control': 'no-store' } });
-  try {
-    const ctx = await loadBusinessContext(getDb(), user.id, slug);
-    if (!can(ctx.role, 'customers', 'create')) return new Response(null, { status: 404, headers: { 'Cache-Control': 'no-store' } });
-    const imp = await getImport(getDb(), ctx, id);
-    const errors = await findImportErrors(getDb(), ctx, id);
-    const t = await getTranslations('imports');
-    const tv = await getTranslations('validation');
-    const rows = [
-      [t('row'), t('field'), t('reason'), t('value')],
-      ...errors.map((e) => [e.row, t(`fields.${e.field}` as never), tv(e.message as never), e.value ?? '']),
-    ];
-    const name = `${imp.fileName.replace(/\.csv$/i, '')}-errors.csv`;
-    return csvResponse(name, rows, csvDelimiterFor(await getLocale()));
-  } catch (err) {
-    if (isAppError(err) && err.code === 'NOT_FOUND') return new Response(null, { status: 404, headers: { 'Cache-Control': 'no-store' } });
-    throw err;
-  }
-}
+export const GET = businessRoute<{ business: string; id: string }>('import errors csv', async ({ ctx, params }) => {
+  authorize(ctx, 'customers', 'create');
+  const imp = await getImport(getDb(), ctx, params.id);
+  const errors = await findImportErrors(getDb(), ctx, params.id);
+  const t = await getTranslations('imports');
+  const tv = await getTranslations('validation');
+  const rows = [
+    [t('row'), t('field'), t('reason'), t('value')],
+    ...errors.map((e) => [e.row, t(`fields.${e.field}` as never), tv(e.message as never), e.value ?? '']),
+  ];
+  const name = `${imp.fileName.replace(/\.csv$/i, '')}-errors.csv`;
+  return csvResponse(name, rows, csvDelimiterFor(await getLocale()));
+});
