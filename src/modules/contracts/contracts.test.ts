@@ -13,7 +13,10 @@ import { readBusinessFile } from '@/server/files/storage';
 import { addPersonnel, contextFor, createTestBusiness, createUser } from '../../../tests/factories';
 import { insertTestCustomer } from '../../../tests/factories/customers';
 import { insertTestDeal } from '../../../tests/factories/quotes';
-import { contractReminderDue, daysBefore } from './dates';
+import { contractReminderDue } from './dates';
+import { addCalendarDays } from '@/lib/dates';
+
+const daysBefore = (day: string, days: number) => addCalendarDays(day, -days);
 import { createContractOperation, deleteContractOperation, updateContractOperation } from './operations';
 import { findContracts, getContract } from './queries';
 

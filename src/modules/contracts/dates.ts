@@ -1,8 +1,4 @@
-/** The day `days` before a calendar day ("YYYY-MM-DD"), as a calendar day: no time zone involved. */
-export function daysBefore(day: string, days: number): string {
-  const [y, m, d] = day.split('-').map(Number);
-  return new Date(Date.UTC(y!, m! - 1, d! - days)).toISOString().slice(0, 10);
-}
+import { addCalendarDays } from '@/lib/dates';
 
 /**
  * When to be reminded of a contract's end: at 09:00 (in the business's time zone, which the
@@ -11,5 +7,5 @@ export function daysBefore(day: string, days: number): string {
  */
 export function contractReminderDue(contract: { endDate: string | null; status: string; remindDaysBefore: number }): string | null {
   if (!contract.endDate || contract.status === 'terminated' || contract.status === 'expired') return null;
-  return `${daysBefore(contract.endDate, contract.remindDaysBefore)} 09:00`;
+  return `${addCalendarDays(contract.endDate, -contract.remindDaysBefore)} 09:00`;
 }

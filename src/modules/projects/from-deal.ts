@@ -6,7 +6,7 @@ import { publishEvent } from '@/server/events/publish';
 import type { DealWonJob } from '@/server/jobs/deals-won';
 import { newId } from '@/lib/ids';
 import { emitChange } from '@/server/events/domain';
-import { instantToWallClock } from '@/modules/reminders';
+import { instantToWallClock } from '@/lib/dates';
 import { insertDefaultStatuses, localeOfUser } from './mutations';
 
 /**

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { foldTurkish } from '@/lib/text';
 import { normalizePhone } from '@/lib/validation';
 import { parseMoney, parseQuantity, parseVatRate } from '@/lib/money';
-import { zonedWallTimeToUtc } from '@/lib/zoned-time';
+import { zonedWallTimeToUtc } from '@/lib/dates';
 import { CURRENCIES } from '@/modules/businesses';
 import type { CsvRecord } from '@/modules/imports';
 import { PURCHASE_STATUSES, type Currency, type PurchaseImportError, type PurchaseImportField, type PurchaseStatus } from './schemas';

@@ -1,2 +1,1 @@
-export { formatWallClock, isDateTimeText, startOfTomorrow } from './dates';
 export { reminderButtons } from './permissions';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatWallClock, isDateTimeText, nextDueAfterDone, nextOccurrence, resolveDueAt, startOfTomorrow } from './dates';
+import { formatWallClock, isDateTimeText, resolveDueAt, startOfTomorrow } from '@/lib/dates';
+import { nextDueAfterDone, nextOccurrence } from './dates';
 
 const IST = 'Europe/Istanbul';
 const BERLIN = 'Europe/Berlin';

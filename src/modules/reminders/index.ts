@@ -1,7 +1,6 @@
 import 'server-only';
 
 export * as endpoints from './endpoints';
-export { instantToWallClock, resolveDueAt, wallClockToInstant } from './dates';
 export { createReminder, deleteReminder, markRemindersNotified, updateReminder } from './mutations';
 export { businessTimeZone, countReminderViews, findReminderOccurrences, findReminders, getCustomerOption, getReminder, searchCustomerOptions } from './queries';
 export { remindersCustomerMergeSubscriber } from './customer-merge';

@@ -9,7 +9,8 @@ import { AppError, type FieldErrors } from '@/lib/errors';
 import { newId } from '@/lib/ids';
 import { changedKeys } from '@/lib/changes';
 import { emitChange } from '@/server/events/domain';
-import { instantToWallClock, nextDueAfterDone, resolveDueAt } from './dates';
+import { instantToWallClock, resolveDueAt } from '@/lib/dates';
+import { nextDueAfterDone } from './dates';
 import { businessTimeZone, reminderScope } from './queries';
 import type { createReminderSchema, updateReminderSchema } from './schemas';
 

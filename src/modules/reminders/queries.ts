@@ -8,7 +8,8 @@ import { AppError } from '@/lib/errors';
 import { isUuid } from '@/lib/ids';
 import { scopeFor, type Action } from '@/lib/permissions';
 import { foldTurkish } from '@/lib/text';
-import { REMINDER_REPEATS, startOfTomorrow, type ReminderRepeat } from './dates';
+import { startOfTomorrow } from '@/lib/dates';
+import { REMINDER_REPEATS, type ReminderRepeat } from './dates';
 import type { ReminderView } from './schemas';
 import { decodeInstantCursor, encodeInstantCursor } from '@/lib/cursors';
 

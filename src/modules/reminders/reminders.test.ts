@@ -12,7 +12,7 @@ import { insertTestCustomer } from '../../../tests/factories/customers';
 import { insertTestReminder } from '../../../tests/factories/reminders';
 import { createReminderOperation, deleteReminderOperation, markReminderDoneOperation, updateReminderOperation } from './operations';
 import { findReminderOccurrences, findReminders, getReminder, searchCustomerOptions } from './queries';
-import { formatWallClock } from './dates';
+import { formatWallClock } from '@/lib/dates';
 
 afterAll(closeDb);
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { optionalText, requiredText, uuidField, versionField } from '@/lib/validation';
-import { isDateTimeText, REMINDER_REPEATS } from './dates';
+import { isDateTimeText } from '@/lib/dates';
+import { REMINDER_REPEATS } from './dates';
 
 export { REMINDER_REPEATS };
 export const REMINDER_VIEWS = ['overdue', 'today', 'upcoming', 'done', 'open'] as const;

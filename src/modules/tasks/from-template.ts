@@ -5,7 +5,7 @@ import type { Transaction } from '@/server/db/client';
 import { newId } from '@/lib/ids';
 import { keysBetween } from '@/lib/ordering';
 import { findTemplateTasks } from '@/modules/projects';
-import { instantToWallClock, wallClockToInstant } from '@/modules/reminders';
+import { instantToWallClock, wallClockToInstant } from '@/lib/dates';
 
 /** Template tasks fall due at the end of a working day in the business's zone. */
 const TEMPLATE_DUE_HOUR = 17;

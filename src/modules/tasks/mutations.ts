@@ -11,7 +11,7 @@ import { keyBetween } from '@/lib/ordering';
 import { changedKeys } from '@/lib/changes';
 import { emitChange } from '@/server/events/domain';
 import { projectScope } from '@/modules/projects';
-import { resolveDueAt } from '@/modules/reminders';
+import { resolveDueAt } from '@/lib/dates';
 import { mentionedIds, type createTaskSchema, type moveTaskSchema, type updateTaskSchema } from './schemas';
 import { taskScope } from './queries';
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { optionalText, requiredText, uuidField, versionField } from '@/lib/validation';
-import { isDateTimeText } from '@/modules/reminders/client';
+import { isDateTimeText } from '@/lib/dates';
 
 export const TASK_PRIORITIES = ['low', 'medium', 'high', 'urgent'] as const;
 export type TaskPriority = (typeof TASK_PRIORITIES)[number];

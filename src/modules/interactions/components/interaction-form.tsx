@@ -3,7 +3,7 @@ import { Button, Group, MultiSelect, NumberInput, SegmentedControl, Select, Simp
 import { useTranslations } from 'next-intl';
 import { useRef } from 'react';
 import { useActionForm } from '@/components/forms/use-action-form';
-import { utcToZonedWallTime, zonedWallTimeToUtc } from '@/lib/zoned-time';
+import { utcToZonedWallTime, zonedWallTimeToUtc } from '@/lib/dates';
 import { createInteractionAction, updateInteractionAction } from '../actions';
 import { CALL_OUTCOMES, INTERACTION_TYPES, type InteractionDirection, type InteractionType } from '../schemas';
 import { CustomerPicker, type CustomerChoice } from './customer-picker';

@@ -9,7 +9,8 @@ import { useRouter } from 'next/navigation';
 import { useLocale, useTranslations } from 'next-intl';
 import { CustomerSelect, customerOptionsSearch } from '@/components/forms/customer-select';
 import { useActionForm } from '@/components/forms/use-action-form';
-import { REMINDER_REPEATS, parseWallClock, type ReminderRepeat } from '../dates';
+import { parseWallClock } from '@/lib/dates';
+import { REMINDER_REPEATS, type ReminderRepeat } from '../dates';
 import { createReminderAction, updateReminderAction } from '../actions';
 import { createReminderSchema } from '../schemas';
 

@@ -5,7 +5,7 @@ import { getDb } from '@/server/db/client';
 import { requireBusinessPage } from '@/server/auth/session';
 import { can } from '@/lib/permissions';
 import { isUuid } from '@/lib/ids';
-import { zonedWallTimeToUtc } from '@/lib/zoned-time';
+import { addCalendarDays, zonedWallTimeToUtc } from '@/lib/dates';
 import { PageHeader } from '@/components/page-header';
 import { findInteractions, getBusinessTimeZone, getCustomerOptions, listPersonnelOptions } from '@/modules/interactions';
 import { ActivityFilters, CustomerTimeline, InteractionList, NewInteractionButton } from '@/modules/interactions/ui';
@@ -17,11 +17,6 @@ export async function generateMetadata(): Promise<Metadata> {
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
-function nextDay(day: string): string {
-  const d = new Date(`${day}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + 1);
-  return d.toISOString().slice(0, 10);
-}
 
 export default async function ActivityPage({
   params,
@@ -47,7 +42,7 @@ export default async function ActivityPage({
   };
   // Days are the business's days: "to" includes the whole of its last day.
   const from = values.from ? (zonedWallTimeToUtc(values.from, timeZone) ?? undefined) : undefined;
-  const to = values.to ? (zonedWallTimeToUtc(nextDay(values.to), timeZone) ?? undefined) : undefined;
+  const to = values.to ? (zonedWallTimeToUtc(addCalendarDays(values.to, 1), timeZone) ?? undefined) : undefined;
   const [knownCustomer] = values.customer ? await getCustomerOptions(db, ctx, [values.customer]) : [];
   const customerOnly = knownCustomer && !values.type && !values.personnel && !values.from && !values.to;
   const filters = {

@@ -9,7 +9,7 @@ import { getDb } from '@/server/db/client';
 import { requireBusinessPage } from '@/server/auth/session';
 import { can } from '@/lib/permissions';
 import { businessTimeZone } from '@/modules/reminders';
-import { startOfTomorrow } from '@/modules/reminders/client';
+import { startOfTomorrow } from '@/lib/dates';
 import { findMyTasks, taskStatsByPerson, taskStatsByProject } from '@/modules/tasks';
 import { MyTasks, type MyTaskGroup, toCardData, type TaskCardData } from '@/modules/tasks/ui';
 import { StatsTable } from '@/modules/projects/ui';

@@ -9,7 +9,7 @@ import { safeNextPath } from '@/lib/safe-redirect';
 import { findPersonnel } from '@/modules/personnel';
 import { businessTimeZone, getCustomerOption } from '@/modules/reminders';
 import { ReminderForm } from '@/modules/reminders/ui';
-import { formatWallClock } from '@/modules/reminders/client';
+import { formatWallClock } from '@/lib/dates';
 
 /** Tomorrow's date where the business is: the form starts at 09:00 then, a first guess to change. */
 function tomorrowIn(timeZone: string): string {

@@ -10,7 +10,7 @@ import { isAppError } from '@/lib/errors';
 import { scopeOf } from '@/lib/permissions';
 import { findPersonnelOptions } from '@/modules/projects';
 import { businessTimeZone } from '@/modules/reminders';
-import { formatWallClock } from '@/modules/reminders/client';
+import { formatWallClock } from '@/lib/dates';
 import { getTask } from '@/modules/tasks';
 import { PRIORITY_COLORS, TaskForm, TaskChecklist, TaskComments, DeleteTaskButton, DoneToggle } from '@/modules/tasks/ui';
 

@@ -9,7 +9,8 @@ import { isAppError } from '@/lib/errors';
 import { findPersonnel } from '@/modules/personnel';
 import { businessTimeZone, getReminder } from '@/modules/reminders';
 import { ReminderForm } from '@/modules/reminders/ui';
-import { reminderButtons, formatWallClock } from '@/modules/reminders/client';
+import { reminderButtons } from '@/modules/reminders/client';
+import { formatWallClock } from '@/lib/dates';
 
 export default async function EditReminderPage({ params }: { params: Promise<{ business: string; id: string }> }) {
   const { business: slug, id } = await params;

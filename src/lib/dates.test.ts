@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { utcToZonedWallTime, zonedWallTimeToUtc } from './zoned-time';
+import { addCalendarDays, utcToZonedWallTime, zonedWallTimeToUtc } from './dates';
 
 describe('zoned wall times', () => {
   it('reads a wall time in Istanbul (UTC+3 all year)', () => {
@@ -21,5 +21,16 @@ describe('zoned wall times', () => {
   it('refuses what is not a wall time', () => {
     expect(zonedWallTimeToUtc('2026-02-30T10:00', 'UTC')).toBeNull();
     expect(zonedWallTimeToUtc('yesterday', 'UTC')).toBeNull();
+  });
+});
+
+describe('calendar days', () => {
+  it('steps across month ends, leap days and the turn of the year', () => {
+    expect(addCalendarDays('2026-03-01', -1)).toBe('2026-02-28');
+    expect(addCalendarDays('2028-02-28', 1)).toBe('2028-02-29');
+    expect(addCalendarDays('2026-12-31', 1)).toBe('2027-01-01');
+    // A daylight-saving change in the server's zone changes nothing: no zone is involved.
+    expect(addCalendarDays('2026-03-28', 2)).toBe('2026-03-30');
+    expect(addCalendarDays('2026-10-24', 2)).toBe('2026-10-26');
   });
 });
