@@ -28,6 +28,10 @@ function createAuth() {
     database: drizzleAdapter(getDb(), { provider: 'pg', schema }),
     advanced: {
       database: { generateId: () => newId() },
+      // Rate limits and the sign-in throttle key on this header. The server in front of Next
+      // (scripts/serve.mjs) replaces it on every request with one checked address: the socket's
+      // peer, or what a proxy named in TRUSTED_PROXIES forwarded.
+      ipAddress: { ipAddressHeaders: ['x-forwarded-for'] },
       // Secure cookies follow the scheme of APP_URL: https in production, plain http on a laptop.
       useSecureCookies: appUrl().startsWith('https://'),
     },
