@@ -28,6 +28,7 @@ import { runMigrations } from '../src/server/db/migrate';
 
 const projectRoot = path.resolve(fileURLToPath(new URL('..', import.meta.url)));
 const nextBin = path.join(projectRoot, 'node_modules', '.bin', 'next');
+const serveScript = path.join(projectRoot, 'scripts', 'serve.mjs');
 
 let child: ChildProcess | undefined;
 let database: EmbeddedPostgresServer | undefined;
@@ -95,7 +96,9 @@ async function main(): Promise<number> {
 }
 
 async function runApp(command: 'start' | 'dev', port: number, env: Record<string, string>): Promise<number> {
-  const app = spawnNext([command, '-p', String(port)], env);
+  // Next runs behind our own HTTP server (scripts/serve.mjs), which alone sees the socket's peer
+  // and so sets the client address the app's rate limits use.
+  const app = spawnNode([serveScript, command, String(port)], env);
   const exited = exitCodeOf(app);
   void announceWhenListening(port, exited);
   return exited;
@@ -118,9 +121,13 @@ function runNext(args: string[]): Promise<number> {
 }
 
 function spawnNext(args: string[], env: Record<string, string>): ChildProcess {
+  return spawnNode([nextBin, ...args], env);
+}
+
+function spawnNode(args: string[], env: Record<string, string>): ChildProcess {
   // The launcher's own Node runs Next, not whatever `node` is first on PATH
   // (the system one may be too old). Our loader flags are not passed on.
-  child = spawn(process.execPath, [nextBin, ...args], {
+  child = spawn(process.execPath, args, {
     cwd: projectRoot,
     stdio: 'inherit',
     env: { ...process.env, ...env },

@@ -1,7 +1,8 @@
 import { createAuthClient } from 'better-auth/react';
+import { magicLinkClient } from 'better-auth/client/plugins';
 
 /** The browser's side of better-auth; it talks to /api/auth on the same origin. */
-export const authClient = createAuthClient();
+export const authClient = createAuthClient({ plugins: [magicLinkClient()] });
 
 /** better-auth error codes (and ours from the auth hooks) → message keys under `auth.`. */
 export function authErrorKey(error: { code?: string; status?: number } | null | undefined): string {

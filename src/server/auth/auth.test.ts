@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { closeDb, getDb } from '@/server/db/client';
 import { appUrl, getAuth } from './auth';
-import { MAX_FAILURES } from './throttle';
+import { SIGN_IN_LIMITS } from './throttle';
 
 afterAll(closeDb);
 
@@ -55,21 +55,46 @@ describe('auth', () => {
     expect(rows[0]?.password).toMatch(/^\$argon2id\$/);
   });
 
-  it('locks an account after repeated failures, from any address, and keeps the count in the database', async () => {
+  it('locks out an address that guesses one account, not the owner signing in from elsewhere', async () => {
     const email = `kilit-${unique()}@example.test`;
     expect((await call('/sign-up/email', { name: 'Kilit', email, password: 'Dogru-Parola-99' })).status).toBe(200);
-    for (let i = 0; i < MAX_FAILURES.email; i++) {
-      const res = await call('/sign-in/email', { email, password: `yanlis-${i}-parola` });
-      expect(res.status).toBe(401);
+    const guesser = '10.9.1.1';
+    for (let i = 0; i < SIGN_IN_LIMITS.accountAddress.max; i++) {
+      expect((await call('/sign-in/email', { email, password: `yanlis-${i}-parola` }, { ip: guesser })).status).toBe(401);
     }
-    const { rows } = await getDb().execute<{ failures: number; locked: boolean }>(
-      sql`select failures, locked_until > now() as locked from auth_throttle where key = ${`email:${email}`}`,
-    );
-    expect(rows[0]).toEqual({ failures: MAX_FAILURES.email, locked: true });
-    // Even the right password from a new address is refused while the account is locked.
-    const locked = await call('/sign-in/email', { email, password: 'Dogru-Parola-99' });
+    // The guessing address is locked for this account, even with the right password …
+    const locked = await call('/sign-in/email', { email, password: 'Dogru-Parola-99' }, { ip: guesser });
     expect(locked.status).toBe(429);
-    expect(Number(locked.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(Number(locked.headers.get('retry-after'))).toBeGreaterThan(60);
+    // … while the owner, from another address, signs in at once.
+    expect((await call('/sign-in/email', { email, password: 'Dogru-Parola-99' })).status).toBe(200);
+  });
+
+  it('slows guessing of one account from many addresses by seconds, doubling, up to a minute', async () => {
+    const email = `yavas-${unique()}@example.test`;
+    expect((await call('/sign-up/email', { name: 'Yavaş', email, password: 'Dogru-Parola-99' })).status).toBe(200);
+    for (let i = 0; i < SIGN_IN_LIMITS.account.free; i++) {
+      expect((await call('/sign-in/email', { email, password: `yanlis-${i}-parola` })).status).toBe(401);
+    }
+    // One failure past the free ones: the account waits a second before the next try, from anywhere.
+    expect((await call('/sign-in/email', { email, password: 'yine-yanlis-parola' })).status).toBe(401);
+    const slowed = await call('/sign-in/email', { email, password: 'Dogru-Parola-99' });
+    expect(slowed.status).toBe(429);
+    expect(Number(slowed.headers.get('retry-after'))).toBe(1);
+    await new Promise((resolve) => setTimeout(resolve, 1_100));
+    // The next failure doubles the wait.
+    expect((await call('/sign-in/email', { email, password: 'bir-daha-yanlis' })).status).toBe(401);
+    const wait = async () =>
+      (await getDb().execute<{ ms: number }>(sql`select (extract(epoch from locked_until - now()) * 1000)::float8 as ms from auth_throttle where key = ${`email:${email}`}`)).rows[0]!.ms;
+    expect(await wait()).toBeGreaterThan(1_000);
+    expect(await wait()).toBeLessThanOrEqual(2_000);
+    // However long the guessing goes on, the owner never waits more than a minute.
+    await getDb().execute(sql`update auth_throttle set failures = 500, locked_until = null where key = ${`email:${email}`}`);
+    expect((await call('/sign-in/email', { email, password: 'hep-yanlis-parola' })).status).toBe(401);
+    expect(await wait()).toBeGreaterThan(55_000);
+    expect(await wait()).toBeLessThanOrEqual(SIGN_IN_LIMITS.account.maxDelayMs);
+    await getDb().execute(sql`update auth_throttle set locked_until = null where key = ${`email:${email}`}`);
+    expect((await call('/sign-in/email', { email, password: 'Dogru-Parola-99' })).status).toBe(200);
   });
 
   it('ends the session at once on sign-out', async () => {

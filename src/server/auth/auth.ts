@@ -3,9 +3,11 @@ import { betterAuth } from 'better-auth';
 import { drizzleAdapter } from 'better-auth/adapters/drizzle';
 import { APIError, createAuthMiddleware, getIP } from 'better-auth/api';
 import { nextCookies } from 'better-auth/next-js';
+import { magicLink } from 'better-auth/plugins';
 import { getDb } from '../db/client';
 import * as schema from '../db/schema';
 import { newId } from '../../lib/ids';
+import { SIGN_IN_LINK_MINUTES } from '../../lib/sign-in-link';
 import { enqueueAuthMail } from '../jobs/auth-mail';
 import { getAuthSecret } from './secret';
 import { hashPassword, isCommonPassword, MIN_PASSWORD_LENGTH, verifyPassword } from './passwords';
@@ -28,6 +30,10 @@ function createAuth() {
     database: drizzleAdapter(getDb(), { provider: 'pg', schema }),
     advanced: {
       database: { generateId: () => newId() },
+      // Rate limits and the sign-in throttle key on this header. The server in front of Next
+      // (scripts/serve.mjs) replaces it on every request with one checked address: the socket's
+      // peer, or what a proxy named in TRUSTED_PROXIES forwarded.
+      ipAddress: { ipAddressHeaders: ['x-forwarded-for'] },
       // Secure cookies follow the scheme of APP_URL: https in production, plain http on a laptop.
       useSecureCookies: appUrl().startsWith('https://'),
     },
@@ -63,6 +69,7 @@ function createAuth() {
         '/sign-in/email': { window: 60, max: 30 * AUTH_RATE_LIMIT_SCALE },
         '/sign-up/email': { window: 60, max: 20 * AUTH_RATE_LIMIT_SCALE },
         '/request-password-reset': { window: 60, max: 5 * AUTH_RATE_LIMIT_SCALE },
+        '/sign-in/magic-link': { window: 60, max: 5 * AUTH_RATE_LIMIT_SCALE },
       },
     },
     hooks: {
@@ -85,14 +92,44 @@ function createAuth() {
         if (ctx.path !== '/sign-in/email') return;
         const body = (ctx.body ?? {}) as Record<string, unknown>;
         if (typeof body.email !== 'string') return;
+        const ip = ctx.request ? getIP(ctx.request, ctx.context.options) : null;
         if (ctx.context.newSession) {
-          await clearSignInFailures(body.email);
+          await clearSignInFailures(body.email, ip);
         } else if (ctx.context.returned instanceof APIError) {
-          await recordSignInFailure(body.email, ctx.request ? getIP(ctx.request, ctx.context.options) : null);
+          await recordSignInFailure(body.email, ip);
         }
       }),
     },
-    plugins: [nextCookies()],
+    plugins: [
+      // The way in that no amount of wrong passwords from elsewhere can close: a link by e-mail.
+      // It signs in existing accounts only. better-auth's own limit (5 a minute per address)
+      // applies to asking and to following links.
+      magicLink({
+        disableSignUp: true,
+        expiresIn: SIGN_IN_LINK_MINUTES * 60,
+        storeToken: 'hashed',
+        async sendMagicLink({ email, url }, ctx) {
+          // The answer is the same whether the account exists; only an existing one gets mail.
+          if (!(await ctx?.context.internalAdapter.findUserByEmail(email))) return;
+          // At most one link a minute per address, however often it is asked for: the key names
+          // the job, and a second job with the same key is not made.
+          const minute = Math.floor(Date.now() / 60_000);
+          await enqueueAuthMail(
+            {
+              to: email,
+              subject: 'Tezgah: giriş bağlantısı / sign-in link',
+              text:
+                `Tezgah'a giriş yapmak için (${SIGN_IN_LINK_MINUTES} dakika geçerli) / To sign in to Tezgah (valid for ${SIGN_IN_LINK_MINUTES} minutes):\n${url}\n\n` +
+                'Bu bağlantıyı siz istemediyseniz bu e-postayı yok sayın. / If you did not ask for this link, ignore this e-mail.\n\n' +
+                'Adresiniz henüz doğrulanmadıysa bu bağlantıyla giriş, daha önce belirlenen şifreyi kaldırır; yenisini "Şifrenizi mi unuttunuz?" bağlantısıyla belirleyebilirsiniz. / ' +
+                'If this address was not confirmed yet, signing in with this link removes the password set before; set a new one with "Forgot your password?".\n',
+            },
+            { key: `sign-in-link:${email.trim().toLowerCase()}:${minute}` },
+          );
+        },
+      }),
+      nextCookies(),
+    ],
   });
 }
 

@@ -7,6 +7,7 @@ import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { authClient, authErrorKey } from '@/lib/auth-client';
 import { safeNextPath } from '@/lib/safe-redirect';
+import { SIGN_IN_LINK_MINUTES } from '@/lib/sign-in-link';
 
 export function SignInForm() {
   const t = useTranslations('auth');
@@ -14,8 +15,10 @@ export function SignInForm() {
   const router = useRouter();
   const params = useSearchParams();
   const next = safeNextPath(params.get('next'));
-  const [error, setError] = useState<string | null>(null);
+  // A sign-in link that did not work comes back here with `?error=…` (better-auth's redirect).
+  const [error, setError] = useState<string | null>(params.get('error') ? t('signInLinkInvalid') : null);
   const [busy, setBusy] = useState(false);
+  const [link, setLink] = useState<'idle' | 'busy' | 'sent'>('idle');
   const form = useForm({
     initialValues: { email: '', password: '' },
     validate: {
@@ -56,6 +59,36 @@ export function SignInForm() {
         <Button type="submit" loading={busy} fullWidth>
           {t('signIn')}
         </Button>
+        {link === 'sent' ? (
+          <Alert color="teal" role="status">
+            {t('signInLinkSent', { minutes: SIGN_IN_LINK_MINUTES })}
+          </Alert>
+        ) : (
+          <Button
+            variant="default"
+            loading={link === 'busy'}
+            fullWidth
+            onClick={async () => {
+              if (form.validateField('email').hasError) return;
+              setLink('busy');
+              setError(null);
+              // Whether the account exists, the answer is the same; only an existing one gets mail.
+              const { error: err } = await authClient.signIn.magicLink({
+                email: form.values.email.trim(),
+                callbackURL: next,
+                errorCallbackURL: '/sign-in',
+              });
+              if (err) {
+                setLink('idle');
+                setError(t(err.status === 429 ? 'signInLinkTooMany' : 'failed'));
+                return;
+              }
+              setLink('sent');
+            }}
+          >
+            {t('signInLink')}
+          </Button>
+        )}
         <Text size="sm" ta="center">
           {t('noAccount')}{' '}
           <Anchor component={Link} href={`/sign-up${next !== '/dashboard' ? `?next=${encodeURIComponent(next)}` : ''}`}>

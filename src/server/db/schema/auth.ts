@@ -74,9 +74,10 @@ export const rateLimit = pgTable('rate_limit', {
 });
 
 /**
- * Failed sign-in counts per account (key `email:<address>`) and per client address
- * (`ip:<address>`). better-auth limits requests per address only; guessing one account's
- * password from many addresses must be slowed down too.
+ * Failed sign-in counts per account and client address (key `email-ip:<e-mail>|<address>`), per
+ * client address (`ip:<address>`) and per account (`email:<e-mail>`); see server/auth/throttle.ts.
+ * better-auth limits requests per address only; guessing one account's password from many
+ * addresses must be slowed down too.
  */
 export const authThrottle = pgTable('auth_throttle', {
   key: text('key').primaryKey(),
