@@ -7,7 +7,7 @@ import { authorize } from '@/server/auth/authorize';
 import { fieldErrorsOf } from '@/server/actions/operation';
 import { AppError } from '@/lib/errors';
 import { duplicateCheckSchema, listCustomersSchema } from './schemas';
-import { countCustomers, findCustomers, findLikelyDuplicates } from './queries';
+import { countCustomers, findCustomers, findLikelyDuplicates, seesPurchaseFigures } from './queries';
 
 /*
  * Reads the list page makes from the browser while scrolling (keyset pages), the duplicate check
@@ -48,6 +48,8 @@ export async function duplicatesResponse(request: Request, ctx: Ctx): Promise<Re
 }
 
 const EXPORT_COLUMNS = ['name', 'kind', 'company', 'jobTitle', 'email', 'phone', 'city', 'source', 'status', 'owner', 'tags', 'lifetimeValue', 'lastPurchase', 'lastInteraction', 'created'] as const;
+type ExportColumn = (typeof EXPORT_COLUMNS)[number];
+const PURCHASE_COLUMNS: readonly ExportColumn[] = ['lifetimeValue', 'lastPurchase'];
 
 type Translate = (key: string) => string;
 
@@ -72,32 +74,37 @@ export async function customersCsvResponse(
   t: Translate,
   { delimiter = ';', signal, pageSize = 500, find = findCustomers }: CustomerExportOptions = {},
 ): Promise<Response> {
+  // A role that may not read purchases gets a file without the purchase columns, not empty ones.
+  const columns = seesPurchaseFigures(ctx) ? EXPORT_COLUMNS : EXPORT_COLUMNS.filter((key) => !PURCHASE_COLUMNS.includes(key));
   async function* pages(): AsyncGenerator<CsvCell[][]> {
     let cursor: string | undefined;
     do {
       const page = await find(db, ctx, { ...input, cursor, limit: pageSize });
-      yield page.data.map((c) => [
-        c.name,
-        t(`kind.${c.kind}`),
-        c.companyName,
-        c.jobTitle,
-        c.email,
-        c.phone,
-        c.city,
-        c.source,
-        t(`status.${c.status}`),
-        c.ownerName,
-        c.tags.map((tag) => tag.name).join(', '),
-        (c.lifetimeValueMinor / 100).toFixed(2),
-        c.lastPurchaseAt?.toISOString(),
-        c.lastInteractionAt?.toISOString(),
-        c.createdAt.toISOString(),
-      ]);
+      yield page.data.map((c) => {
+        const cells: Record<ExportColumn, CsvCell> = {
+          name: c.name,
+          kind: t(`kind.${c.kind}`),
+          company: c.companyName,
+          jobTitle: c.jobTitle,
+          email: c.email,
+          phone: c.phone,
+          city: c.city,
+          source: c.source,
+          status: t(`status.${c.status}`),
+          owner: c.ownerName,
+          tags: c.tags.map((tag) => tag.name).join(', '),
+          lifetimeValue: c.lifetimeValueMinor === null ? null : (c.lifetimeValueMinor / 100).toFixed(2),
+          lastPurchase: c.lastPurchaseAt?.toISOString(),
+          lastInteraction: c.lastInteractionAt?.toISOString(),
+          created: c.createdAt.toISOString(),
+        };
+        return columns.map((key) => cells[key]);
+      });
       cursor = page.nextCursor ?? undefined;
     } while (cursor && !signal?.aborted);
   }
   const date = new Date().toISOString().slice(0, 10);
-  const header = EXPORT_COLUMNS.map((key) => t(`columns.${key}`));
+  const header = columns.map((key) => t(`columns.${key}`));
   return csvStreamResponse(`customers-${date}.csv`, header, pages(), delimiter);
 }
 

@@ -6,6 +6,7 @@ import { businesses, customerNotes, customerTags, customers, personnel, segments
 import type { Executor } from '@/server/db/client';
 import type { Ctx } from '@/server/auth/context';
 import { AppError } from '@/lib/errors';
+import { scopeFor } from '@/lib/permissions';
 import { isUuid } from '@/lib/ids';
 import { foldTurkish } from '@/lib/text';
 import { normalizePhone } from '@/lib/validation';
@@ -35,11 +36,32 @@ export type CustomerListRow = {
   ownerId: string | null;
   ownerName: string | null;
   tags: TagRef[];
-  lifetimeValueMinor: number;
+  /** Null for a role that may not read purchases (see `seesPurchaseFigures`), as is `lastPurchaseAt`. */
+  lifetimeValueMinor: number | null;
   lastPurchaseAt: Date | null;
   lastInteractionAt: Date | null;
   createdAt: Date;
 };
+
+/**
+ * Lifetime value, purchase count and last purchase are purchase figures kept on the customer: a
+ * role that may not read purchases (PERMISSIONS.md) gets none of them from any customer read —
+ * profile, list, export, API — and may not filter or sort by them, which would reveal them too.
+ */
+export function seesPurchaseFigures(ctx: Pick<Ctx, 'role' | 'limitRoles'>): boolean {
+  return scopeFor(ctx, 'purchases', 'read') !== false;
+}
+
+function assertPurchaseFiltersAllowed(ctx: Ctx, filters: CustomerFilter | undefined, sort?: CustomerSort): void {
+  if (seesPurchaseFigures(ctx)) return;
+  const asked =
+    filters?.lifetimeValueMin !== undefined ||
+    filters?.lifetimeValueMax !== undefined ||
+    filters?.lastPurchaseFrom !== undefined ||
+    filters?.lastPurchaseTo !== undefined ||
+    sort === 'lifetimeValue';
+  if (asked) throw new AppError('FORBIDDEN');
+}
 
 const company = alias(customers, 'company');
 
@@ -212,8 +234,10 @@ async function whereOf(db: Executor, ctx: Ctx, args: { filters?: CustomerFilter;
 
 /** One keyset page of customers; never OFFSET, so page 1,000 costs what page 1 does. */
 export async function findCustomers(db: Executor, ctx: Ctx, args: FindCustomersArgs = {}): Promise<CustomerPage> {
+  assertPurchaseFiltersAllowed(ctx, args.filters, args.sort);
   const sort = args.sort && CUSTOMER_SORTS.includes(args.sort) ? args.sort : 'name';
   const dir = args.dir === 'desc' ? 'desc' : 'asc';
+  const figures = seesPurchaseFigures(ctx);
   const limit = Math.min(Math.max(args.limit ?? 100, 1), 500);
   const key = SORT_KEYS[sort];
   const after = decodeCursor(args.cursor, sort, dir);
@@ -262,7 +286,8 @@ export async function findCustomers(db: Executor, ctx: Ctx, args: FindCustomersA
   return {
     data: page.map(({ sortKey: _sortKey, ...r }) => ({
       ...r,
-      lastPurchaseAt: toDate(r.lastPurchaseAt),
+      lifetimeValueMinor: figures ? r.lifetimeValueMinor : null,
+      lastPurchaseAt: figures ? toDate(r.lastPurchaseAt) : null,
       lastInteractionAt: toDate(r.lastInteractionAt),
       createdAt: new Date(r.createdAt),
     })),
@@ -272,6 +297,7 @@ export async function findCustomers(db: Executor, ctx: Ctx, args: FindCustomersA
 
 /** How many customers a filter (and optionally a segment) matches. */
 export async function countCustomers(db: Executor, ctx: Ctx, args: { filters?: CustomerFilter; segmentId?: string } = {}): Promise<number> {
+  assertPurchaseFiltersAllowed(ctx, args.filters);
   const [row] = await db
     .select({ n: sql<number>`count(*)::int` })
     .from(customers)
@@ -308,8 +334,9 @@ export type CustomerRecord = {
   smsConsentAt: Date | null;
   smsConsentSource: string | null;
   tags: TagRef[];
-  lifetimeValueMinor: number;
-  purchaseCount: number;
+  /** Null for a role that may not read purchases (see `seesPurchaseFigures`). */
+  lifetimeValueMinor: number | null;
+  purchaseCount: number | null;
   lastPurchaseAt: Date | null;
   lastInteractionAt: Date | null;
   version: number;
@@ -332,7 +359,10 @@ export async function getCustomer(db: Executor, ctx: Ctx, id: string): Promise<C
     .where(and(eq(customers.businessId, ctx.businessId), eq(customers.id, id)));
   if (!row) throw new AppError('NOT_FOUND');
   const { businessId: _b, searchText: _s, sortName: _n, ...c } = row.c;
-  return { ...c, companyName: row.companyName, ownerName: row.ownerName, tags: row.tags };
+  const figures = seesPurchaseFigures(ctx)
+    ? {}
+    : { lifetimeValueMinor: null, purchaseCount: null, lastPurchaseAt: null };
+  return { ...c, ...figures, companyName: row.companyName, ownerName: row.ownerName, tags: row.tags };
 }
 
 /** The people of a company, by name. */

@@ -12,11 +12,14 @@ export function CustomerFilterFields({
   onChange,
   tags,
   owners,
+  purchaseFigures = true,
 }: {
   value: CustomerFilter;
   onChange: (next: CustomerFilter) => void;
   tags: TagOption[];
   owners: Option[];
+  /** False for a role that may not read purchases: no filter by lifetime value or last purchase. */
+  purchaseFigures?: boolean;
 }) {
   const t = useTranslations('customers');
   const set = <K extends keyof CustomerFilter>(key: K, v: CustomerFilter[K]) => {
@@ -75,8 +78,9 @@ export function CustomerFilterFields({
         <TagsInput label={t('filters.sources')} placeholder={t('filters.typeAndEnter')} value={value.sources ?? []} onChange={(v) => set('sources', v)} clearable />
       </SimpleGrid>
       {range(t('filters.createdRange'), 'createdFrom', 'createdTo')}
-      {range(t('filters.lastPurchaseRange'), 'lastPurchaseFrom', 'lastPurchaseTo')}
+      {purchaseFigures && range(t('filters.lastPurchaseRange'), 'lastPurchaseFrom', 'lastPurchaseTo')}
       {range(t('filters.lastInteractionRange'), 'lastInteractionFrom', 'lastInteractionTo')}
+      {purchaseFigures && (
       <SimpleGrid cols={2} spacing="sm">
         <NumberInput
           label={t('filters.valueMin')}
@@ -93,6 +97,7 @@ export function CustomerFilterFields({
           onChange={(v) => set('lifetimeValueMax', typeof v === 'number' ? Math.round(v * 100) : undefined)}
         />
       </SimpleGrid>
+      )}
     </Stack>
   );
 }

@@ -71,7 +71,15 @@ function phoneText(e164: string): string {
   return m ? `+90 ${m[1]} ${m[2]} ${m[3]} ${m[4]}` : e164;
 }
 
-export type ListPermissions = { create: boolean; update: boolean; delete: boolean; manageSegments: boolean; manageTags: boolean };
+export type ListPermissions = {
+  create: boolean;
+  update: boolean;
+  delete: boolean;
+  manageSegments: boolean;
+  manageTags: boolean;
+  /** Whether the role may read purchases: otherwise no lifetime value or last purchase column, sort or filter. */
+  readPurchases: boolean;
+};
 
 export function CustomerList({
   slug,
@@ -256,12 +264,16 @@ export function CustomerList({
           </Group>
         ),
       },
-      { id: 'lifetimeValue', size: 140, header: t('columns.lifetimeValue'), cell: ({ row }) => money(row.original.lifetimeValueMinor) },
-      { id: 'lastPurchase', size: 130, header: t('columns.lastPurchase'), cell: ({ row }) => date(row.original.lastPurchaseAt) },
+      ...(can.readPurchases
+        ? ([
+            { id: 'lifetimeValue', size: 140, header: t('columns.lifetimeValue'), cell: ({ row }) => money(row.original.lifetimeValueMinor ?? 0) },
+            { id: 'lastPurchase', size: 130, header: t('columns.lastPurchase'), cell: ({ row }) => date(row.original.lastPurchaseAt) },
+          ] satisfies ColumnDef<ListRow>[])
+        : []),
       { id: 'lastInteraction', size: 130, header: t('columns.lastInteraction'), cell: ({ row }) => date(row.original.lastInteractionAt) },
       { id: 'created', size: 130, header: t('columns.created'), cell: ({ row }) => date(row.original.createdAt) },
     ],
-    [t, slug, money, date],
+    [t, slug, money, date, can.readPurchases],
   );
 
   // TanStack Table hands out functions the React Compiler cannot memoise; it skips this component.
@@ -383,7 +395,7 @@ export function CustomerList({
         <Group gap={4} wrap="nowrap">
           <Select
             aria-label={t('sortBy')}
-            data={CUSTOMER_SORTS.map((s) => ({ value: s, label: t(`sorts.${s}`) }))}
+            data={CUSTOMER_SORTS.filter((s) => can.readPurchases || s !== 'lifetimeValue').map((s) => ({ value: s, label: t(`sorts.${s}`) }))}
             value={query.sort}
             onChange={(v) => v && setQuery((q) => ({ ...q, sort: v as CustomerSort }))}
             allowDeselect={false}
@@ -635,7 +647,7 @@ export function CustomerList({
 
       <Drawer opened={drawerOpen} onClose={() => setDrawerOpen(false)} title={t('filters.title')} position="right" size="md">
         <Stack gap="md">
-          <CustomerFilterFields value={draft} onChange={setDraft} tags={tags} owners={owners} />
+          <CustomerFilterFields value={draft} onChange={setDraft} tags={tags} owners={owners} purchaseFigures={can.readPurchases} />
           <Group justify="space-between">
             <Button variant="subtle" onClick={() => setDraft({})}>
               {t('filters.reset')}

@@ -16,7 +16,8 @@ export type ListRow = {
   ownerId: string | null;
   ownerName: string | null;
   tags: { id: string; name: string; color: string }[];
-  lifetimeValueMinor: number;
+  /** Null for a role that may not read purchases. */
+  lifetimeValueMinor: number | null;
   lastPurchaseAt: string | null;
   lastInteractionAt: string | null;
   createdAt: string;

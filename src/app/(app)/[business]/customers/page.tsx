@@ -9,7 +9,7 @@ import { isUuid } from '@/lib/ids';
 import { ButtonLink } from '@/components/links';
 import { PageHeader } from '@/components/page-header';
 import { getBusiness } from '@/modules/businesses';
-import { countCustomers, findCustomers, findOwnerOptions, findSegments, findTags } from '@/modules/customers';
+import { countCustomers, findCustomers, findOwnerOptions, findSegments, findTags, seesPurchaseFigures } from '@/modules/customers';
 import { CustomerList, type ListPage, type ListQuery } from '@/modules/customers/ui';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -47,6 +47,7 @@ export default async function CustomersPage({
     delete: scopeOf(ctx.role, 'customers', 'delete') === 'all',
     manageSegments: can(ctx.role, 'campaigns', 'create'),
     manageTags: can(ctx.role, 'tags', 'create'),
+    readPurchases: seesPurchaseFigures(ctx),
   };
 
   return (
