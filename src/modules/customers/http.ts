@@ -2,6 +2,7 @@ import 'server-only';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { csvDelimiterFor, csvStreamResponse, type CsvCell } from '@/lib/csv';
 import { getDb } from '@/server/db/client';
+import { checkDatabaseUnavailable, RETRY_AFTER_SECONDS } from '@/server/db/unavailable';
 import { getSessionUser } from '@/server/auth/session';
 import { loadBusinessContext, type Ctx } from '@/server/auth/context';
 import { authorize } from '@/server/auth/authorize';
@@ -28,6 +29,9 @@ async function contextOf(slug: string): Promise<Ctx> {
 
 function errorResponse(err: unknown): Response {
   if (isAppError(err)) return Response.json({ error: { code: err.code, fields: err.fields } }, { status: ERROR_STATUS[err.code], headers: NO_STORE });
+  if (checkDatabaseUnavailable(err)) {
+    return Response.json({ error: { code: 'UNAVAILABLE' } }, { status: 503, headers: { ...NO_STORE, 'Retry-After': String(RETRY_AFTER_SECONDS) } });
+  }
   console.error('[customers route]', err);
   return Response.json({ error: { code: 'INTERNAL' } }, { status: 500, headers: NO_STORE });
 }

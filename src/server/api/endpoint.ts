@@ -5,6 +5,7 @@ import type { Ctx } from '../auth/context';
 import { fieldErrorsOf, runOperation, type Operation } from '../actions/operation';
 import { RateLimited, type Caller, type CallerResolver } from './caller';
 import { apiTranslator } from './i18n';
+import { checkDatabaseUnavailable, RETRY_AFTER_SECONDS } from '../db/unavailable';
 
 export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'DELETE';
 
@@ -63,6 +64,7 @@ function errorResponse(request: Request, err: AppError): Response {
     : undefined;
   const headers: Record<string, string> = { 'Cache-Control': 'no-store' };
   if (err instanceof RateLimited) headers['Retry-After'] = String(err.retryAfterSeconds);
+  if (err.code === 'UNAVAILABLE') headers['Retry-After'] = String(RETRY_AFTER_SECONDS);
   return Response.json(
     { error: { code: err.code, message: t(err.message), ...(fields ? { fields } : {}) } },
     { status: ERROR_STATUS[err.code], headers },
@@ -131,6 +133,8 @@ export async function handleEndpoint(
     return Response.json(data, { status, headers: { 'Cache-Control': 'no-store' } });
   } catch (err) {
     if (isAppError(err)) return errorResponse(request, err);
+    // The database going away is no bug of this request: 503 with Retry-After.
+    if (checkDatabaseUnavailable(err)) return errorResponse(request, new AppError('UNAVAILABLE'));
     console.error(`[api ${endpoint.method} ${endpoint.path}]`, err);
     return Response.json(
       { error: { code: 'INTERNAL', message: apiTranslator(request)('errors.INTERNAL') } },
