@@ -18,11 +18,16 @@ import { NextRequest } from 'next/server';
 import { afterAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { startEmbeddedPostgres, type EmbeddedPostgresServer } from '@/server/db/embedded';
-import { closeDb, getPool } from '@/server/db/client';
+import { closeDb, getDb, getPool } from '@/server/db/client';
 import { handleEndpoint, defineEndpoint } from '@/server/api/endpoint';
 import { defineOperation, runOperation } from '@/server/actions/operation';
 import type { Ctx } from '@/server/auth/context';
 import { proxy } from '@/proxy';
+import { runMigrations } from '@/server/db/migrate';
+import { startImport, uploadImport } from '@/modules/imports/mutations';
+import { getImport } from '@/modules/imports/queries';
+import { stopBoss } from '@/server/jobs/boss';
+import { contextFor, createTestBusiness, createUser } from './factories';
 
 const projectRoot = path.resolve(import.meta.dirname, '..');
 const tempDirs: string[] = [];
@@ -30,6 +35,7 @@ const children: ChildProcess[] = [];
 const servers: EmbeddedPostgresServer[] = [];
 
 afterAll(async () => {
+  await stopBoss();
   await closeDb();
   for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
   await Promise.all(children.map((child) => (child.exitCode === null && child.signalCode === null ? new Promise((r) => child.once('exit', r)) : null)));
@@ -177,4 +183,59 @@ describe('requests while the database is down', () => {
     await waitFor('the proxy to let pages through', async () => ((await page()).status !== 503 ? true : undefined), 5_000);
     expect(await runOperation(operation, ctx, {})).toMatchObject({ ok: true });
   }, 60_000);
+});
+
+describe('the worker through a database crash', () => {
+  it('keeps running, and an import cut by the crash goes on and finishes without duplicates', async () => {
+    const ROWS = 12_000;
+    const dataDir = await tempDataDir();
+    let server = await startEmbeddedPostgres({ dataDir });
+    servers.push(server);
+    await runMigrations(server.url, { migrationsFolder: path.join(projectRoot, 'drizzle') });
+    await stopBoss();
+    await closeDb();
+    process.env.DATABASE_URL = server.url;
+
+    const db = getDb();
+    const owner = await createUser(db);
+    const business = await createTestBusiness(db, owner);
+    const ctx = await contextFor(db, owner.id, business.slug);
+    const lines = ['Ad Soyad;E-posta'];
+    for (let i = 0; i < ROWS; i++) lines.push(`Kişi ${i};kisi${i}@ornek.com.tr`);
+    const { id } = await uploadImport(db, ctx, { name: 'kisiler.csv', bytes: Buffer.from(lines.join('\n')) });
+    await startImport(db, ctx, { id, mapping: (await getImport(db, ctx, id)).fields, duplicateMode: 'create' });
+
+    const worker = spawn(process.execPath, ['--import', 'tsx', '--import', './scripts/server-only-hook.mjs', 'scripts/worker.ts'], {
+      cwd: projectRoot,
+      env: { ...process.env, DATABASE_URL: server.url },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    children.push(worker);
+    let output = '';
+    worker.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    worker.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    await waitFor('the import to be under way', async () => {
+      const imp = await getImport(db, ctx, id).catch(() => undefined);
+      return imp && imp.nextRow >= 1000 && imp.nextRow < ROWS - 2000 ? imp : undefined;
+    }, 60_000);
+
+    process.kill(server.pid, 'SIGKILL');
+    await server.exited;
+    await new Promise((r) => setTimeout(r, 1000)); // the worker meets the outage
+    server = await server.restart();
+    servers.push(server);
+    const backAt = performance.now();
+
+    const done = await waitFor('the import to finish', async () => {
+      const imp = await getImport(db, ctx, id).catch(() => undefined);
+      return imp?.status === 'done' ? imp : undefined;
+    }, 60_000).catch((err: Error) => {
+      throw new Error(`${err.message}\nworker output:\n${output}`);
+    });
+    console.info(`[measure] import finished ${((performance.now() - backAt) / 1000).toFixed(1)} s after PostgreSQL was back`);
+    expect(done).toMatchObject({ createdCount: ROWS, failedCount: 0 });
+    const { rows } = await getPool().query<{ n: number; d: number }>('select count(*)::int as n, count(distinct emails)::int as d from customers where business_id = $1', [ctx.businessId]);
+    expect(rows[0]).toEqual({ n: ROWS, d: ROWS });
+    expect(worker.exitCode).toBeNull();
+  }, 120_000);
 });

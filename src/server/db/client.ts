@@ -23,6 +23,14 @@ export function getPool(): pg.Pool {
     holder.pool.on('error', (err) => {
       if (!checkDatabaseUnavailable(err)) console.error('[db] idle client error', err.message);
     });
+    // A client checked out of the pool has no listener of the pool's: one whose server goes away
+    // between two queries (inside a transaction, or holding a lock) would emit an unhandled
+    // 'error' and end the process. Its next query fails instead, and the pool drops it on release.
+    holder.pool.on('connect', (client) => {
+      client.on('error', (err) => {
+        if (!checkDatabaseUnavailable(err)) console.error('[db] client error', err.message);
+      });
+    });
   }
   return holder.pool;
 }
