@@ -163,18 +163,75 @@ function installSignalForwarding(): void {
   process.on('SIGHUP', onSignal);
 }
 
+/**
+ * PostgreSQL exiting on its own (a crash, the OOM killer, kill -9) does not stop Tezgah: it is
+ * started again on the same port, replays its WAL, and the app's pool reconnects by itself (the
+ * app answers 503 meanwhile). A server that keeps dying is given up on after
+ * TEZGAH_DB_MAX_RESTARTS restarts within TEZGAH_DB_RESTART_WINDOW_SECONDS, and Tezgah stops.
+ */
 function watchForDatabaseCrash(server: EmbeddedPostgresServer): void {
-  void server.exited.then(({ code, signal }) => {
+  void server.exited.then(async ({ code, signal }) => {
     if (shutdownSignal || stopping) return; // a Ctrl-C in the terminal reaches PostgreSQL too
-    console.error(`PostgreSQL stopped unexpectedly (${signal ?? `exit code ${code}`}); stopping Tezgah.`);
-    shutdownSignal = 'SIGTERM';
-    if (child && child.exitCode === null) child.kill('SIGTERM');
-    else process.exit(1);
+    const how = signal ?? `exit code ${code}`;
+    const now = Date.now();
+    const window = restartWindowSeconds() * 1000;
+    while (restarts.length > 0 && restarts[0]! <= now - window) restarts.shift();
+    if (restarts.length >= maxRestarts()) {
+      console.error(
+        `PostgreSQL stopped unexpectedly (${how}) after ${restarts.length} restart(s) in the last ${restartWindowSeconds()} s; ` +
+          `giving up and stopping Tezgah. Look at the PostgreSQL log lines above, then start Tezgah again.`,
+      );
+      return giveUp();
+    }
+    restarts.push(now);
+    console.error(`PostgreSQL stopped unexpectedly (${how}); restarting it (restart ${restarts.length} of at most ${maxRestarts()} in ${restartWindowSeconds()} s).`);
+    try {
+      const started = performance.now();
+      const next = await server.restart();
+      if (shutdownSignal || stopping) {
+        await next.stop();
+        return;
+      }
+      database = next;
+      console.log(`PostgreSQL is back on port ${next.port} after ${ms(performance.now() - started)}.`);
+      watchForDatabaseCrash(next);
+    } catch (error) {
+      console.error(`PostgreSQL could not be restarted; stopping Tezgah. ${error instanceof Error ? error.message : String(error)}`);
+      giveUp();
+    }
   });
 }
 
+const restarts: number[] = [];
+
+function maxRestarts(): number {
+  return positiveInteger(process.env.TEZGAH_DB_MAX_RESTARTS, 5, true);
+}
+
+function restartWindowSeconds(): number {
+  return positiveInteger(process.env.TEZGAH_DB_RESTART_WINDOW_SECONDS, 600, false);
+}
+
+function positiveInteger(value: string | undefined, fallback: number, zeroAllowed: boolean): number {
+  const parsed = Number.parseInt(value ?? '', 10);
+  return Number.isInteger(parsed) && (parsed > 0 || (zeroAllowed && parsed === 0)) ? parsed : fallback;
+}
+
+function giveUp(): void {
+  exitCodeAfterStop = 1;
+  shutdownSignal = 'SIGTERM';
+  if (child && child.exitCode === null) child.kill('SIGTERM');
+  else wakeOnSignal?.();
+  // With no app running (`launch.ts db`, or Next already gone) nothing else ends the wait.
+  if (!child && !wakeOnSignal) void stopAndExitCode(1).then((code) => process.exit(code));
+}
+
+/** Set when Tezgah stops because its database could not be kept running. */
+let exitCodeAfterStop: number | undefined;
+
 async function stopAndExitCode(code: number): Promise<number> {
   stopping = true;
+  if (exitCodeAfterStop !== undefined) code = exitCodeAfterStop;
   if (database) {
     await database.stop();
     database = undefined;

@@ -11,17 +11,17 @@ function actionPost(origin: string | null, path = '/acme/customers'): NextReques
 describe('proxy', () => {
   it('answers 403 in the API error shape to a Server Action posted from another origin', async () => {
     for (const origin of ['http://evil.example', 'http://localhost:3001', 'null']) {
-      const res = proxy(actionPost(origin));
+      const res = await proxy(actionPost(origin));
       expect(res.status, origin).toBe(403);
       expect(await res.json()).toEqual({ error: { code: 'FORBIDDEN', message: 'You do not have permission to do that.' } });
     }
   });
 
-  it('lets a same-origin Server Action and a plain page through', () => {
-    expect(proxy(actionPost('http://localhost:3000')).status).not.toBe(403);
+  it('lets a same-origin Server Action and a plain page through', async () => {
+    expect((await proxy(actionPost('http://localhost:3000'))).status).not.toBe(403);
     // Signed out: sent to sign-in, as any private page.
-    expect(proxy(actionPost('http://localhost:3000')).headers.get('location')).toContain('/sign-in');
-    expect(proxy(new NextRequest('http://localhost:3000/', { headers: { host: 'localhost:3000' } })).status).toBe(200);
+    expect((await proxy(actionPost('http://localhost:3000'))).headers.get('location')).toContain('/sign-in');
+    expect((await proxy(new NextRequest('http://localhost:3000/', { headers: { host: 'localhost:3000' } }))).status).toBe(200);
   });
 });
 
@@ -32,16 +32,16 @@ describe('proxy HSTS', () => {
     else process.env.APP_URL = saved;
   });
 
-  it('adds HSTS to pages and API answers only when APP_URL is https', () => {
+  it('adds HSTS to pages and API answers only when APP_URL is https', async () => {
     const page = () => proxy(new NextRequest('http://localhost:3000/', { headers: { host: 'localhost:3000' } }));
     const api = () => proxy(new NextRequest('http://localhost:3000/api/v1/personnel', { headers: { host: 'localhost:3000' } }));
     process.env.APP_URL = 'http://localhost:3100';
-    expect(page().headers.get('strict-transport-security')).toBeNull();
-    expect(api().headers.get('strict-transport-security')).toBeNull();
+    expect((await page()).headers.get('strict-transport-security')).toBeNull();
+    expect((await api()).headers.get('strict-transport-security')).toBeNull();
     process.env.APP_URL = 'https://crm.example.com';
-    expect(page().headers.get('strict-transport-security')).toMatch(/max-age=\d{7,}/);
-    expect(api().headers.get('strict-transport-security')).toMatch(/max-age=\d{7,}/);
+    expect((await page()).headers.get('strict-transport-security')).toMatch(/max-age=\d{7,}/);
+    expect((await api()).headers.get('strict-transport-security')).toMatch(/max-age=\d{7,}/);
     // The API is not sent to sign-in by the proxy; it answers 401 itself.
-    expect(api().headers.get('location')).toBeNull();
+    expect((await api()).headers.get('location')).toBeNull();
   });
 });

@@ -9,6 +9,7 @@ import { isUuid } from '@/lib/ids';
 import { turkishSortKey } from '@/lib/text';
 import { readCsv, type CsvDelimiter, type CsvEncoding } from './csv';
 import type { ImportRowError, StoredMapping } from './mutations';
+import { importRunnerAlive } from './runner';
 import { mapCells, normalizeRow, type DuplicateMode, type ImportedCustomer, type ImportField, type RowProblem } from './schemas';
 
 export type ImportRecord = {
@@ -30,6 +31,12 @@ export type ImportRecord = {
   createdAt: Date;
   startedAt: Date | null;
   finishedAt: Date | null;
+  /**
+   * What a queued or running import waits for: `worker` (none has taken it yet), `resume` (it had
+   * started, and its worker stopped: it goes on from `nextRow` once a worker takes it back), or
+   * null (it is running, or finished).
+   */
+  waiting: 'worker' | 'resume' | null;
 };
 
 const columns = {
@@ -50,12 +57,15 @@ const columns = {
   createdAt: imports.createdAt,
   startedAt: imports.startedAt,
   finishedAt: imports.finishedAt,
+  runnerAlive: importRunnerAlive(imports.id),
 };
 
-function toRecord(row: { mapping: unknown } & Omit<ImportRecord, 'headers' | 'fields'>): ImportRecord {
-  const { mapping, ...rest } = row;
+function toRecord(row: { mapping: unknown; runnerAlive: boolean } & Omit<ImportRecord, 'headers' | 'fields' | 'waiting'>): ImportRecord {
+  const { mapping, runnerAlive, ...rest } = row;
   const m = (mapping ?? { headers: [], fields: [] }) as StoredMapping;
-  return { ...rest, headers: m.headers, fields: m.fields };
+  const waiting =
+    rest.status === 'queued' ? (rest.nextRow > 0 ? 'resume' : 'worker') : rest.status === 'running' && !runnerAlive ? 'resume' : null;
+  return { ...rest, headers: m.headers, fields: m.fields, waiting };
 }
 
 export async function getImport(db: Executor, ctx: Ctx, id: string): Promise<ImportRecord> {

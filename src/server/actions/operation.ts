@@ -4,6 +4,7 @@ import { isAppError, type ErrorCode, type FieldErrors } from '../../lib/errors';
 import type { Action, Resource } from '../../lib/permissions';
 import type { Ctx } from '../auth/context';
 import { authorize } from '../auth/authorize';
+import { checkDatabaseUnavailable } from '../db/unavailable';
 
 /** What an operation returns on success: a message key (under the module's namespace) and data. */
 export type OperationSuccess<T> = { message: string; values?: Record<string, string | number>; data: T };
@@ -64,6 +65,8 @@ export async function runOperation<S extends z.ZodType, T>(
 
 export function failureOf(err: unknown, where: string): Extract<OperationResult<never>, { ok: false }> {
   if (isAppError(err)) return { ok: false, code: err.code, message: err.message, fields: err.fields };
+  // The database going away is no bug of the operation: the user is told to try again shortly.
+  if (checkDatabaseUnavailable(err)) return { ok: false, code: 'UNAVAILABLE', message: 'errors.UNAVAILABLE' };
   console.error(`[operation ${where}]`, err);
   return { ok: false, code: 'INTERNAL', message: 'errors.INTERNAL' };
 }

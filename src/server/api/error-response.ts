@@ -1,39 +1,42 @@
 import 'server-only';
-import { ERROR_STATUS, isAppError, type ErrorCode } from '../../lib/errors';
+import { AppError, ERROR_STATUS, isAppError, type ErrorCode } from '../../lib/errors';
 import { RateLimited } from './caller';
 import { apiTranslator } from './i18n';
+import { checkDatabaseUnavailable, RETRY_AFTER_SECONDS } from '../db/unavailable';
 
-const NO_STORE = { 'Cache-Control': 'no-store' };
+function headersFor(code: ErrorCode, err?: AppError): Record<string, string> {
+  const headers: Record<string, string> = { 'Cache-Control': 'no-store' };
+  if (err instanceof RateLimited) headers['Retry-After'] = String(err.retryAfterSeconds);
+  if (code === 'UNAVAILABLE') headers['Retry-After'] = String(RETRY_AFTER_SECONDS);
+  return headers;
+}
 
 /**
  * An error answered outside an endpoint (the proxy, the API's catch-all route) in the API's shape,
  * `{ error: { code, message } }`, with the message in the caller's language.
  */
 export function apiErrorResponse(request: Request, code: ErrorCode): Response {
-  return Response.json(
-    { error: { code, message: apiTranslator(request)(`errors.${code}`) } },
-    { status: ERROR_STATUS[code], headers: NO_STORE },
-  );
+  return Response.json({ error: { code, message: apiTranslator(request)(`errors.${code}`) } }, { status: ERROR_STATUS[code], headers: headersFor(code) });
 }
 
 /**
  * Whatever a handler threw, as the API answers it: an expected error with its status, translated
- * message and field errors; anything else logged under `where` and answered as a bare 500. The
- * API's endpoints and the app's own route handlers share it, so a code means one status everywhere.
+ * message and field errors; the database going away as 503 with Retry-After (no bug of this
+ * request); anything else logged under `where` and answered as a bare 500. The API's endpoints and
+ * the app's own route handlers share it, so a code means one status everywhere.
  */
-export function errorResponseFor(request: Request, err: unknown, where: string): Response {
+export function errorResponseFor(request: Request, thrown: unknown, where: string): Response {
   const t = apiTranslator(request);
-  if (!isAppError(err)) {
-    console.error(`[${where}]`, err);
-    return Response.json({ error: { code: 'INTERNAL', message: t('errors.INTERNAL') } }, { status: 500, headers: NO_STORE });
+  const err = isAppError(thrown) ? thrown : checkDatabaseUnavailable(thrown) ? new AppError('UNAVAILABLE') : null;
+  if (!err) {
+    console.error(`[${where}]`, thrown);
+    return Response.json({ error: { code: 'INTERNAL', message: t('errors.INTERNAL') } }, { status: 500, headers: { 'Cache-Control': 'no-store' } });
   }
   const fields = err.fields
     ? Object.fromEntries(Object.entries(err.fields).map(([k, v]: [string, string]) => [k, t(`validation.${v}`)]))
     : undefined;
-  const headers: Record<string, string> = { ...NO_STORE };
-  if (err instanceof RateLimited) headers['Retry-After'] = String(err.retryAfterSeconds);
   return Response.json(
     { error: { code: err.code, message: t(err.message), ...(fields ? { fields } : {}) } },
-    { status: ERROR_STATUS[err.code], headers },
+    { status: ERROR_STATUS[err.code], headers: headersFor(err.code, err) },
   );
 }

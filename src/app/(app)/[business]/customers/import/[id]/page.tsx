@@ -67,7 +67,7 @@ export default async function ImportDetailPage({ params }: { params: Promise<{ b
         <Text fw={600} mb="sm">
           {t('progressTitle')}
         </Text>
-        <ImportProgress status={imp.status} done={imp.nextRow} total={imp.totalRows} />
+        <ImportProgress waiting={imp.waiting} done={imp.nextRow} total={imp.totalRows} />
       </Card>
     );
   } else {
@@ -151,7 +151,7 @@ export default async function ImportDetailPage({ params }: { params: Promise<{ b
       >
         <Group gap="xs">
           <Badge variant="light" color={IMPORT_STATUS_COLOR[imp.status]} style={{ overflow: 'visible' }}>
-            {t(`statuses.${imp.status}`)}
+            {imp.waiting === 'resume' ? t('statuses.resuming') : t(`statuses.${imp.status}`)}
           </Badge>
           <Text size="sm" c="dimmed">
             {t('detected', { rows: imp.totalRows, encoding: imp.encoding.toUpperCase(), delimiter: imp.delimiter === '\t' ? 'TAB' : imp.delimiter })}
