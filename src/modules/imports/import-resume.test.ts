@@ -7,9 +7,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { closeDb, getDb } from '@/server/db/client';
-import { customers } from '@/server/db/schema';
+import { customers, imports } from '@/server/db/schema';
 import type { Ctx } from '@/server/auth/context';
 import { stopBoss } from '@/server/jobs/boss';
 import { contextFor, createTestBusiness, createUser } from '../../../tests/factories';
@@ -72,13 +72,29 @@ it('a worker killed mid-import: the page shows it waiting, and a restarted worke
   expect((await getImport(db, ctx, id)).waiting).toBe('worker');
 
   const first = await startWorkerProcess();
-  const running = await waitFor('the import to be under way', async () => {
-    const imp = await getImport(db, ctx, id);
-    return imp.status === 'running' && imp.nextRow >= 1000 && imp.nextRow < ROWS - 2000 && imp;
-  }, 60_000);
-  expect(running.waiting).toBeNull(); // its runner is alive
+  await waitFor('the import to be under way', async () => (await getImport(db, ctx, id)).nextRow >= 1000, 60_000);
+  // Hold the import's row, which every batch locks first: the worker stops at its next batch, so
+  // it is killed mid-import however fast or slow this machine runs it.
+  let release!: () => void;
+  let locked!: (row: { status: string; nextRow: number }) => void;
+  const rowHeld = new Promise<{ status: string; nextRow: number }>((resolve) => (locked = resolve));
+  const holding = db.transaction(async (tx) => {
+    const [row] = await tx
+      .select({ status: imports.status, nextRow: imports.nextRow })
+      .from(imports)
+      .where(and(eq(imports.businessId, ctx.businessId), eq(imports.id, id)))
+      .for('update');
+    locked(row!);
+    await new Promise<void>((resolve) => (release = resolve));
+  });
+  const held = await rowHeld;
+  expect(held.status).toBe('running');
+  expect(held.nextRow).toBeLessThan(ROWS);
+  expect((await getImport(db, ctx, id)).waiting).toBeNull(); // its runner is alive
   first.child.kill('SIGKILL');
   await new Promise((r) => first.child.once('exit', r));
+  release();
+  await holding;
   const killedAt = (await getImport(db, ctx, id)).nextRow;
 
   // Nobody runs it now: the page says it waits to resume, from the row after the last batch.
