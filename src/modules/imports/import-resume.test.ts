@@ -13,6 +13,7 @@ import { customers, imports } from '@/server/db/schema';
 import type { Ctx } from '@/server/auth/context';
 import { stopBoss } from '@/server/jobs/boss';
 import { contextFor, createTestBusiness, createUser } from '../../../tests/factories';
+import { createSeparateDatabase } from '../../../tests/db';
 import { startImport, uploadImport } from './mutations';
 import { getImport } from './queries';
 
@@ -20,8 +21,14 @@ const projectRoot = path.resolve(import.meta.dirname, '../../..');
 const ROWS = 12_000;
 const workers: ChildProcess[] = [];
 let ctx: Ctx;
+let separate: Awaited<ReturnType<typeof createSeparateDatabase>>;
 
 beforeAll(async () => {
+  // The workers this test starts serve every queue: on a database of their own they take no
+  // other test file's jobs, and this file's pool (getDb) follows them there.
+  separate = await createSeparateDatabase('resume');
+  await closeDb();
+  process.env.DATABASE_URL = separate.url;
   const db = getDb();
   const owner = await createUser(db);
   const business = await createTestBusiness(db, owner);
@@ -33,6 +40,7 @@ afterAll(async () => {
   await Promise.all(workers.map((w) => (w.exitCode === null && w.signalCode === null ? new Promise((r) => w.once('exit', r)) : null)));
   await stopBoss();
   await closeDb();
+  await separate.drop();
 });
 
 async function waitFor<T>(what: string, fn: () => Promise<T | undefined | false>, timeoutMs: number): Promise<T> {
