@@ -32,7 +32,10 @@ export default defineConfig({
     launchOptions: { executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS },
   },
   webServer: {
-    command: 'rm -rf .data-e2e && npm start',
+    // `exec`: Playwright signals the whole process group and then waits only for the process it
+    // started. A shell left in between dies at once on SIGTERM, so Playwright would return while
+    // the launcher is still stopping PostgreSQL; npm waits for the launcher.
+    command: 'rm -rf .data-e2e && exec npm start',
     url: `${APP_URL}/api/health`,
     reuseExistingServer: false,
     // Long enough for a first `next build` when CI has not built yet.
