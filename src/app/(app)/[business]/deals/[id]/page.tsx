@@ -14,6 +14,7 @@ import { DealActions } from '@/modules/deals/ui';
 import { formatMoney } from '@/modules/deals/client';
 import { DealQuotes } from '@/modules/quotes/ui';
 import { DealContracts } from '@/modules/contracts/ui';
+import { MessageDelivery } from '@/modules/interactions/ui';
 
 export async function generateMetadata({ params }: { params: Promise<{ business: string; id: string }> }): Promise<Metadata> {
   const { business: slug, id } = await params;
@@ -22,7 +23,7 @@ export async function generateMetadata({ params }: { params: Promise<{ business:
   return { title: deal?.title ?? (await getTranslations('deals'))('title') };
 }
 
-type Entry = { key: string; at: Date; title: string; body?: string | null };
+type Entry = { key: string; at: Date; title: string; body?: string | null; message?: React.ComponentProps<typeof MessageDelivery>['message'] | null };
 
 export default async function DealPage({ params }: { params: Promise<{ business: string; id: string }> }) {
   const { business: slug, id } = await params;
@@ -62,7 +63,7 @@ export default async function DealPage({ params }: { params: Promise<{ business:
             : t('detail.event.create', { actor });
       return { key: `e${e.id}`, at: e.at, title };
     }),
-    ...interactions.map((i) => ({ key: `i${i.id}`, at: i.occurredAt, title: `${ti.has(`types.${i.type}` as never) ? ti(`types.${i.type}` as never) : i.type}${i.subject ? ` · ${i.subject}` : ''}`, body: i.body })),
+    ...interactions.map((i) => ({ key: `i${i.id}`, at: i.occurredAt, title: `${ti.has(`types.${i.type}` as never) ? ti(`types.${i.type}` as never) : i.type}${i.subject ? ` · ${i.subject}` : ''}`, body: i.body, message: i.message })),
   ].sort((a, b) => b.at.getTime() - a.at.getTime());
   const probability = deal.probability ?? deal.stage.probability;
   const field = (label: string, value: React.ReactNode) => (
@@ -119,6 +120,7 @@ export default async function DealPage({ params }: { params: Promise<{ business:
           <Timeline bulletSize={12} lineWidth={2}>
             {entries.map((e) => (
               <TimelineItem key={e.key} title={e.title}>
+                {e.message && <MessageDelivery slug={slug} message={e.message} />}
                 <Text size="xs" c="dimmed">
                   {dateTime.format(e.at)}
                 </Text>
