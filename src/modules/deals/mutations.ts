@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, asc, desc, eq, gt, inArray, lt, ne, sql } from 'drizzle-orm';
 import type { z } from 'zod';
-import { customers, deals, personnel, pipelineStages, pipelines, projectTemplates } from '@/server/db/schema';
+import { customers, deals, personnel, pipelineStages, pipelines, projects, projectTemplates } from '@/server/db/schema';
 import type { Executor, Transaction } from '@/server/db/client';
 import type { Ctx } from '@/server/auth/context';
 import { authorize } from '@/server/auth/authorize';
@@ -225,8 +225,12 @@ export async function reorderStages(db: Executor, ctx: Ctx, input: z.output<type
 
 // ─── Deals ──────────────────────────────────────────────────────────────────────────────────
 
-async function checkDealReferences(tx: Executor, ctx: Ctx, input: Pick<DealContent, 'customerId' | 'ownerId'>): Promise<void> {
+async function checkDealReferences(tx: Executor, ctx: Ctx, input: Pick<DealContent, 'customerId' | 'ownerId' | 'projectId'>): Promise<void> {
   const fields: FieldErrors = {};
+  if (input.projectId) {
+    const [row] = await tx.select({ id: projects.id }).from(projects).where(and(eq(projects.businessId, ctx.businessId), eq(projects.id, input.projectId)));
+    if (!row) fields.projectId = 'invalid';
+  }
   if (input.customerId) {
     const [row] = await tx.select({ id: customers.id }).from(customers).where(and(eq(customers.businessId, ctx.businessId), eq(customers.id, input.customerId)));
     if (!row) fields.customerId = 'invalid';
@@ -281,6 +285,11 @@ async function positionIn(tx: Transaction, ctx: Ctx, stageId: string, movingId: 
 
 async function queueWon(tx: Transaction, ctx: Ctx, dealId: string): Promise<void> {
   await queueDealWon(tx, { businessId: ctx.businessId, dealId, actorPersonnelId: ctx.personnelId });
+}
+
+/** The customer of a deal just won: the customers module makes it an active customer. */
+function wonRefs(won: boolean, customerId: string | null): Record<string, string[]> | undefined {
+  return won && customerId ? { wonCustomerIds: [customerId] } : undefined;
 }
 
 /** won_at / lost_at / lost_reason for a deal entering a stage of `kind`. */
@@ -338,7 +347,13 @@ export async function createDeal(db: Executor, ctx: Ctx, input: z.output<typeof 
       ...outcomeColumns(stage.kind, null, input.lostReason),
     });
     if (stage.kind === 'won') await queueWon(tx, ctx, id);
-    await emitChange(tx, ctx, { action: 'create', entityType: 'deal', entityId: id, meta: { stageId } });
+    await emitChange(tx, ctx, {
+      action: 'create',
+      entityType: 'deal',
+      entityId: id,
+      meta: { stageId, ...(input.projectId ? { projectId: input.projectId } : {}) },
+      refs: wonRefs(stage.kind === 'won', input.customerId),
+    });
     await publishEvent(tx, { businessId: ctx.businessId, kind: 'deal.created', id, actorUserId: ctx.userId });
   });
   return { id };
@@ -375,7 +390,16 @@ export async function updateDeal(db: Executor, ctx: Ctx, input: z.output<typeof 
       .where(and(dealScope(ctx, 'update'), eq(deals.id, input.id), eq(deals.version, input.version)))
       .returning({ version: deals.version, title: deals.title });
     if (!row) throw new AppError('CONFLICT', 'deals.errors.stale');
-    await emitChange(tx, ctx, { action: 'update', entityType: 'deal', entityId: input.id, changedFields: changedKeys(target as unknown as Record<string, unknown>, patch) });
+    // The link lives on the project (projects.deal_id): the projects module sets it from the event.
+    const [linked] = await tx.select({ id: projects.id }).from(projects).where(and(eq(projects.businessId, ctx.businessId), eq(projects.dealId, input.id)));
+    const relink = input.projectId !== undefined && input.projectId !== (linked?.id ?? null);
+    await emitChange(tx, ctx, {
+      action: 'update',
+      entityType: 'deal',
+      entityId: input.id,
+      changedFields: [...changedKeys(target as unknown as Record<string, unknown>, patch), ...(relink ? ['projectId'] : [])],
+      ...(relink ? { meta: { projectId: input.projectId ?? null } } : {}),
+    });
     await publishEvent(tx, { businessId: ctx.businessId, kind: 'deal.updated', id: input.id, actorUserId: ctx.userId });
     return row;
   });
@@ -416,7 +440,14 @@ export async function moveDeal(
       .returning({ moveVersion: deals.moveVersion });
     if (stage.kind === 'won' && previousKind !== 'won') await queueWon(tx, ctx, target.id);
     if (target.stageId !== stage.id) {
-      await emitChange(tx, ctx, { action: 'update', entityType: 'deal', entityId: target.id, changedFields: ['stageId'], meta: { fromStageId: target.stageId, toStageId: stage.id } });
+      await emitChange(tx, ctx, {
+        action: 'update',
+        entityType: 'deal',
+        entityId: target.id,
+        changedFields: ['stageId'],
+        meta: { fromStageId: target.stageId, toStageId: stage.id },
+        refs: wonRefs(stage.kind === 'won' && previousKind !== 'won', target.customerId),
+      });
     }
     await publishEvent(tx, { businessId: ctx.businessId, kind: 'deal.moved', id: target.id, actorUserId: ctx.userId });
     return { moveVersion: row!.moveVersion, position, stageId: stage.id, title: target.title, kind: stage.kind };

@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { businesses, deals, personnel, pipelines, projects } from '@/server/db/schema';
 import type { Executor } from '@/server/db/client';
 import { publishEvent } from '@/server/events/publish';
@@ -10,7 +10,9 @@ import { instantToWallClock } from '@/modules/reminders';
 import { insertDefaultStatuses, localeOfUser } from './mutations';
 
 /**
- * The worker of `deals.won`: in one transaction, the project of a won deal (for its customer,
+ * The worker of `deals.won`. A deal linked to a project (an existing one of the customer, say)
+ * gets no second one: the win is recorded on the linked project (a `project.win` event, audited,
+ * and a planned project becomes active). Otherwise, in one transaction, the project of a won deal (for its customer,
  * named after it, from its pipeline's template), owned by the deal's owner (or whoever won it).
  * Its `project.create` event (with the deal's id and the template's) has the tasks module make
  * the template's tasks and the notifications module tell the owner, in the same transaction.
@@ -34,6 +36,23 @@ export async function createProjectFromWonDeal(db: Executor, job: DealWonJob, no
       .where(and(eq(deals.businessId, job.businessId), eq(deals.id, job.dealId)));
     // A deal deleted before the job ran leaves nothing to do.
     if (!deal) return { projectId: null };
+    const [linked] = await tx
+      .select({ id: projects.id, status: projects.status })
+      .from(projects)
+      .where(and(eq(projects.businessId, job.businessId), eq(projects.dealId, job.dealId)))
+      .for('update');
+    if (linked) {
+      if (linked.status === 'planned') {
+        await tx.update(projects).set({ status: 'active', updatedAt: sql`now()` }).where(and(eq(projects.businessId, job.businessId), eq(projects.id, linked.id)));
+      }
+      await emitChange(
+        tx,
+        { businessId: job.businessId, userId: null, personnelId: job.actorPersonnelId },
+        { action: 'win', entityType: 'project', entityId: linked.id, meta: { dealId: job.dealId }, ...(linked.status === 'planned' ? { changedFields: ['status'] } : {}) },
+      );
+      await publishEvent(tx, { businessId: job.businessId, kind: 'project.updated', id: linked.id, actorUserId: null });
+      return { projectId: null };
+    }
     const ownerId = deal.ownerId ?? job.actorPersonnelId;
     const [owner] = ownerId
       ? await tx

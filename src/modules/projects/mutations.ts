@@ -12,6 +12,7 @@ import { changedKeys } from '@/lib/changes';
 import { emitChange } from '@/server/events/domain';
 import { DEFAULT_TASK_STATUSES } from './defaults';
 import { projectScope } from './queries';
+import { checkDeal, linkDealToProject } from './deal-link';
 import type {
   createProjectSchema,
   createProjectTemplateSchema,
@@ -78,6 +79,10 @@ export async function createProject(db: Executor, ctx: Ctx, input: ProjectFields
       // Whoever makes a project owns it unless they name someone else.
       ownerId: input.ownerId ?? ctx.personnelId,
     });
+    if (input.dealId) {
+      await checkDeal(tx, ctx.businessId, input.dealId);
+      await linkDealToProject(tx, ctx.businessId, input.dealId, id, ctx.userId);
+    }
     if (input.memberIds.length > 0) {
       await tx.insert(projectMembers).values([...new Set(input.memberIds)].map((personnelId) => ({ businessId: ctx.businessId, projectId: id, personnelId })));
     }
@@ -108,7 +113,13 @@ export async function updateProject(db: Executor, ctx: Ctx, input: z.output<type
       startDate: input.startDate,
       endDate: input.endDate,
       ownerId: input.ownerId,
+      ...(input.dealId !== undefined ? { dealId: input.dealId } : {}),
     };
+    if (input.dealId) {
+      await checkDeal(tx, ctx.businessId, input.dealId);
+      // The deal's earlier project lets it go: one project per deal.
+      await linkDealToProject(tx, ctx.businessId, input.dealId, input.id, ctx.userId);
+    }
     const [row] = await tx
       .update(projects)
       .set({ ...patch, version: target.version + 1, updatedAt: sql`now()` })

@@ -100,6 +100,7 @@ export default async function DealPage({ params }: { params: Promise<{ business:
           {field(t('fields.expectedCloseDate'), deal.expectedCloseDate ? date(deal.expectedCloseDate) : null)}
           {field(t('fields.owner'), deal.owner?.name)}
           {field(t('fields.source'), deal.source)}
+          {field(t('fields.project'), deal.project ? <AnchorLink href={`/${slug}/projects/${deal.project.id}`} data-testid="deal-project-link">{deal.project.name}</AnchorLink> : null)}
           {deal.wonAt && field(t('fields.wonAt'), dateTime.format(deal.wonAt))}
           {deal.lostAt && field(t('fields.lostAt'), dateTime.format(deal.lostAt))}
           {deal.lostReason && field(t('fields.lostReason'), deal.lostReason)}

@@ -10,6 +10,7 @@ import { findOwnerOptions } from '@/modules/customers';
 import { getCustomerOptions } from '@/modules/interactions';
 import { ensureDefaultPipeline, businessCurrency, listPipelines } from '@/modules/deals';
 import { DealForm } from '@/modules/deals/ui';
+import { findProjectOptions } from '@/modules/projects';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('deals'))('newTitle') };
@@ -22,11 +23,12 @@ export default async function NewDealPage({ params, searchParams }: { params: Pr
   if (!can(ctx.role, 'deals', 'create')) notFound();
   const db = getDb();
   await ensureDefaultPipeline(db, ctx, await getLocale());
-  const [pipelines, owners, currency, customer] = await Promise.all([
+  const [pipelines, owners, currency, customer, projects] = await Promise.all([
     listPipelines(db, ctx),
     findOwnerOptions(db, ctx),
     businessCurrency(db, ctx.businessId),
     query.customer ? getCustomerOptions(db, ctx, [query.customer]).then((r) => r[0] ?? null) : Promise.resolve(null),
+    can(ctx.role, 'projects', 'read') ? findProjectOptions(db, ctx) : Promise.resolve(null),
   ]);
   const stages = pipelines.flatMap((p) => p.stages.map((s) => ({ value: s.id, label: pipelines.length > 1 ? `${p.name} · ${s.name}` : s.name, pipelineId: p.id })));
   const pipeline = pipelines.find((p) => p.id === query.pipeline) ?? pipelines[0]!;
@@ -40,8 +42,9 @@ export default async function NewDealPage({ params, searchParams }: { params: Pr
           slug={slug}
           owners={owners.map((o) => ({ value: o.id, label: o.name }))}
           stages={stages}
+          projects={projects?.map((p) => ({ value: p.id, label: p.name }))}
           initialCustomer={customer ? { value: customer.id, label: customer.name } : null}
-          initialValues={{ title: '', customerId: customer?.id ?? '', value: '', currency, expectedCloseDate: '', ownerId: ctx.personnelId, stageId, probability: '', source: '' }}
+          initialValues={{ title: '', customerId: customer?.id ?? '', value: '', currency, expectedCloseDate: '', ownerId: ctx.personnelId, stageId, probability: '', source: '', projectId: '' }}
         />
       </Paper>
     </Stack>
