@@ -233,7 +233,7 @@ beforeAll(async () => {
   await newDeletableReminder();
   real.purchase = await purchaseOf(ctx, real.customer);
   await newDeletablePurchase();
-  real.pipeline = await ensureDefaultPipeline(db, ctx, 'tr');
+  real.pipeline = await ensureDefaultPipeline(db, ctx);
   real.deal = (await createDeal(db, ctx, createDealSchema.parse({ title: 'Fuzz hedef fırsat', customerId: real.customer }))).id;
   await newDeletableDeal();
   await newDeletablePipeline();
@@ -258,7 +258,7 @@ beforeAll(async () => {
   foreign.interaction = (await insertTestInteraction(db, other.id, { customerIds: [foreign.customer] })).id;
   foreign.reminder = (await insertTestReminder(db, other.id, { title: 'Başka hatırlatıcı' })).id;
   foreign.purchase = await purchaseOf(otherCtx, foreign.customer);
-  foreign.pipeline = await ensureDefaultPipeline(db, otherCtx, 'tr');
+  foreign.pipeline = await ensureDefaultPipeline(db, otherCtx);
   foreign.deal = (await createDeal(db, otherCtx, createDealSchema.parse({ title: 'Başka fırsat' }))).id;
   foreign.quote = (await createQuote(db, otherCtx, createQuoteSchema.parse({ dealId: foreign.deal, items: FUZZ_ITEMS }))).id;
   const otherProject = await insertTestProject(db, other.id, { name: 'Başka proje' });

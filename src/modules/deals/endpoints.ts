@@ -83,7 +83,7 @@ export const listPipelinesEndpoint = defineEndpoint({
   response: z.object({ data: z.array(pipelineJson) }),
   run: async ({ ctx }) => {
     authorize(ctx, 'pipelines', 'read');
-    await ensureDefaultPipeline(getDb(), ctx, 'tr');
+    await ensureDefaultPipeline(getDb(), ctx);
     return { data: (await listPipelines(getDb(), ctx)).map(pipelineToJson) };
   },
 });

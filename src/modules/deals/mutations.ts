@@ -13,6 +13,7 @@ import { changedKeys } from '@/lib/changes';
 import { emitChange } from '@/server/events/domain';
 import { businessCurrency, dealScope } from './queries';
 import { queueDealWon } from '@/server/jobs/deals-won';
+import { getBusinessLanguage } from '@/modules/businesses';
 import type {
   createDealSchema,
   createPipelineSchema,
@@ -45,18 +46,19 @@ const DEFAULT_STAGES: { tr: string; en: string; probability: number; kind: Stage
 ];
 
 /**
- * Gives a business its first pipeline when it has none. Names are stored, not translated: in
- * Turkish when the user who first opens sales uses Turkish, otherwise in English (they are then
- * renamed like any other stage). An advisory lock per business makes two first visits make one.
+ * Gives a business its first pipeline when it has none. Names are stored, not translated: in the
+ * business's language (its creator's), whoever opens sales first, through the app or the API
+ * (they are then renamed like any other stage). An advisory lock per business makes two first
+ * visits make one.
  */
-export async function ensureDefaultPipeline(db: Executor, ctx: Pick<Ctx, 'businessId'>, locale: string): Promise<string> {
+export async function ensureDefaultPipeline(db: Executor, ctx: Pick<Ctx, 'businessId'>): Promise<string> {
   const existing = await db.select({ id: pipelines.id }).from(pipelines).where(eq(pipelines.businessId, ctx.businessId)).orderBy(asc(pipelines.position), asc(pipelines.id)).limit(1);
   if (existing[0]) return existing[0].id;
   return db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext('tezgah:default-pipeline'), hashtext(${ctx.businessId}))`);
     const [again] = await tx.select({ id: pipelines.id }).from(pipelines).where(eq(pipelines.businessId, ctx.businessId)).limit(1);
     if (again) return again.id;
-    const lang = locale.startsWith('tr') ? 'tr' : 'en';
+    const lang = await getBusinessLanguage(tx, ctx.businessId);
     const id = newId();
     await tx.insert(pipelines).values({ businessId: ctx.businessId, id, name: lang === 'tr' ? 'Satış' : 'Sales', position: 0 });
     await tx.insert(pipelineStages).values(
@@ -72,7 +74,8 @@ async function checkTemplate(tx: Executor, ctx: Ctx, id: string | null): Promise
   if (!row) throw new AppError('VALIDATION', 'errors.VALIDATION', { projectTemplateId: 'invalid' });
 }
 
-export async function createPipeline(db: Executor, ctx: Ctx, input: z.output<typeof createPipelineSchema>, locale = 'tr'): Promise<{ id: string }> {
+/** A new pipeline, with the usual stages named in `locale` (its maker's), else in the business's language. */
+export async function createPipeline(db: Executor, ctx: Ctx, input: z.output<typeof createPipelineSchema>, locale?: string): Promise<{ id: string }> {
   authorize(ctx, 'pipelines', 'create');
   const id = newId();
   try {
@@ -84,7 +87,7 @@ export async function createPipeline(db: Executor, ctx: Ctx, input: z.output<typ
         .where(eq(pipelines.businessId, ctx.businessId));
       await tx.insert(pipelines).values({ businessId: ctx.businessId, id, name: input.name, projectTemplateId: input.projectTemplateId, position: next });
       // A new pipeline starts with the usual stages, to be renamed.
-      const lang = locale.startsWith('tr') ? 'tr' : 'en';
+      const lang = locale ? (locale.startsWith('tr') ? 'tr' : 'en') : await getBusinessLanguage(tx, ctx.businessId);
       await tx.insert(pipelineStages).values(
         DEFAULT_STAGES.map((s, i) => ({ businessId: ctx.businessId, id: newId(), pipelineId: id, name: s[lang], probability: s.probability, kind: s.kind, position: i })),
       );
@@ -301,9 +304,9 @@ function outcomeColumns(kind: StageKind, previous: { kind: StageKind; wonAt: Dat
   };
 }
 
-export async function createDeal(db: Executor, ctx: Ctx, input: z.output<typeof createDealSchema>, locale = 'tr'): Promise<{ id: string }> {
+export async function createDeal(db: Executor, ctx: Ctx, input: z.output<typeof createDealSchema>): Promise<{ id: string }> {
   dealScope(ctx, 'create');
-  const pipelineId = input.pipelineId ?? (await ensureDefaultPipeline(db, ctx, locale));
+  const pipelineId = input.pipelineId ?? (await ensureDefaultPipeline(db, ctx));
   const id = newId();
   await db.transaction(async (tx) => {
     await checkDealReferences(tx, ctx, input);

@@ -7,7 +7,8 @@ import type { DealWonJob } from '@/server/jobs/deals-won';
 import { newId } from '@/lib/ids';
 import { emitChange } from '@/server/events/domain';
 import { instantToWallClock } from '@/modules/reminders';
-import { insertDefaultStatuses, localeOfUser } from './mutations';
+import { insertDefaultStatuses } from './mutations';
+import { getBusinessLanguage } from '@/modules/businesses';
 
 /**
  * The worker of `deals.won`. A deal linked to a project (an existing one of the customer, say)
@@ -77,7 +78,7 @@ export async function createProjectFromWonDeal(db: Executor, job: DealWonJob, no
       .returning({ id: projects.id });
     if (inserted.length === 0) return { projectId: null };
 
-    await insertDefaultStatuses(tx, job.businessId, id, await localeOfUser(tx, owner?.userId ?? null));
+    await insertDefaultStatuses(tx, job.businessId, id, await getBusinessLanguage(tx, job.businessId));
     // Whoever won the deal is the actor: the template's tasks are theirs to have created.
     await emitChange(
       tx,

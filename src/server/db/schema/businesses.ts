@@ -17,6 +17,9 @@ export const businesses = pgTable(
     taxOffice: text('tax_office'),
     currency: char('currency', { length: 3 }).notNull().default('TRY'),
     timeZone: text('time_zone').notNull().default('Europe/Istanbul'),
+    // The language of the person who created the business: default stages and task columns are
+    // named in it, whoever opens them first. Renaming them is up to the business.
+    language: text('language').notNull().default('tr'),
     logoPath: text('logo_path'),
     // A customer whose deal is won becomes an active customer, unless the business turns it off.
     wonDealActivatesCustomer: boolean('won_deal_activates_customer').notNull().default(true),

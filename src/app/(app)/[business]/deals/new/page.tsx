@@ -1,7 +1,7 @@
 import { Paper, Stack } from '@mantine/core';
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
-import { getLocale, getTranslations } from 'next-intl/server';
+import { getTranslations } from 'next-intl/server';
 import { PageHeader } from '@/components/page-header';
 import { getDb } from '@/server/db/client';
 import { requireBusinessPage } from '@/server/auth/session';
@@ -22,7 +22,7 @@ export default async function NewDealPage({ params, searchParams }: { params: Pr
   const { ctx } = await requireBusinessPage(slug);
   if (!can(ctx.role, 'deals', 'create')) notFound();
   const db = getDb();
-  await ensureDefaultPipeline(db, ctx, await getLocale());
+  await ensureDefaultPipeline(db, ctx);
   const [pipelines, owners, currency, customer, projects] = await Promise.all([
     listPipelines(db, ctx),
     findOwnerOptions(db, ctx),
