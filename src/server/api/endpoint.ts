@@ -1,3 +1,4 @@
+import { decodeRule, ruleMessage } from '@/lib/field-rules';
 import 'server-only';
 import { z } from 'zod';
 import { AppError, ERROR_STATUS, isAppError, type FieldErrors } from '../../lib/errors';
@@ -58,8 +59,17 @@ export async function callOperation<S extends z.ZodType, T>(op: Operation<S, T>,
 
 function errorResponse(request: Request, err: AppError): Response {
   const t = apiTranslator(request);
+  // Each field says which rule it broke, the message in the caller's language, and the limit.
   const fields = err.fields
-    ? Object.fromEntries(Object.entries(err.fields).map(([k, v]: [string, string]) => [k, t(`validation.${v}`)]))
+    ? Object.fromEntries(
+        Object.entries(err.fields).map(([k, v]: [string, string]) => {
+          const rule = decodeRule(v);
+          const tv = Object.assign((key: string, values?: Record<string, string | number>) => t(`validation.${key}`, values), {
+            has: (key: string) => t.has(`validation.${key}`),
+          });
+          return [k, { ...rule, message: ruleMessage(tv, rule) }];
+        }),
+      )
     : undefined;
   const headers: Record<string, string> = { 'Cache-Control': 'no-store' };
   if (err instanceof RateLimited) headers['Retry-After'] = String(err.retryAfterSeconds);

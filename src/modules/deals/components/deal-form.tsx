@@ -52,8 +52,10 @@ export function DealForm({
     action: async (values) => {
       const amount = parseMoneyText(values.value, values.currency);
       if (Number.isNaN(amount)) {
-        form.setFieldError('value', tv('invalid'));
-        return { ok: false, code: 'VALIDATION', message: tv('invalid') };
+        // A minus sign is a rule broken, not an unreadable number: say the rule.
+        const message = /^\s*[-−]/.test(values.value) ? tv('tooSmallLimit', { limit: 0 }) : tv('money');
+        form.setFieldError('value', message);
+        return { ok: false, code: 'VALIDATION', message };
       }
       const input = {
         title: values.title,
