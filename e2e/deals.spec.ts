@@ -160,6 +160,13 @@ test('a deal linked to the customer’s project: winning it makes no second proj
     await expect(page.getByTestId('deal-project-link')).toHaveText('Web Sitesi Yenileme');
   });
 
+  await test.step('the column total reads the full amount, ₺50.000, also on hover', async () => {
+    await visit(page, `/${slug}/deals`);
+    const total = column(page, 'İletişimde').getByTestId('column-total');
+    await expect(total).toHaveText(tr('deals.total', { value: '₺50.000' }));
+    await expect(total).toHaveAttribute('title', tr('deals.total', { value: '₺50.000' }));
+  });
+
   await test.step('dragged to "Kazanıldı": still one project, which shows the won deal; the customer is active', async () => {
     await visit(page, `/${slug}/deals`);
     await dragWithMouse(page, card(page, title), column(page, 'Kazanıldı'));
