@@ -13,9 +13,12 @@ import { createBusinessSchema } from './schemas';
 import { notificationPreferences } from '@/server/db/schema';
 import { requestedLocale } from '@/i18n/locale';
 import { createBusiness } from './mutations';
+import { findNextSteps } from './next-steps';
+import { insertTestCustomer } from '../../../tests/factories/customers';
 import { listPipelines } from '@/modules/deals/queries';
 import { ensureDefaultPipeline } from '@/modules/deals/mutations';
 import { createProjectOperation } from '@/modules/projects/operations';
+import { createDealOperation } from '@/modules/deals/operations';
 import { getProject } from '@/modules/projects/queries';
 import { apiCall, sessionCookieFor } from '../../../tests/api';
 
@@ -82,6 +85,27 @@ describe('businesses', () => {
     expect(pipelines.status).toBe(200);
     const stages = (pipelines.json as { data: { stages: { name: string }[] }[] }).data[0]!.stages.map((s) => s.name);
     expect(stages).toEqual(['In contact', 'Quote given', 'Negotiation', 'Won', 'Lost']);
+  });
+
+  it('lists the dashboard’s next steps the business has not done yet, each gone once done', async () => {
+    const db = getDb();
+    const owner = await createUser(db);
+    const created = await createTestBusiness(db, owner, { name: 'Adım Adım' });
+    const ctx = await contextFor(db, owner.id, created.slug);
+    const keys = async (c = ctx) => (await findNextSteps(db, c)).map((s) => s.key);
+    expect(await keys()).toEqual(['personnel', 'settings', 'customer', 'deal', 'project']);
+    // Staff added: that step is done (a business with 9 people is never asked again).
+    const viewer = await addPersonnel(db, created.id, { role: 'viewer' });
+    expect(await keys()).toEqual(['settings', 'customer', 'deal', 'project']);
+    // A viewer is never asked to do what they may not.
+    expect(await keys(await contextFor(db, viewer.user!.id, created.slug))).toEqual([]);
+    await db.update(businesses).set({ phone: '+905321234567' }).where(eq(businesses.id, created.id));
+    await insertTestCustomer(db, created.id, { name: 'İlk Müşteri' });
+    expect(await keys()).toEqual(['deal', 'project']);
+    const deal = await runOperation(createDealOperation, ctx, { title: 'İlk fırsat' });
+    expect(deal).toMatchObject({ ok: true });
+    await runOperation(createProjectOperation, ctx, { name: 'İlk proje' });
+    expect(await keys()).toEqual([]);
   });
 
   it('gives two businesses with one name two slugs, and a user can switch between them', async () => {

@@ -5,3 +5,4 @@ export { findLandingBusinessId } from './queries';
 export { rememberLastBusiness } from './mutations';
 export { findLandingBusinessSlug, findUserBusinesses, getBusiness, getBusinessLanguage } from './queries';
 export { CURRENCIES } from './schemas';
+export { findNextSteps, type NextStep } from './next-steps';

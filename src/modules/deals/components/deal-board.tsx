@@ -82,7 +82,7 @@ export function DealBoard({ slug, stages, filters, canMove }: { slug: string; st
             </Stack>
           ) : undefined,
       })),
-    [stages, t, money],
+    [stages, money],
   );
 
   const messages: BoardMessages = useMemo(
