@@ -69,14 +69,20 @@ test('make a quote with two lines, download its PDF, send it, and the customer a
     link = linkIn(mail, '/q/');
   });
 
-  await test.step("the deal's and the customer's timelines show the e-mail as sent, with the quote's PDF", async () => {
+  await test.step("the deal's and the customer's timelines show the e-mail as sent, with the quote's PDF, at the same time of day", async () => {
+    const times: string[] = [];
     for (const path of [`/${slug}/deals/${dealId}`, `/${slug}/customers/${customerId}`]) {
       await page.goto(path);
       const delivery = page.getByTestId('message-delivery').first();
       await expect(delivery).toHaveAttribute('data-status', 'sent');
       await expect(delivery).toContainText(tr('interactions.outbox.statuses.sent'));
       await expect(delivery.getByTestId('message-attachment')).toHaveAttribute('href', `${new URL(quoteUrl).pathname}/pdf`);
+      times.push((await page.locator('[data-testid="deal-timeline-entry"] time, [data-testid="interaction-item"] time').first().textContent()) ?? '');
     }
+    // Both in the business's time zone (Istanbul), as the browser here also is: not UTC on one of them.
+    const local = new Intl.DateTimeFormat('tr-TR', { timeStyle: 'short', timeZone: 'Europe/Istanbul' }).format(new Date());
+    expect(times[0]).toBe(times[1]);
+    expect(times[0]!.slice(-5, -3)).toBe(local.slice(0, 2));
     await page.goto(quoteUrl);
   });
 
