@@ -132,3 +132,58 @@ test('a deal for a customer moves across the board by mouse, undo puts it back, 
     await shot(page, 'deals-settings-en-1280');
   });
 });
+
+test('a deal linked to the customer’s project: winning it makes no second project, records the win there, and the lead becomes a customer', async ({ page }) => {
+  test.setTimeout(180_000);
+  const { slug } = await ownerWithBusiness(page, 'Web Ajansı', 'linked');
+  const customerId = await insertCustomer(slug, { name: 'A Şirketi' });
+  const title = 'Web sitesi';
+
+  await test.step('the customer already has "Web Sitesi Yenileme"', async () => {
+    await page.goto(`/${slug}/projects/new`);
+    await field(page, tr('projects.fields.name')).fill('Web Sitesi Yenileme');
+    await page.getByRole('combobox', { name: tr('projects.fields.customer'), exact: true }).fill('a sirketi');
+    await page.getByRole('option', { name: 'A Şirketi', exact: true }).click();
+    await page.getByTestId('project-submit').click();
+    await expect(page).toHaveURL(new RegExp(`/${slug}/projects/[0-9a-f-]{36}$`));
+  });
+
+  await test.step('a new deal for the customer, linked to that project on its form', async () => {
+    await page.goto(`/${slug}/deals/new`);
+    await field(page, tr('deals.fields.title')).fill(title);
+    await page.getByRole('combobox', { name: tr('deals.fields.customer'), exact: true }).fill('a sirketi');
+    await page.getByRole('option', { name: 'A Şirketi' }).click();
+    await field(page, tr('deals.fields.value')).fill('50.000');
+    await chooseOption(page, tr('deals.fields.project'), 'Web Sitesi Yenileme');
+    await page.getByRole('button', { name: tr('common.create') }).click();
+    await expect(heading(page, title)).toBeVisible();
+    await expect(page.getByTestId('deal-project-link')).toHaveText('Web Sitesi Yenileme');
+  });
+
+  await test.step('the column total reads the full amount, ₺50.000, also on hover', async () => {
+    await visit(page, `/${slug}/deals`);
+    const total = column(page, 'İletişimde').getByTestId('column-total');
+    await expect(total).toHaveText(tr('deals.total', { value: '₺50.000' }));
+    await expect(total).toHaveAttribute('title', tr('deals.total', { value: '₺50.000' }));
+  });
+
+  await test.step('dragged to "Kazanıldı": still one project, which shows the won deal; the customer is active', async () => {
+    await visit(page, `/${slug}/deals`);
+    await dragWithMouse(page, card(page, title), column(page, 'Kazanıldı'));
+    await expect(toast(page, tr('deals.movedWon', { title }))).toBeVisible();
+    await expect(card(column(page, 'Kazanıldı'), title)).toBeVisible();
+    await page.goto(`/${slug}/projects`);
+    // The won deal's job has run once the project shows the win.
+    await page.getByRole('link', { name: 'Web Sitesi Yenileme' }).first().click();
+    await expect(page.getByTestId('project-deal')).toContainText(title);
+    await expect(async () => {
+      await page.reload();
+      await expect(page.getByTestId('project-deal')).toContainText(tr('projects.dealWon', { date: '' }).trim().split(':')[0]!, { timeout: 1_000 });
+    }).toPass({ timeout: 20_000 });
+    await page.goto(`/${slug}/projects`);
+    await expect(page.getByRole('link', { name: title, exact: true })).toHaveCount(0);
+    await expect(page.getByRole('link', { name: 'Web Sitesi Yenileme' })).toHaveCount(1);
+    await page.goto(`/${slug}/customers/${customerId}`);
+    await expect(page.getByTestId('customer-status')).toHaveAttribute('data-status', 'active');
+  });
+});

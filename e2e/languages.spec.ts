@@ -122,3 +122,37 @@ test('the language switches between Turkish and English, and screenshots of the 
     }
   });
 });
+
+test('a business made in English gets English stages and task columns, even when a Turkish reader opens them first', async ({ browser }) => {
+  const english = await browser.newContext({ locale: 'en-US' });
+  const page = await english.newPage();
+  const account = newAccount('english', 'Jane Doe');
+  await page.goto('/sign-up');
+  await field(page, t('en', 'auth.name')).fill(account.name);
+  await field(page, t('en', 'auth.email')).fill(account.email);
+  await field(page, t('en', 'auth.password')).fill(account.password);
+  await page.getByRole('button', { name: t('en', 'auth.signUp') }).click();
+  await expect(page).toHaveURL(/\/dashboard$/);
+  const slug = await createFirstBusiness(page, 'Sunrise Agency', 'en');
+
+  await test.step('a Turkish reader opens sales first: the stages are still English', async () => {
+    const turkish = await browser.newContext({ locale: 'tr-TR', storageState: await english.storageState() });
+    const reader = await turkish.newPage();
+    await reader.goto(`/${slug}/deals`);
+    await expect(heading(reader, t('tr', 'deals.title'))).toBeVisible();
+    for (const stage of ['In contact', 'Quote given', 'Negotiation', 'Won', 'Lost']) {
+      await expect(reader.locator('[data-column]').filter({ has: reader.getByText(stage, { exact: true }) })).toBeVisible();
+    }
+    await turkish.close();
+  });
+
+  await test.step('a new project’s columns are English', async () => {
+    await page.goto(`/${slug}/projects/new`);
+    await field(page, t('en', 'projects.fields.name')).fill('Website renewal');
+    await page.getByTestId('project-submit').click();
+    await expect(heading(page, 'Website renewal')).toBeVisible();
+    for (const column of ['To do', 'In progress', 'Done']) await expect(page.getByText(column, { exact: true }).first()).toBeVisible();
+    await expect(page.getByText('Yapılacak', { exact: true })).toHaveCount(0);
+  });
+  await english.close();
+});

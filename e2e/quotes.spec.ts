@@ -56,10 +56,10 @@ test('make a quote with two lines, download its PDF, send it, and the customer a
   });
 
   let link = '';
-  await test.step('send it: confirmation, toast, status sent, and the mail arrives with the PDF', async () => {
+  await test.step('send it: confirmation, the toast says queued, the status turns sent when the mail server took it, and the mail arrives with the PDF', async () => {
     await page.getByTestId('quote-send').click();
     await page.getByTestId('confirm-send').click();
-    await expect(toast(page, tr('quotes.sent', { number: '#0001', email: address }))).toBeVisible();
+    await expect(toast(page, tr('quotes.queued', { number: '#0001', email: address }))).toBeVisible();
     await expect(page.getByTestId('quote-status')).toHaveText(tr('quotes.statuses.sent'));
     const mail = await waitForMail(address, { subject: /teklif/ });
     expect(mail.subject).toBe('Güneş Yazılım firmasından #0001 numaralı teklif');
@@ -67,6 +67,23 @@ test('make a quote with two lines, download its PDF, send it, and the customer a
     const raw = (JSON.parse(fs.readFileSync(mail.file, 'utf8')) as StoredMail).raw;
     expect(raw).toMatch(/Content-Type: application\/pdf;\s*name=teklif-0001\.pdf/);
     link = linkIn(mail, '/q/');
+  });
+
+  await test.step("the deal's and the customer's timelines show the e-mail as sent, with the quote's PDF, at the same time of day", async () => {
+    const times: string[] = [];
+    for (const path of [`/${slug}/deals/${dealId}`, `/${slug}/customers/${customerId}`]) {
+      await page.goto(path);
+      const delivery = page.getByTestId('message-delivery').first();
+      await expect(delivery).toHaveAttribute('data-status', 'sent');
+      await expect(delivery).toContainText(tr('interactions.outbox.statuses.sent'));
+      await expect(delivery.getByTestId('message-attachment')).toHaveAttribute('href', `${new URL(quoteUrl).pathname}/pdf`);
+      times.push((await page.locator('[data-testid="deal-timeline-entry"] time, [data-testid="interaction-item"] time').first().textContent()) ?? '');
+    }
+    // Both in the business's time zone (Istanbul), as the browser here also is: not UTC on one of them.
+    const local = new Intl.DateTimeFormat('tr-TR', { timeStyle: 'short', timeZone: 'Europe/Istanbul' }).format(new Date());
+    expect(times[0]).toBe(times[1]);
+    expect(times[0]!.slice(-5, -3)).toBe(local.slice(0, 2));
+    await page.goto(quoteUrl);
   });
 
   await test.step('the customer opens the link without an account and accepts', async () => {

@@ -178,7 +178,7 @@ for (const how of ['mouse', 'keyboard'] as const) {
       await expect(page).toHaveURL(new RegExp(`/${slug}/quotes/[0-9a-f-]{36}$`));
       await page.getByTestId('quote-send').click();
       await page.getByTestId('confirm-send').click();
-      await expect(toast(page, tr('quotes.sent', { number: '#0001', email: address }))).toBeVisible();
+      await expect(toast(page, tr('quotes.queued', { number: '#0001', email: address }))).toBeVisible();
       await expect(page.getByTestId('quote-status')).toHaveText(tr('quotes.statuses.sent'));
       const mail = await waitForMail(address, { subject: /teklif/ });
       expect(mail.subject).toBe(tr('quotes.mail.subject', { business: BUSINESS, number: '#0001' }));

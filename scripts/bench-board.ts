@@ -72,7 +72,7 @@ async function main() {
     const owner = await createUser(db, { name: 'Pano Ölçen' });
     const business = await createTestBusiness(db, owner, { name: `Pano ${Date.now()}` });
     const ctx = await contextFor(db, owner.id, business.slug);
-    const pipelineId = await ensureDefaultPipeline(db, ctx, 'tr');
+    const pipelineId = await ensureDefaultPipeline(db, ctx);
     const stageIds = (
       await db
         .select({ id: pipelineStages.id })

@@ -138,7 +138,7 @@ async function main() {
     ).map((r) => r.id);
     // A board of BENCH_DEALS open deals, spread over the open stages of the first pipeline.
     const wantedDeals = Number(process.env.BENCH_DEALS ?? 5000);
-    const pipelineId = await ensureDefaultPipeline(db, ctx, 'tr');
+    const pipelineId = await ensureDefaultPipeline(db, ctx);
     const stageRows = await db
       .select({ id: pipelineStages.id, kind: pipelineStages.kind })
       .from(pipelineStages)

@@ -233,7 +233,7 @@ beforeAll(async () => {
   await newDeletableReminder();
   real.purchase = await purchaseOf(ctx, real.customer);
   await newDeletablePurchase();
-  real.pipeline = await ensureDefaultPipeline(db, ctx, 'tr');
+  real.pipeline = await ensureDefaultPipeline(db, ctx);
   real.deal = (await createDeal(db, ctx, createDealSchema.parse({ title: 'Fuzz hedef fırsat', customerId: real.customer }))).id;
   await newDeletableDeal();
   await newDeletablePipeline();
@@ -258,7 +258,7 @@ beforeAll(async () => {
   foreign.interaction = (await insertTestInteraction(db, other.id, { customerIds: [foreign.customer] })).id;
   foreign.reminder = (await insertTestReminder(db, other.id, { title: 'Başka hatırlatıcı' })).id;
   foreign.purchase = await purchaseOf(otherCtx, foreign.customer);
-  foreign.pipeline = await ensureDefaultPipeline(db, otherCtx, 'tr');
+  foreign.pipeline = await ensureDefaultPipeline(db, otherCtx);
   foreign.deal = (await createDeal(db, otherCtx, createDealSchema.parse({ title: 'Başka fırsat' }))).id;
   foreign.quote = (await createQuote(db, otherCtx, createQuoteSchema.parse({ dealId: foreign.deal, items: FUZZ_ITEMS }))).id;
   const otherProject = await insertTestProject(db, other.id, { name: 'Başka proje' });
@@ -703,7 +703,9 @@ const errorShape = z.object({
   error: z.object({
     code: z.enum(Object.keys(ERROR_STATUS) as [keyof typeof ERROR_STATUS]),
     message: z.string().min(1),
-    fields: z.record(z.string(), z.string()).optional(),
+    fields: z
+      .record(z.string(), z.strictObject({ code: z.string().regex(/^[a-zA-Z]+$/), message: z.string().min(1), max: z.number().optional(), min: z.number().optional() }))
+      .optional(),
   }),
 });
 
@@ -721,7 +723,7 @@ describe('api fuzz', () => {
   // such a value used to reach the database and answer 500.
   it('answers U+0000 in text with a field error or a plain search, never a 500', async () => {
     const nul = await apiCall('POST', '/personnel', { key: bearer }, { name: 'Ad\u0000Soyad', title: '\u0000', role: 'member' });
-    expect(nul).toMatchObject({ status: 422, json: { error: { fields: { name: expect.any(String), title: expect.any(String) } } } });
+    expect(nul).toMatchObject({ status: 422, json: { error: { fields: { name: expect.objectContaining({ code: expect.any(String), message: expect.any(String) }), title: expect.objectContaining({ code: expect.any(String), message: expect.any(String) }) } } } });
     expect((await apiCall('PATCH', '/business', { key: bearer }, { sector: 'a\u0000b' })).status).toBe(422);
     expect((await apiCall('POST', '/api-keys', { cookie, businessId: business.id }, { name: '\u0000', role: 'viewer' })).status).toBe(422);
     expect((await apiCall('GET', `/personnel?search=${encodeURIComponent('Fuzz\u0000')}`, { key: bearer })).status).toBe(200);

@@ -13,6 +13,7 @@ export async function apiCall(
   path: string,
   auth: ApiAuth = {},
   body?: unknown,
+  extraHeaders: Record<string, string> = {},
 ): Promise<{ status: number; json: unknown; headers: Headers; text: string }> {
   const [pathname] = path.split('?');
   const match = ENDPOINTS.map((e) => ({ e, params: matchPath(e.path, pathname!) })).find((m) => m.params && m.e.method === method);
@@ -23,6 +24,7 @@ export async function apiCall(
   if (auth.origin !== null && auth.cookie) headers.origin = auth.origin ?? appUrl();
   if (auth.businessId) headers['x-business-id'] = auth.businessId;
   if (body !== undefined) headers['content-type'] = 'application/json';
+  Object.assign(headers, extraHeaders);
   const request = new Request(`${appUrl()}/api/v1${path}`, {
     method,
     headers,

@@ -493,7 +493,7 @@ describe('role matrix', () => {
           : '';
         // Sales records only for the sales operations: the others stay as quick as they were.
         const sales = /Deal|Pipeline|Stage|Quote|Contract/.test(op.name);
-        const pipelineId = sales ? await ensureDefaultPipeline(db, ownerCtx, 'tr') : '';
+        const pipelineId = sales ? await ensureDefaultPipeline(db, ownerCtx) : '';
         const stageIds = sales
           ? (await db.select({ id: pipelineStages.id }).from(pipelineStages).where(eq(pipelineStages.pipelineId, pipelineId)).orderBy(asc(pipelineStages.position))).map((s) => s.id)
           : [];

@@ -201,7 +201,7 @@ async function makeTenant(letter: 'A' | 'B'): Promise<Tenant> {
     customerId: customer.id,
     repeat: 'daily',
   });
-  const pipelineId = await ensureDefaultPipeline(db, ctx, 'tr');
+  const pipelineId = await ensureDefaultPipeline(db, ctx);
   const stageRows = await db
     .select()
     .from(pipelineStages)

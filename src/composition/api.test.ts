@@ -55,8 +55,21 @@ describe('/api/v1', () => {
     const key = await newKey();
     const invalid = await apiCall('POST', '/personnel', { key }, { name: '', email: 'x', role: 'king' });
     expect(invalid.status).toBe(422);
-    expect(invalid.json).toMatchObject({ error: { code: 'VALIDATION', fields: { name: expect.any(String), email: expect.any(String), role: expect.any(String) } } });
+    expect(invalid.json).toMatchObject({ error: { code: 'VALIDATION', fields: { name: expect.objectContaining({ code: expect.any(String), message: expect.any(String) }), email: expect.objectContaining({ code: expect.any(String), message: expect.any(String) }), role: expect.objectContaining({ code: expect.any(String), message: expect.any(String) }) } } });
     expect((await apiCall('POST', '/personnel', { key }, '{not json')).status).toBe(400);
+    // Each field error says its rule, a message that states it, and the limit.
+    const tooLong = await apiCall('POST', '/deals', { key }, { title: 'x'.repeat(5000), value: { amountMinor: -100_000, currency: 'TRY' } });
+    expect(tooLong.status).toBe(422);
+    expect((tooLong.json as { error: { fields: unknown } }).error.fields).toEqual({
+      title: { code: 'tooLong', max: 200, message: 'At most 200 characters.' },
+      'value.amountMinor': { code: 'tooSmall', min: 0, message: 'Must be 0 or more.' },
+    });
+    const turkish = await apiCall('POST', '/deals', { key }, { title: 'x'.repeat(5000) }, { 'accept-language': 'tr' });
+    expect((turkish.json as { error: { fields: { title: unknown } } }).error.fields.title).toEqual({ code: 'tooLong', max: 200, message: 'En fazla 200 karakter olabilir.' });
+    // The OpenAPI document describes that shape.
+    const document = JSON.stringify(openApiDocument());
+    expect(document).toContain('"required":["code","message"],"properties":{"code"');
+    expect(document).toContain('"max":{"type":"number"');
     expect((await apiCall('POST', '/personnel', { key }, '[1,2]')).status).toBe(400);
     expect((await apiCall('GET', '/personnel?limit=5000', { key })).status).toBe(400);
     expect((await apiCall('GET', '/personnel?cursor=%%%', { key })).status).toBe(400);
@@ -111,7 +124,7 @@ describe('/api/v1', () => {
     expect((await apiCall('DELETE', `/api-keys/${id}`, { cookie, businessId: business.id })).status).toBe(204);
     expect((await apiCall('GET', '/business', { key })).status).toBe(401);
     const past = await apiCall('POST', '/api-keys', { cookie, businessId: business.id }, { name: 'Geçmiş', role: 'viewer', expiresAt: '2020-01-01' });
-    expect(past).toMatchObject({ status: 422, json: { error: { fields: { expiresAt: expect.any(String) } } } });
+    expect(past).toMatchObject({ status: 422, json: { error: { fields: { expiresAt: expect.objectContaining({ code: expect.any(String), message: expect.any(String) }) } } } });
   });
 
   it('needs the app’s Origin for a session call that changes data', async () => {

@@ -3,12 +3,12 @@ import { registerSubscribers, workDomainEventJobs, DOMAIN_EVENTS_QUEUE } from '@
 import type { JobWorker } from '@/server/jobs/worker';
 import { auditSubscriber } from '@/modules/audit';
 import { contractsCustomerMergeSubscriber } from '@/modules/contracts';
-import { lastInteractionSubscriber, purchaseSummarySubscriber } from '@/modules/customers';
+import { lastInteractionSubscriber, purchaseSummarySubscriber, wonDealCustomerSubscriber } from '@/modules/customers';
 import { dealsCustomerMergeSubscriber } from '@/modules/deals';
 import { interactionsCustomerMergeSubscriber, provideAttachmentRenderer } from '@/modules/interactions';
 import { notificationSubscribers } from '@/modules/notifications';
 import { businessOwnerSubscriber } from '@/modules/personnel';
-import { projectsCustomerMergeSubscriber } from '@/modules/projects';
+import { projectsCustomerMergeSubscriber, projectsDealLinkSubscriber } from '@/modules/projects';
 import { purchasesCustomerMergeSubscriber } from '@/modules/purchases';
 import { renderQuoteAttachment } from '@/modules/quotes';
 import { remindersCustomerMergeSubscriber } from '@/modules/reminders';
@@ -27,6 +27,7 @@ registerSubscribers([
   // Customer totals kept on the customer's row.
   lastInteractionSubscriber,
   purchaseSummarySubscriber,
+  wonDealCustomerSubscriber,
   // A customer merge: each module moves the rows it owns.
   interactionsCustomerMergeSubscriber,
   purchasesCustomerMergeSubscriber,
@@ -34,6 +35,7 @@ registerSubscribers([
   dealsCustomerMergeSubscriber,
   contractsCustomerMergeSubscriber,
   projectsCustomerMergeSubscriber,
+  projectsDealLinkSubscriber,
   tasksCustomerMergeSubscriber,
   // Projects and their tasks; notifications of tasks, reminders and won deals.
   ...taskSubscribers,

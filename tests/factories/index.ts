@@ -41,8 +41,9 @@ export async function createTestBusiness(
   owner: TestUser,
   fields: { name?: string } & Record<string, unknown> = {},
 ): Promise<{ id: string; slug: string }> {
-  const input = createBusinessSchema.parse({ name: fields.name ?? `İşletme ${unique()}`, ...fields });
-  return createBusiness(db, owner, input);
+  const { language, ...rest } = fields;
+  const input = createBusinessSchema.parse({ name: fields.name ?? `İşletme ${unique()}`, ...rest });
+  return createBusiness(db, owner, input, language === 'en' || language === 'tr' ? language : null);
 }
 
 /** Adds a person to a business; with `login`, a user account linked to it. */

@@ -21,14 +21,15 @@ import { Box, Button, Paper, Stack, Text } from '@mantine/core';
 import {
   forwardRef,
   memo,
+  type CSSProperties,
+  type ReactNode,
   useCallback,
   useEffect,
+  useId,
   useImperativeHandle,
   useMemo,
   useRef,
   useState,
-  type CSSProperties,
-  type ReactNode,
 } from 'react';
 import { BoardColumnHeader } from './board-column-header';
 import { applyMove, findColumnOf, neighboursOf, type BoardItems } from './board-state';
@@ -88,6 +89,10 @@ function BoardInner<T extends { id: string }>(props: BoardProps<T>, ref: React.F
     setItems(incoming);
   }
 
+  // dnd-kit numbers its accessibility ids with a counter that keeps growing on the server, so the
+  // cards' aria-describedby differed between the server's HTML and the browser (a hydration error
+  // on every board page). React's useId is the same on both sides.
+  const dndId = useId();
   const sensors = useSensors(
     useSensor(MouseSensor, { activationConstraint: { distance: 5 } }),
     useSensor(TouchSensor, { activationConstraint: { delay: 200, tolerance: 8 } }),
@@ -266,6 +271,7 @@ function BoardInner<T extends { id: string }>(props: BoardProps<T>, ref: React.F
 
   return (
     <DndContext
+      id={dndId}
       sensors={sensors}
       collisionDetection={closestCorners}
       onDragStart={onDragStart}

@@ -4,6 +4,7 @@ import { notifications } from '@mantine/notifications';
 import { useTranslations } from 'next-intl';
 import { useState, useTransition } from 'react';
 import type { z } from 'zod';
+import { ruleMessage, ruleOfIssue } from '@/lib/field-rules';
 
 /** The shape every Server Action answers (see server/actions/run-action.ts). */
 export type ActionResultLike<T> =
@@ -38,7 +39,7 @@ export function useActionForm<V extends Record<string, unknown>, T>({ initialVal
           for (const issue of parsed.error.issues) {
             const key = issue.path.join('.');
             if (errors[key]) continue;
-            errors[key] = tv.has(issue.message) ? tv(issue.message) : tv('invalid');
+            errors[key] = ruleMessage(tv as never, ruleOfIssue(issue));
           }
           return errors;
         }

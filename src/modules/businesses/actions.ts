@@ -1,4 +1,6 @@
 'use server';
+import { cookies, headers } from 'next/headers';
+import { LOCALE_COOKIE, requestedLocale } from '@/i18n/locale';
 import { getDb } from '@/server/db/client';
 import { runBusinessAction, runUserAction, type ActionResult } from '@/server/actions/run-action';
 import { fieldErrorsOf } from '@/server/actions/operation';
@@ -12,7 +14,9 @@ export async function createBusinessAction(input: unknown): Promise<ActionResult
     if (!parsed.success) {
       return { ok: false, code: 'VALIDATION', message: 'errors.VALIDATION', fields: fieldErrorsOf(parsed.error) };
     }
-    const created = await createBusiness(getDb(), user, parsed.data);
+    // The business's default stages and columns are named in the language its creator uses.
+    const locale = requestedLocale((await cookies()).get(LOCALE_COOKIE)?.value, (await headers()).get('accept-language'));
+    const created = await createBusiness(getDb(), user, parsed.data, locale);
     return { ok: true, message: 'businesses.created', values: { name: parsed.data.name }, data: { slug: created.slug } };
   });
 }

@@ -10,6 +10,17 @@ import { filesRoot, MAX_LOGO_BYTES, readBusinessFile } from '@/server/files/stor
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { createBusinessSchema } from './schemas';
+import { notificationPreferences } from '@/server/db/schema';
+import { requestedLocale } from '@/i18n/locale';
+import { createBusiness } from './mutations';
+import { findNextSteps } from './next-steps';
+import { insertTestCustomer } from '../../../tests/factories/customers';
+import { listPipelines } from '@/modules/deals/queries';
+import { ensureDefaultPipeline } from '@/modules/deals/mutations';
+import { createProjectOperation } from '@/modules/projects/operations';
+import { createDealOperation } from '@/modules/deals/operations';
+import { getProject } from '@/modules/projects/queries';
+import { apiCall, sessionCookieFor } from '../../../tests/api';
 
 afterAll(closeDb);
 
@@ -24,6 +35,77 @@ describe('businesses', () => {
     const b = await getBusiness(db, ctx);
     expect(b).toMatchObject({ currency: 'TRY', timeZone: 'Europe/Istanbul', version: 1 });
     expect(await findLandingBusinessSlug(db, owner.id)).toBe(created.slug);
+  });
+
+  it('names its default stages and task columns in its creator’s language: UI cookie, then Accept-Language, then the account', async () => {
+    expect(requestedLocale('en', 'tr-TR,tr;q=0.9')).toBe('en');
+    expect(requestedLocale(undefined, 'en-US,en;q=0.9,tr;q=0.5')).toBe('en');
+    expect(requestedLocale('xx', 'de-DE')).toBeNull();
+    const db = getDb();
+    const stagesOf = async (ctx: Awaited<ReturnType<typeof contextFor>>) => {
+      await ensureDefaultPipeline(db, ctx);
+      return (await listPipelines(db, ctx))[0]!.stages.map((s) => s.name);
+    };
+    const columnsOf = async (ctx: Awaited<ReturnType<typeof contextFor>>) => {
+      const result = await runOperation(createProjectOperation, ctx, { name: 'Web Sitesi Yenileme' });
+      const project = await getProject(db, ctx, (result as { data: { id: string } }).data.id);
+      return project.statuses.map((s) => s.name);
+    };
+
+    // Asked for in the request: English, whoever opens sales first.
+    const english = await createUser(db);
+    const en = await createBusiness(db, english, createBusinessSchema.parse({ name: 'Sunrise Agency' }), 'en');
+    const enCtx = await contextFor(db, english.id, en.slug);
+    expect(await stagesOf(enCtx)).toEqual(['In contact', 'Quote given', 'Negotiation', 'Won', 'Lost']);
+    expect(await columnsOf(enCtx)).toEqual(['To do', 'In progress', 'Done']);
+
+    // Nothing in the request: the account's language.
+    const account = await createUser(db);
+    await db.insert(notificationPreferences).values({ userId: account.id, locale: 'en' });
+    const byAccount = await createBusiness(db, account, createBusinessSchema.parse({ name: 'Account Ltd' }), null);
+    expect(await stagesOf(await contextFor(db, account.id, byAccount.slug))).toContain('Won');
+
+    // Neither: Turkish.
+    const turkish = await createUser(db);
+    const tr = await createBusiness(db, turkish, createBusinessSchema.parse({ name: 'Güneş Ajans' }), null);
+    const trCtx = await contextFor(db, turkish.id, tr.slug);
+    expect(await stagesOf(trCtx)).toEqual(['İletişimde', 'Teklif verildi', 'Müzakere', 'Kazanıldı', 'Kaybedildi']);
+    expect(await columnsOf(trCtx)).toEqual(['Yapılacak', 'Devam ediyor', 'Tamamlandı']);
+  });
+
+  it('through the API, the business is made in the Accept-Language of the request, and the API’s default pipeline follows it', async () => {
+    const db = getDb();
+    const user = await createUser(db);
+    const cookie = await sessionCookieFor(user.email, user.password);
+    const created = await apiCall('POST', '/businesses', { cookie }, { name: 'API Agency' });
+    expect(created.status).toBe(201);
+    const business = created.json as { id: string; language: string };
+    expect(business.language).toBe('en');
+    const pipelines = await apiCall('GET', '/pipelines', { cookie, businessId: business.id });
+    expect(pipelines.status).toBe(200);
+    const stages = (pipelines.json as { data: { stages: { name: string }[] }[] }).data[0]!.stages.map((s) => s.name);
+    expect(stages).toEqual(['In contact', 'Quote given', 'Negotiation', 'Won', 'Lost']);
+  });
+
+  it('lists the dashboard’s next steps the business has not done yet, each gone once done', async () => {
+    const db = getDb();
+    const owner = await createUser(db);
+    const created = await createTestBusiness(db, owner, { name: 'Adım Adım' });
+    const ctx = await contextFor(db, owner.id, created.slug);
+    const keys = async (c = ctx) => (await findNextSteps(db, c)).map((s) => s.key);
+    expect(await keys()).toEqual(['personnel', 'settings', 'customer', 'deal', 'project']);
+    // Staff added: that step is done (a business with 9 people is never asked again).
+    const viewer = await addPersonnel(db, created.id, { role: 'viewer' });
+    expect(await keys()).toEqual(['settings', 'customer', 'deal', 'project']);
+    // A viewer is never asked to do what they may not.
+    expect(await keys(await contextFor(db, viewer.user!.id, created.slug))).toEqual([]);
+    await db.update(businesses).set({ phone: '+905321234567' }).where(eq(businesses.id, created.id));
+    await insertTestCustomer(db, created.id, { name: 'İlk Müşteri' });
+    expect(await keys()).toEqual(['deal', 'project']);
+    const deal = await runOperation(createDealOperation, ctx, { title: 'İlk fırsat' });
+    expect(deal).toMatchObject({ ok: true });
+    await runOperation(createProjectOperation, ctx, { name: 'İlk proje' });
+    expect(await keys()).toEqual([]);
   });
 
   it('gives two businesses with one name two slugs, and a user can switch between them', async () => {

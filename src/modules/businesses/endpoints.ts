@@ -14,6 +14,7 @@ import {
 import { callOperation, defineEndpoint } from '@/server/api/endpoint';
 import { fieldErrorsOf } from '@/server/actions/operation';
 import { ROLES } from '@/lib/permissions';
+import { localeCookieOf, requestedLocale } from '@/i18n/locale';
 
 export const businessJson = z.object({
   id: z.uuid(),
@@ -27,6 +28,8 @@ export const businessJson = z.object({
   taxOffice: z.string().nullable(),
   currency: z.string(),
   timeZone: z.string(),
+  language: z.enum(['tr', 'en']).describe('The creator’s language: default stages and task columns are named in it'),
+  wonDealActivatesCustomer: z.boolean().describe('A customer whose deal is won becomes an active customer'),
   hasLogo: z.boolean(),
   version: z.number().int(),
   createdAt: z.string(),
@@ -46,6 +49,8 @@ function toJson(b: BusinessDetails): z.infer<typeof businessJson> {
     taxOffice: b.taxOffice,
     currency: b.currency,
     timeZone: b.timeZone,
+    language: b.language === 'en' ? 'en' : 'tr',
+    wonDealActivatesCustomer: b.wonDealActivatesCustomer,
     hasLogo: b.logoPath !== null,
     version: b.version,
     createdAt: b.createdAt.toISOString(),
@@ -69,17 +74,19 @@ export const createBusinessEndpoint = defineEndpoint({
   method: 'POST',
   path: '/businesses',
   tag: 'Businesses',
-  summary: 'Create a business; the caller becomes its owner',
+  summary: 'Create a business; the caller becomes its owner. Its language (for the default stages and task columns) is the `NEXT_LOCALE` cookie, else Accept-Language, else the account’s',
   auth: 'session',
   businessOptional: true,
   body: createBusinessSchema,
   response: businessJson,
   successStatus: 201,
-  run: async ({ caller, body }) => {
+  run: async ({ caller, body, request }) => {
     if (caller.via !== 'session') throw new AppError('FORBIDDEN');
+    // Default stages and task columns are named in the creator's language: the request's, else their account's.
+    const locale = requestedLocale(localeCookieOf(request.headers.get('cookie')), request.headers.get('accept-language'));
     const parsed = createBusinessSchema.safeParse(body);
     if (!parsed.success) throw new AppError('VALIDATION', 'errors.VALIDATION', fieldErrorsOf(parsed.error));
-    const created = await createBusiness(getDb(), caller.user, parsed.data);
+    const created = await createBusiness(getDb(), caller.user, parsed.data, locale);
     const ctx = await loadBusinessContextById(getDb(), caller.userId, created.id);
     return toJson(await getBusiness(getDb(), ctx));
   },

@@ -2,7 +2,7 @@ import 'server-only';
 import { randomBytes } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
-import { businesses, userSettings } from '@/server/db/schema';
+import { businesses, notificationPreferences, userSettings } from '@/server/db/schema';
 import type { Executor } from '@/server/db/client';
 import type { Ctx } from '@/server/auth/context';
 import { AppError } from '@/lib/errors';
@@ -12,6 +12,7 @@ import { removeBusinessFile, removeBusinessFiles, saveBusinessFile, sniffImage }
 import { changedKeys } from '@/lib/changes';
 import { emitChange } from '@/server/events/domain';
 import { publishEvent } from '@/server/events/publish';
+import { DEFAULT_LOCALE, isLocale, type Locale } from '@/i18n/locale';
 import { RESERVED_SLUGS, type createBusinessSchema, type deleteBusinessSchema, type updateBusinessSchema } from './schemas';
 
 type Creator = { id: string; name: string; email: string };
@@ -26,16 +27,28 @@ async function freeSlug(db: Executor, name: string): Promise<string> {
   throw new AppError('CONFLICT');
 }
 
-/** Creates a business with its creator as the first personnel record, in the role owner. */
+/** The language the creator's account is set to (their notification language), if any. */
+async function accountLocale(db: Executor, userId: string): Promise<Locale | null> {
+  const [row] = await db.select({ locale: notificationPreferences.locale }).from(notificationPreferences).where(eq(notificationPreferences.userId, userId));
+  return isLocale(row?.locale) ? row.locale : null;
+}
+
+/**
+ * Creates a business with its creator as the first personnel record, in the role owner. Its
+ * language is the creator's: the one their request asks for (the app's language cookie, then
+ * Accept-Language), else their account's, else Turkish.
+ */
 export async function createBusiness(
   db: Executor,
   creator: Creator,
   input: z.output<typeof createBusinessSchema>,
+  requested: Locale | null = null,
 ): Promise<{ id: string; slug: string }> {
   return db.transaction(async (tx) => {
     const id = newId();
     const slug = await freeSlug(tx, input.name);
-    await tx.insert(businesses).values({ id, slug, ...input });
+    const language = requested ?? (await accountLocale(tx, creator.id)) ?? DEFAULT_LOCALE;
+    await tx.insert(businesses).values({ id, slug, ...input, language });
     await rememberLastBusiness(tx, creator.id, id);
     // The personnel module makes the creator the business's first person, in the role owner, in
     // its subscriber to this event (same transaction).

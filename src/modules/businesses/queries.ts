@@ -63,3 +63,9 @@ export async function getBusiness(db: Executor, ctx: Ctx): Promise<BusinessDetai
   if (!row) throw new AppError('NOT_FOUND');
   return row;
 }
+
+/** The business's language (its creator's): default stages and task columns are named in it. */
+export async function getBusinessLanguage(db: Executor, businessId: string): Promise<'tr' | 'en'> {
+  const [row] = await db.select({ language: businesses.language }).from(businesses).where(eq(businesses.id, businessId));
+  return row?.language === 'en' ? 'en' : 'tr';
+}

@@ -14,6 +14,8 @@ export const businessFieldsSchema = z.object({
   taxOffice: optionalText(80),
   currency: z.enum(CURRENCIES, 'invalid').default('TRY'),
   timeZone: z.string('invalid').refine(isValidTimeZone, 'timeZone').default('Europe/Istanbul'),
+  /** A customer whose deal is won becomes an active customer. */
+  wonDealActivatesCustomer: z.boolean('invalid').default(true),
 });
 
 export const createBusinessSchema = businessFieldsSchema;

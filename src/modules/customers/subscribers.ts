@@ -1,7 +1,8 @@
 import 'server-only';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Executor } from '@/server/db/client';
-import { customers, interactionCustomers } from '@/server/db/schema';
+import { businesses, customers, interactionCustomers } from '@/server/db/schema';
+import { publishEvent } from '@/server/events/publish';
 import type { TxSubscriber } from '@/server/events/domain';
 
 /**
@@ -62,5 +63,27 @@ export const purchaseSummarySubscriber: TxSubscriber = {
   mode: 'tx',
   async handle(tx, event) {
     for (const customerId of event.refs?.customerIds ?? []) await refreshPurchaseSummary(tx, event.businessId, customerId);
+  },
+};
+
+/**
+ * A deal was won: its customer is a customer now (status `active`, from lead, inactive or lost),
+ * unless the business turned that off. In the same transaction as the move.
+ */
+export const wonDealCustomerSubscriber: TxSubscriber = {
+  name: 'customers.won-deal',
+  on: ['deal.create', 'deal.update'],
+  mode: 'tx',
+  async handle(tx, event) {
+    const ids = event.refs?.wonCustomerIds ?? [];
+    if (ids.length === 0) return;
+    const [business] = await tx.select({ on: businesses.wonDealActivatesCustomer }).from(businesses).where(eq(businesses.id, event.businessId));
+    if (!business?.on) return;
+    const changed = await tx
+      .update(customers)
+      .set({ status: 'active', version: sql`${customers.version} + 1`, updatedAt: sql`now()` })
+      .where(and(eq(customers.businessId, event.businessId), inArray(customers.id, ids), sql`${customers.status} <> 'active'`))
+      .returning({ id: customers.id });
+    for (const { id } of changed) await publishEvent(tx, { businessId: event.businessId, kind: 'customer.updated', id, actorUserId: event.actor.userId });
   },
 };

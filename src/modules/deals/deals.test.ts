@@ -28,7 +28,7 @@ async function world() {
   const ownerCtx = await contextFor(db, owner.id, business.slug);
   const sales = await addPersonnel(db, business.id, { role: 'sales', name: 'Satışçı Selim' });
   const salesCtx = await contextFor(db, sales.user!.id, business.slug);
-  const pipelineId = await ensureDefaultPipeline(db, ownerCtx, 'tr');
+  const pipelineId = await ensureDefaultPipeline(db, ownerCtx);
   const stages = await db
     .select()
     .from(pipelineStages)
@@ -61,7 +61,7 @@ async function wonJobs(dealId: string) {
 describe('pipelines', () => {
   it('gives a business one default pipeline, however many first visits race', async () => {
     const { db, business, ownerCtx, pipelineId, stages } = await world();
-    const again = await Promise.all([ensureDefaultPipeline(db, ownerCtx, 'en'), ensureDefaultPipeline(db, ownerCtx, 'tr')]);
+    const again = await Promise.all([ensureDefaultPipeline(db, ownerCtx), ensureDefaultPipeline(db, ownerCtx)]);
     expect(again).toEqual([pipelineId, pipelineId]);
     const rows = await db.select().from(pipelines).where(eq(pipelines.businessId, business.id));
     expect(rows).toHaveLength(1);
@@ -72,9 +72,9 @@ describe('pipelines', () => {
       ['Kazanıldı', 'won', 100],
       ['Kaybedildi', 'lost', 0],
     ]);
-    // A fresh business whose first user speaks English gets English names, made once in a race.
-    const other = await createTestBusiness(db, await createUser(db));
-    const ids = await Promise.all([0, 1, 2].map(() => ensureDefaultPipeline(db, { businessId: other.id }, 'en')));
+    // A fresh business made in English gets English names, made once in a race.
+    const other = await createTestBusiness(db, await createUser(db), { language: 'en' });
+    const ids = await Promise.all([0, 1, 2].map(() => ensureDefaultPipeline(db, { businessId: other.id })));
     expect(new Set(ids).size).toBe(1);
     const [first] = await db.select({ name: pipelineStages.name }).from(pipelineStages).where(eq(pipelineStages.businessId, other.id)).orderBy(asc(pipelineStages.position));
     expect(first?.name).toBe('In contact');

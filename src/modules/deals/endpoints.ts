@@ -43,6 +43,7 @@ export const dealJson = z.object({
   lostReason: z.string().nullable(),
   wonAt: z.string().nullable(),
   lostAt: z.string().nullable(),
+  project: ref.describe('The linked project: winning the deal records the win there instead of making a new project'),
   version: z.number().int().describe('Content version: send it back with content changes'),
   moveVersion: z.number().int().describe('Counts moves; moves never change `version`'),
   createdAt: z.string(),
@@ -65,6 +66,7 @@ function dealToJson(d: DealRecord): z.infer<typeof dealJson> {
     lostReason: d.lostReason,
     wonAt: d.wonAt?.toISOString() ?? null,
     lostAt: d.lostAt?.toISOString() ?? null,
+    project: d.project,
     version: d.version,
     moveVersion: d.moveVersion,
     createdAt: d.createdAt.toISOString(),
@@ -81,7 +83,7 @@ export const listPipelinesEndpoint = defineEndpoint({
   response: z.object({ data: z.array(pipelineJson) }),
   run: async ({ ctx }) => {
     authorize(ctx, 'pipelines', 'read');
-    await ensureDefaultPipeline(getDb(), ctx, 'tr');
+    await ensureDefaultPipeline(getDb(), ctx);
     return { data: (await listPipelines(getDb(), ctx)).map(pipelineToJson) };
   },
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatMoney, minorToInputText, parseMoneyText } from './money';
+import { formatMoney, formatMoneyFitting, minorToInputText, parseMoneyText } from './money';
 
 describe('money text', () => {
   it('reads Turkish and English writing into minor units without floats', () => {
@@ -27,5 +27,15 @@ describe('money text', () => {
     expect(parseMoneyText(minorToInputText(5, 'TRY', 'tr'), 'TRY')).toBe(5);
     expect(formatMoney(1250050, 'TRY', 'tr')).toContain('12.500,50');
     expect(formatMoney(1250000, 'TRY', 'tr')).toBe('₺12.500');
+  });
+
+  it('writes board totals in full while they fit, compact beyond, with the full amount for the hover text', () => {
+    expect(formatMoneyFitting(5_000_000, 'TRY', 'tr')).toEqual({ text: '₺50.000', full: '₺50.000', compact: false });
+    expect(formatMoneyFitting(123_456_700, 'TRY', 'tr')).toEqual({ text: '₺1.234.567', full: '₺1.234.567', compact: false });
+    const huge = formatMoneyFitting(1_234_567_890_00, 'TRY', 'tr');
+    expect(huge.full).toBe('₺1.234.567.890');
+    expect(huge.compact).toBe(true);
+    expect(huge.text.length).toBeLessThan(huge.full.length);
+    expect(formatMoneyFitting(5_000_000, 'TRY', 'en').text).not.toMatch(/K$/);
   });
 });

@@ -71,3 +71,13 @@ export function formatMoney(minor: number, currency: string, locale: string, com
     ...(compact ? { notation: 'compact', maximumFractionDigits: 1 } : { minimumFractionDigits: minor % 10 ** digits === 0 ? 0 : digits, maximumFractionDigits: digits }),
   }).format(value);
 }
+
+/**
+ * An amount for a narrow place (a board column's totals): in full ("₺50.000") while it fits in
+ * `maxLength` characters, compact beyond ("₺1,3 Mr"); `full` is for the hover text.
+ */
+export function formatMoneyFitting(minor: number, currency: string, locale: string, maxLength = 12): { text: string; full: string; compact: boolean } {
+  const full = formatMoney(minor, currency, locale);
+  if (full.length <= maxLength) return { text: full, full, compact: false };
+  return { text: formatMoney(minor, currency, locale, true), full, compact: true };
+}

@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, asc, desc, eq, gt, inArray, lt, ne, sql } from 'drizzle-orm';
 import type { z } from 'zod';
-import { customers, deals, personnel, pipelineStages, pipelines, projectTemplates } from '@/server/db/schema';
+import { customers, deals, personnel, pipelineStages, pipelines, projects, projectTemplates } from '@/server/db/schema';
 import type { Executor, Transaction } from '@/server/db/client';
 import type { Ctx } from '@/server/auth/context';
 import { authorize } from '@/server/auth/authorize';
@@ -13,6 +13,7 @@ import { changedKeys } from '@/lib/changes';
 import { emitChange } from '@/server/events/domain';
 import { businessCurrency, dealScope } from './queries';
 import { queueDealWon } from '@/server/jobs/deals-won';
+import { getBusinessLanguage } from '@/modules/businesses';
 import type {
   createDealSchema,
   createPipelineSchema,
@@ -45,18 +46,19 @@ const DEFAULT_STAGES: { tr: string; en: string; probability: number; kind: Stage
 ];
 
 /**
- * Gives a business its first pipeline when it has none. Names are stored, not translated: in
- * Turkish when the user who first opens sales uses Turkish, otherwise in English (they are then
- * renamed like any other stage). An advisory lock per business makes two first visits make one.
+ * Gives a business its first pipeline when it has none. Names are stored, not translated: in the
+ * business's language (its creator's), whoever opens sales first, through the app or the API
+ * (they are then renamed like any other stage). An advisory lock per business makes two first
+ * visits make one.
  */
-export async function ensureDefaultPipeline(db: Executor, ctx: Pick<Ctx, 'businessId'>, locale: string): Promise<string> {
+export async function ensureDefaultPipeline(db: Executor, ctx: Pick<Ctx, 'businessId'>): Promise<string> {
   const existing = await db.select({ id: pipelines.id }).from(pipelines).where(eq(pipelines.businessId, ctx.businessId)).orderBy(asc(pipelines.position), asc(pipelines.id)).limit(1);
   if (existing[0]) return existing[0].id;
   return db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext('tezgah:default-pipeline'), hashtext(${ctx.businessId}))`);
     const [again] = await tx.select({ id: pipelines.id }).from(pipelines).where(eq(pipelines.businessId, ctx.businessId)).limit(1);
     if (again) return again.id;
-    const lang = locale.startsWith('tr') ? 'tr' : 'en';
+    const lang = await getBusinessLanguage(tx, ctx.businessId);
     const id = newId();
     await tx.insert(pipelines).values({ businessId: ctx.businessId, id, name: lang === 'tr' ? 'Satış' : 'Sales', position: 0 });
     await tx.insert(pipelineStages).values(
@@ -72,7 +74,8 @@ async function checkTemplate(tx: Executor, ctx: Ctx, id: string | null): Promise
   if (!row) throw new AppError('VALIDATION', 'errors.VALIDATION', { projectTemplateId: 'invalid' });
 }
 
-export async function createPipeline(db: Executor, ctx: Ctx, input: z.output<typeof createPipelineSchema>, locale = 'tr'): Promise<{ id: string }> {
+/** A new pipeline, with the usual stages named in `locale` (its maker's), else in the business's language. */
+export async function createPipeline(db: Executor, ctx: Ctx, input: z.output<typeof createPipelineSchema>, locale?: string): Promise<{ id: string }> {
   authorize(ctx, 'pipelines', 'create');
   const id = newId();
   try {
@@ -84,7 +87,7 @@ export async function createPipeline(db: Executor, ctx: Ctx, input: z.output<typ
         .where(eq(pipelines.businessId, ctx.businessId));
       await tx.insert(pipelines).values({ businessId: ctx.businessId, id, name: input.name, projectTemplateId: input.projectTemplateId, position: next });
       // A new pipeline starts with the usual stages, to be renamed.
-      const lang = locale.startsWith('tr') ? 'tr' : 'en';
+      const lang = locale ? (locale.startsWith('tr') ? 'tr' : 'en') : await getBusinessLanguage(tx, ctx.businessId);
       await tx.insert(pipelineStages).values(
         DEFAULT_STAGES.map((s, i) => ({ businessId: ctx.businessId, id: newId(), pipelineId: id, name: s[lang], probability: s.probability, kind: s.kind, position: i })),
       );
@@ -225,8 +228,12 @@ export async function reorderStages(db: Executor, ctx: Ctx, input: z.output<type
 
 // ─── Deals ──────────────────────────────────────────────────────────────────────────────────
 
-async function checkDealReferences(tx: Executor, ctx: Ctx, input: Pick<DealContent, 'customerId' | 'ownerId'>): Promise<void> {
+async function checkDealReferences(tx: Executor, ctx: Ctx, input: Pick<DealContent, 'customerId' | 'ownerId' | 'projectId'>): Promise<void> {
   const fields: FieldErrors = {};
+  if (input.projectId) {
+    const [row] = await tx.select({ id: projects.id }).from(projects).where(and(eq(projects.businessId, ctx.businessId), eq(projects.id, input.projectId)));
+    if (!row) fields.projectId = 'invalid';
+  }
   if (input.customerId) {
     const [row] = await tx.select({ id: customers.id }).from(customers).where(and(eq(customers.businessId, ctx.businessId), eq(customers.id, input.customerId)));
     if (!row) fields.customerId = 'invalid';
@@ -283,6 +290,11 @@ async function queueWon(tx: Transaction, ctx: Ctx, dealId: string): Promise<void
   await queueDealWon(tx, { businessId: ctx.businessId, dealId, actorPersonnelId: ctx.personnelId });
 }
 
+/** The customer of a deal just won: the customers module makes it an active customer. */
+function wonRefs(won: boolean, customerId: string | null): Record<string, string[]> | undefined {
+  return won && customerId ? { wonCustomerIds: [customerId] } : undefined;
+}
+
 /** won_at / lost_at / lost_reason for a deal entering a stage of `kind`. */
 function outcomeColumns(kind: StageKind, previous: { kind: StageKind; wonAt: Date | null; lostAt: Date | null; lostReason: string | null } | null, lostReason: string | null) {
   return {
@@ -292,9 +304,9 @@ function outcomeColumns(kind: StageKind, previous: { kind: StageKind; wonAt: Dat
   };
 }
 
-export async function createDeal(db: Executor, ctx: Ctx, input: z.output<typeof createDealSchema>, locale = 'tr'): Promise<{ id: string }> {
+export async function createDeal(db: Executor, ctx: Ctx, input: z.output<typeof createDealSchema>): Promise<{ id: string }> {
   dealScope(ctx, 'create');
-  const pipelineId = input.pipelineId ?? (await ensureDefaultPipeline(db, ctx, locale));
+  const pipelineId = input.pipelineId ?? (await ensureDefaultPipeline(db, ctx));
   const id = newId();
   await db.transaction(async (tx) => {
     await checkDealReferences(tx, ctx, input);
@@ -338,7 +350,13 @@ export async function createDeal(db: Executor, ctx: Ctx, input: z.output<typeof 
       ...outcomeColumns(stage.kind, null, input.lostReason),
     });
     if (stage.kind === 'won') await queueWon(tx, ctx, id);
-    await emitChange(tx, ctx, { action: 'create', entityType: 'deal', entityId: id, meta: { stageId } });
+    await emitChange(tx, ctx, {
+      action: 'create',
+      entityType: 'deal',
+      entityId: id,
+      meta: { stageId, ...(input.projectId ? { projectId: input.projectId } : {}) },
+      refs: wonRefs(stage.kind === 'won', input.customerId),
+    });
     await publishEvent(tx, { businessId: ctx.businessId, kind: 'deal.created', id, actorUserId: ctx.userId });
   });
   return { id };
@@ -375,7 +393,16 @@ export async function updateDeal(db: Executor, ctx: Ctx, input: z.output<typeof 
       .where(and(dealScope(ctx, 'update'), eq(deals.id, input.id), eq(deals.version, input.version)))
       .returning({ version: deals.version, title: deals.title });
     if (!row) throw new AppError('CONFLICT', 'deals.errors.stale');
-    await emitChange(tx, ctx, { action: 'update', entityType: 'deal', entityId: input.id, changedFields: changedKeys(target as unknown as Record<string, unknown>, patch) });
+    // The link lives on the project (projects.deal_id): the projects module sets it from the event.
+    const [linked] = await tx.select({ id: projects.id }).from(projects).where(and(eq(projects.businessId, ctx.businessId), eq(projects.dealId, input.id)));
+    const relink = input.projectId !== undefined && input.projectId !== (linked?.id ?? null);
+    await emitChange(tx, ctx, {
+      action: 'update',
+      entityType: 'deal',
+      entityId: input.id,
+      changedFields: [...changedKeys(target as unknown as Record<string, unknown>, patch), ...(relink ? ['projectId'] : [])],
+      ...(relink ? { meta: { projectId: input.projectId ?? null } } : {}),
+    });
     await publishEvent(tx, { businessId: ctx.businessId, kind: 'deal.updated', id: input.id, actorUserId: ctx.userId });
     return row;
   });
@@ -416,7 +443,14 @@ export async function moveDeal(
       .returning({ moveVersion: deals.moveVersion });
     if (stage.kind === 'won' && previousKind !== 'won') await queueWon(tx, ctx, target.id);
     if (target.stageId !== stage.id) {
-      await emitChange(tx, ctx, { action: 'update', entityType: 'deal', entityId: target.id, changedFields: ['stageId'], meta: { fromStageId: target.stageId, toStageId: stage.id } });
+      await emitChange(tx, ctx, {
+        action: 'update',
+        entityType: 'deal',
+        entityId: target.id,
+        changedFields: ['stageId'],
+        meta: { fromStageId: target.stageId, toStageId: stage.id },
+        refs: wonRefs(stage.kind === 'won' && previousKind !== 'won', target.customerId),
+      });
     }
     await publishEvent(tx, { businessId: ctx.businessId, kind: 'deal.moved', id: target.id, actorUserId: ctx.userId });
     return { moveVersion: row!.moveVersion, position, stageId: stage.id, title: target.title, kind: stage.kind };

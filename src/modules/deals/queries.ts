@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, asc, desc, eq, inArray, lt, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import { auditLog, businesses, customers, customerTags, deals, personnel, pipelineStages, pipelines, projectTemplates, user } from '@/server/db/schema';
+import { auditLog, businesses, customers, customerTags, deals, personnel, pipelineStages, pipelines, projects, projectTemplates, user } from '@/server/db/schema';
 import type { Executor } from '@/server/db/client';
 import type { Ctx } from '@/server/auth/context';
 import { AppError } from '@/lib/errors';
@@ -223,6 +223,8 @@ export type DealRecord = DealCard & {
   lostReason: string | null;
   wonAt: Date | null;
   lostAt: Date | null;
+  /** The project this deal is for (its `deal_id`): a win is recorded there instead of making a new one. */
+  project: { id: string; name: string } | null;
   version: number;
   moveVersion: number;
   createdAt: Date;
@@ -255,6 +257,8 @@ function selectDeals(db: Executor) {
       lostReason: deals.lostReason,
       wonAt: deals.wonAt,
       lostAt: deals.lostAt,
+      projectId: projects.id,
+      projectName: projects.name,
       version: deals.version,
       moveVersion: deals.moveVersion,
       createdAt: deals.createdAt,
@@ -264,7 +268,8 @@ function selectDeals(db: Executor) {
     .innerJoin(pipelines, and(eq(pipelines.businessId, deals.businessId), eq(pipelines.id, deals.pipelineId)))
     .innerJoin(pipelineStages, and(eq(pipelineStages.businessId, deals.businessId), eq(pipelineStages.id, deals.stageId)))
     .leftJoin(customers, and(eq(customers.businessId, deals.businessId), eq(customers.id, deals.customerId)))
-    .leftJoin(owner, and(eq(owner.businessId, deals.businessId), eq(owner.id, deals.ownerId)));
+    .leftJoin(owner, and(eq(owner.businessId, deals.businessId), eq(owner.id, deals.ownerId)))
+    .leftJoin(projects, and(eq(projects.businessId, deals.businessId), eq(projects.dealId, deals.id)));
 }
 
 type DealRow = Awaited<ReturnType<ReturnType<typeof selectDeals>['execute']>>[number];
@@ -288,6 +293,7 @@ function toRecord(ctx: Ctx, r: DealRow): DealRecord {
     lostReason: r.lostReason,
     wonAt: r.wonAt,
     lostAt: r.lostAt,
+    project: r.projectId ? { id: r.projectId, name: r.projectName ?? '' } : null,
     version: r.version,
     moveVersion: r.moveVersion,
     createdAt: r.createdAt,

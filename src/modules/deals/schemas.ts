@@ -56,6 +56,16 @@ export const dealContentSchema = z.object({
   /** Null: the stage's probability applies. */
   probability: probabilityField.nullish().transform((v) => v ?? null),
   source: optionalText(100),
+  /**
+   * The project this deal is for (an existing one of the customer, say): winning the deal then
+   * records the win on it instead of making a new project. Absent: unchanged; null: no project.
+   */
+  projectId: z
+    .union([uuidField, z.literal('')], 'invalid')
+    .nullish()
+    .transform((v) => (v === undefined ? undefined : v || null))
+    .optional()
+    .describe('The linked project; absent leaves it as it is, null unlinks it'),
 });
 export type DealContent = z.output<typeof dealContentSchema>;
 

@@ -9,6 +9,7 @@ import {
   messageTemplates,
   outboxMessages,
   personnel,
+  type OutboxAttachmentRef,
 } from '@/server/db/schema';
 import type { Executor } from '@/server/db/client';
 import type { Ctx } from '@/server/auth/context';
@@ -40,6 +41,8 @@ export type InteractionRecord = {
   /** Whether the current user may change or delete it ("own" roles: only what they logged). */
   canUpdate: boolean;
   canDelete: boolean;
+  /** For an e-mail or SMS sent from Tezgah: where the message is (held, queued, sent, failed) and what went with it. */
+  message: { status: OutboxStatus; attachments: OutboxAttachmentRef[] } | null;
 };
 
 export type InteractionFilters = {
@@ -74,11 +77,11 @@ function allowed(ctx: Ctx, action: 'update' | 'delete', createdById: string | nu
   return scope === 'all' || (scope === 'own' && createdById === ctx.personnelId);
 }
 
-/** Adds the customers and personnel of each interaction, in two queries for the whole page. */
+/** Adds the customers, personnel and sent message of each interaction, in three queries for the whole page. */
 async function withPeople(db: Executor, ctx: Ctx, rows: Row[]): Promise<InteractionRecord[]> {
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.id);
-  const [customerRows, personnelRows] = await Promise.all([
+  const [customerRows, personnelRows, messageRows] = await Promise.all([
     db
       .select({ interactionId: interactionCustomers.interactionId, id: customers.id, name: customers.name })
       .from(interactionCustomers)
@@ -91,7 +94,12 @@ async function withPeople(db: Executor, ctx: Ctx, rows: Row[]): Promise<Interact
       .innerJoin(personnel, and(eq(personnel.businessId, interactionPersonnel.businessId), eq(personnel.id, interactionPersonnel.personnelId)))
       .where(and(eq(interactionPersonnel.businessId, ctx.businessId), inArray(interactionPersonnel.interactionId, ids)))
       .orderBy(asc(personnel.name)),
+    db
+      .select({ interactionId: outboxMessages.interactionId, status: outboxMessages.status, attachments: outboxMessages.attachments })
+      .from(outboxMessages)
+      .where(and(eq(outboxMessages.businessId, ctx.businessId), inArray(outboxMessages.interactionId, ids))),
   ]);
+  const messages = new Map(messageRows.map(({ interactionId, ...m }) => [interactionId, m]));
   const group = (list: { interactionId: string; id: string; name: string }[]) => {
     const map = new Map<string, Named[]>();
     for (const { interactionId, id, name } of list) map.set(interactionId, [...(map.get(interactionId) ?? []), { id, name }]);
@@ -105,6 +113,7 @@ async function withPeople(db: Executor, ctx: Ctx, rows: Row[]): Promise<Interact
     personnel: byPersonnel.get(r.id) ?? [],
     canUpdate: allowed(ctx, 'update', r.createdById),
     canDelete: allowed(ctx, 'delete', r.createdById),
+    message: messages.get(r.id) ?? null,
   }));
 }
 

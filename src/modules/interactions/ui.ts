@@ -5,3 +5,4 @@ export { formatInstant } from './components/format';
 export { InteractionList } from './components/interaction-list';
 export { NewInteractionButton } from './components/new-interaction-button';
 export { TemplateManager } from './components/template-manager';
+export { MessageDelivery } from './components/message-delivery';

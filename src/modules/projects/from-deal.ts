@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { businesses, deals, personnel, pipelines, projects } from '@/server/db/schema';
 import type { Executor } from '@/server/db/client';
 import { publishEvent } from '@/server/events/publish';
@@ -7,10 +7,13 @@ import type { DealWonJob } from '@/server/jobs/deals-won';
 import { newId } from '@/lib/ids';
 import { emitChange } from '@/server/events/domain';
 import { instantToWallClock } from '@/lib/dates';
-import { insertDefaultStatuses, localeOfUser } from './mutations';
+import { insertDefaultStatuses } from './mutations';
+import { getBusinessLanguage } from '@/modules/businesses';
 
 /**
- * The worker of `deals.won`: in one transaction, the project of a won deal (for its customer,
+ * The worker of `deals.won`. A deal linked to a project (an existing one of the customer, say)
+ * gets no second one: the win is recorded on the linked project (a `project.win` event, audited,
+ * and a planned project becomes active). Otherwise, in one transaction, the project of a won deal (for its customer,
  * named after it, from its pipeline's template), owned by the deal's owner (or whoever won it).
  * Its `project.create` event (with the deal's id and the template's) has the tasks module make
  * the template's tasks and the notifications module tell the owner, in the same transaction.
@@ -34,6 +37,23 @@ export async function createProjectFromWonDeal(db: Executor, job: DealWonJob, no
       .where(and(eq(deals.businessId, job.businessId), eq(deals.id, job.dealId)));
     // A deal deleted before the job ran leaves nothing to do.
     if (!deal) return { projectId: null };
+    const [linked] = await tx
+      .select({ id: projects.id, status: projects.status })
+      .from(projects)
+      .where(and(eq(projects.businessId, job.businessId), eq(projects.dealId, job.dealId)))
+      .for('update');
+    if (linked) {
+      if (linked.status === 'planned') {
+        await tx.update(projects).set({ status: 'active', updatedAt: sql`now()` }).where(and(eq(projects.businessId, job.businessId), eq(projects.id, linked.id)));
+      }
+      await emitChange(
+        tx,
+        { businessId: job.businessId, userId: null, personnelId: job.actorPersonnelId },
+        { action: 'win', entityType: 'project', entityId: linked.id, meta: { dealId: job.dealId }, ...(linked.status === 'planned' ? { changedFields: ['status'] } : {}) },
+      );
+      await publishEvent(tx, { businessId: job.businessId, kind: 'project.updated', id: linked.id, actorUserId: null });
+      return { projectId: null };
+    }
     const ownerId = deal.ownerId ?? job.actorPersonnelId;
     const [owner] = ownerId
       ? await tx
@@ -58,7 +78,7 @@ export async function createProjectFromWonDeal(db: Executor, job: DealWonJob, no
       .returning({ id: projects.id });
     if (inserted.length === 0) return { projectId: null };
 
-    await insertDefaultStatuses(tx, job.businessId, id, await localeOfUser(tx, owner?.userId ?? null));
+    await insertDefaultStatuses(tx, job.businessId, id, await getBusinessLanguage(tx, job.businessId));
     // Whoever won the deal is the actor: the template's tasks are theirs to have created.
     await emitChange(
       tx,

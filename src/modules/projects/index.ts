@@ -3,4 +3,5 @@ import 'server-only';
 export * as endpoints from './endpoints';
 export { dealsWonWorker } from './jobs';
 export { projectsCustomerMergeSubscriber } from './customer-merge';
+export { projectsDealLinkSubscriber } from './deal-link';
 export { findPersonnelOptions, findProjectOptions, findProjectTemplates, findProjects, findTemplateTasks, getProject, projectScope, projectVisible } from './queries';

@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { z } from 'zod';
-import { customers, notificationPreferences, personnel, projectMembers, projects, projectTemplates, taskStatuses, tasks } from '@/server/db/schema';
+import { customers, personnel, projectMembers, projects, projectTemplates, taskStatuses, tasks } from '@/server/db/schema';
 import type { Executor, Transaction } from '@/server/db/client';
 import type { Ctx } from '@/server/auth/context';
 import { publishEvent } from '@/server/events/publish';
@@ -11,7 +11,9 @@ import { scopeFor } from '@/lib/permissions';
 import { changedKeys } from '@/lib/changes';
 import { emitChange } from '@/server/events/domain';
 import { DEFAULT_TASK_STATUSES } from './defaults';
+import { getBusinessLanguage } from '@/modules/businesses';
 import { projectScope } from './queries';
+import { checkDeal, linkDealToProject } from './deal-link';
 import type {
   createProjectSchema,
   createProjectTemplateSchema,
@@ -24,12 +26,6 @@ import type {
 
 type ProjectFields = z.output<typeof createProjectSchema>;
 
-/** The language a person reads the app in (their saved preference; Turkish by default). */
-export async function localeOfUser(db: Executor, userId: string | null): Promise<'tr' | 'en'> {
-  if (!userId) return 'tr';
-  const [row] = await db.select({ locale: notificationPreferences.locale }).from(notificationPreferences).where(eq(notificationPreferences.userId, userId));
-  return row?.locale === 'en' ? 'en' : 'tr';
-}
 
 /** Customer, owner and members must be rows of this business; says which field is wrong. */
 async function checkProjectReferences(tx: Executor, ctx: Ctx, input: Pick<ProjectFields, 'customerId' | 'ownerId' | 'memberIds'>) {
@@ -48,7 +44,7 @@ async function checkProjectReferences(tx: Executor, ctx: Ctx, input: Pick<Projec
   if (Object.keys(fields).length > 0) throw new AppError('VALIDATION', 'errors.VALIDATION', fields);
 }
 
-/** Inserts the default columns of a new project; answers their ids by category. */
+/** Inserts the default columns of a new project, named in the business's language; answers their ids by category. */
 export async function insertDefaultStatuses(tx: Executor, businessId: string, projectId: string, locale: 'tr' | 'en'): Promise<Record<string, string>> {
   const ids: Record<string, string> = {};
   await tx.insert(taskStatuses).values(
@@ -78,10 +74,14 @@ export async function createProject(db: Executor, ctx: Ctx, input: ProjectFields
       // Whoever makes a project owns it unless they name someone else.
       ownerId: input.ownerId ?? ctx.personnelId,
     });
+    if (input.dealId) {
+      await checkDeal(tx, ctx.businessId, input.dealId);
+      await linkDealToProject(tx, ctx.businessId, input.dealId, id, ctx.userId);
+    }
     if (input.memberIds.length > 0) {
       await tx.insert(projectMembers).values([...new Set(input.memberIds)].map((personnelId) => ({ businessId: ctx.businessId, projectId: id, personnelId })));
     }
-    await insertDefaultStatuses(tx, ctx.businessId, id, await localeOfUser(tx, ctx.userId));
+    await insertDefaultStatuses(tx, ctx.businessId, id, await getBusinessLanguage(tx, ctx.businessId));
     await emitChange(tx, ctx, { action: 'create', entityType: 'project', entityId: id });
     await publishEvent(tx, { businessId: ctx.businessId, kind: 'project.created', id, actorUserId: ctx.userId });
     return { id };
@@ -108,7 +108,13 @@ export async function updateProject(db: Executor, ctx: Ctx, input: z.output<type
       startDate: input.startDate,
       endDate: input.endDate,
       ownerId: input.ownerId,
+      ...(input.dealId !== undefined ? { dealId: input.dealId } : {}),
     };
+    if (input.dealId) {
+      await checkDeal(tx, ctx.businessId, input.dealId);
+      // The deal's earlier project lets it go: one project per deal.
+      await linkDealToProject(tx, ctx.businessId, input.dealId, input.id, ctx.userId);
+    }
     const [row] = await tx
       .update(projects)
       .set({ ...patch, version: target.version + 1, updatedAt: sql`now()` })

@@ -26,6 +26,9 @@ import { findProjects, findProjectTemplates, getProject } from './queries';
 import { createProjectFromWonDeal } from './from-deal';
 import { templateDueAt } from '@/modules/tasks/from-template';
 import { dealWonDedupeKey } from '@/modules/notifications/subscribers';
+import { createDealOperation, moveDealOperation, updateDealOperation } from '@/modules/deals/operations';
+import { getBoard, getDeal } from '@/modules/deals/queries';
+import { businesses, customers, auditLog } from '@/server/db/schema';
 
 afterAll(async () => {
   await stopBoss();
@@ -188,5 +191,57 @@ describe('won deal → project', () => {
     const project = await getProject(db, ownerCtx, projectId!);
     expect(project).toMatchObject({ name: 'Şablonsuz', owner: { id: ownerCtx.personnelId }, progress: { total: 0 } });
     expect(project.statuses).toHaveLength(3);
+  });
+
+  it('a won deal linked to the customer’s project records the win there, makes no second project, and makes the customer a customer', async () => {
+    const { db, business, ownerCtx } = await world();
+    const customer = await insertTestCustomer(db, business.id, { name: 'A Şirketi' });
+    const project = idOf(await runOperation(createProjectOperation, ownerCtx, { name: 'Web Sitesi Yenileme', customerId: customer.id, status: 'planned' }));
+    // Linked from the deal (the form and the API send `projectId`).
+    const created = await runOperation(createDealOperation, ownerCtx, { title: 'Web sitesi', customerId: customer.id, projectId: project });
+    expect(created).toMatchObject({ ok: true });
+    const dealId = idOf(created);
+    expect((await getDeal(db, ownerCtx, dealId)).project).toEqual({ id: project, name: 'Web Sitesi Yenileme' });
+    expect((await getProject(db, ownerCtx, project)).deal).toMatchObject({ id: dealId, title: 'Web sitesi', wonAt: null });
+
+    const board = await getBoard(db, ownerCtx, (await getDeal(db, ownerCtx, dealId)).pipeline.id);
+    const won = board.columns.find((s) => s.kind === 'won')!;
+    expect(await runOperation(moveDealOperation, ownerCtx, { id: dealId, stageId: won.id })).toMatchObject({ ok: true });
+    // The lead became a customer in the move's transaction.
+    const [row] = await db.select({ status: customers.status }).from(customers).where(eq(customers.id, customer.id));
+    expect(row?.status).toBe('active');
+    await createProjectFromWonDeal(db, { businessId: business.id, dealId, actorPersonnelId: ownerCtx.personnelId });
+    const all = await db.select({ id: projects.id, status: projects.status }).from(projects).where(eq(projects.businessId, business.id));
+    expect(all).toEqual([{ id: project, status: 'active' }]);
+    const wins = await db.select({ action: auditLog.action }).from(auditLog).where(and(eq(auditLog.businessId, business.id), eq(auditLog.entityId, project), eq(auditLog.action, 'win')));
+    expect(wins).toHaveLength(1);
+    expect((await getProject(db, ownerCtx, project)).deal?.wonAt).toBeInstanceOf(Date);
+
+    // Unlinked from the deal (null), linked again from the project's side.
+    const deal = await getDeal(db, ownerCtx, dealId);
+    expect(await runOperation(updateDealOperation, ownerCtx, { id: dealId, version: deal.version, title: deal.title, customerId: customer.id, projectId: null })).toMatchObject({ ok: true });
+    expect((await getDeal(db, ownerCtx, dealId)).project).toBeNull();
+    const p = await getProject(db, ownerCtx, project);
+    expect(
+      await runOperation(updateProjectOperation, ownerCtx, { id: project, version: p.version, name: p.name, customerId: customer.id, status: p.status, dealId }),
+    ).toMatchObject({ ok: true });
+    expect((await getDeal(db, ownerCtx, dealId)).project?.id).toBe(project);
+    // A project of another business cannot be linked.
+    const other = await world();
+    const foreign = idOf(await runOperation(createProjectOperation, other.ownerCtx, { name: 'Başkasının' }));
+    expect(await runOperation(createDealOperation, ownerCtx, { title: 'Olmaz', projectId: foreign })).toMatchObject({ ok: false, fields: { projectId: 'invalid' } });
+  });
+
+  it('leaves the customer a lead when the business turned that off', async () => {
+    const { db, business, ownerCtx } = await world();
+    await db.update(businesses).set({ wonDealActivatesCustomer: false }).where(eq(businesses.id, business.id));
+    const customer = await insertTestCustomer(db, business.id, { name: 'B Şirketi' });
+    const dealId = idOf(await runOperation(createDealOperation, ownerCtx, { title: 'Logo' }));
+    const deal = await getDeal(db, ownerCtx, dealId);
+    await runOperation(updateDealOperation, ownerCtx, { id: dealId, version: deal.version, title: deal.title, customerId: customer.id });
+    const board = await getBoard(db, ownerCtx, deal.pipeline.id);
+    await runOperation(moveDealOperation, ownerCtx, { id: dealId, stageId: board.columns.find((s) => s.kind === 'won')!.id });
+    const [row] = await db.select({ status: customers.status }).from(customers).where(eq(customers.id, customer.id));
+    expect(row?.status).toBe('lead');
   });
 });

@@ -1,6 +1,6 @@
 import 'server-only';
 import { and, asc, desc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
-import { customers, personnel, projectMembers, projects, projectTemplates, taskStatuses, tasks } from '@/server/db/schema';
+import { customers, deals, personnel, projectMembers, projects, projectTemplates, taskStatuses, tasks } from '@/server/db/schema';
 import type { Executor } from '@/server/db/client';
 import type { Ctx } from '@/server/auth/context';
 import { AppError } from '@/lib/errors';
@@ -101,6 +101,8 @@ export type ProjectRecord = ProjectSummary & {
   description: string | null;
   members: { id: string; name: string }[];
   statuses: TaskStatusRecord[];
+  /** The deal this project is for; `wonAt` says when it was won (the win is recorded on this project). */
+  deal: { id: string; title: string; wonAt: Date | null } | null;
   /** Owner or member: what "own" means for projects. */
   mine: boolean;
   version: number;
@@ -122,12 +124,15 @@ export async function getProject(db: Executor, ctx: Ctx, id: string, action: Act
       startDate: projects.startDate,
       endDate: projects.endDate,
       dealId: projects.dealId,
+      dealTitle: deals.title,
+      dealWonAt: deals.wonAt,
       version: projects.version,
       createdAt: projects.createdAt,
       updatedAt: projects.updatedAt,
       ...progressColumns,
     })
     .from(projects)
+    .leftJoin(deals, and(eq(deals.businessId, projects.businessId), eq(deals.id, projects.dealId)))
     .leftJoin(customers, and(eq(customers.businessId, projects.businessId), eq(customers.id, projects.customerId)))
     .leftJoin(personnel, and(eq(personnel.businessId, projects.businessId), eq(personnel.id, projects.ownerId)))
     .where(and(projectScope(ctx, action), eq(projects.id, id)));
@@ -155,6 +160,7 @@ export async function getProject(db: Executor, ctx: Ctx, id: string, action: Act
     updatedAt: row.updatedAt,
     members,
     statuses,
+    deal: row.dealId && row.dealTitle !== null ? { id: row.dealId, title: row.dealTitle, wonAt: row.dealWonAt } : null,
     mine: row.ownerId === ctx.personnelId || members.some((m) => m.id === ctx.personnelId),
     version: row.version,
     createdAt: row.createdAt,

@@ -21,6 +21,12 @@ export const projectFieldsSchema = z
     endDate: optionalDateField,
     ownerId: optionalId,
     memberIds: z.array(uuidField, 'invalid').max(100, 'tooLong').default([]),
+    /** The deal this project is for; winning it records the win here. Absent: unchanged; null: none. */
+    dealId: z
+      .union([uuidField, z.literal('')], 'invalid')
+      .nullish()
+      .transform((v) => (v === undefined ? undefined : v || null))
+      .optional(),
   })
   .refine((v) => !v.startDate || !v.endDate || v.startDate <= v.endDate, { message: 'invalid', path: ['endDate'] });
 

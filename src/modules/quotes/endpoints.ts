@@ -27,7 +27,11 @@ export const quoteJson = z.object({
   number: z.number().int(),
   dealId: z.uuid(),
   customer: z.object({ id: z.uuid(), name: z.string() }).nullable(),
-  status: z.enum(QUOTE_STATUSES).describe('`expired`: sent, and its last valid day has passed'),
+  status: z
+    .enum(QUOTE_STATUSES)
+    .describe(
+      'A sent quote follows its e-mail: `queued` (waiting to go out), `held` (no mail server is set up; the e-mail waits in the outbox), `failed` (the mail server refused it), `sent` (the mail server accepted it). `expired`: sent, and its last valid day has passed',
+    ),
   language: z.enum(QUOTE_LANGUAGES),
   validUntil: z.string().nullable(),
   notes: z.string().nullable(),
@@ -174,7 +178,7 @@ export const sendQuoteEndpoint = defineEndpoint({
   method: 'POST',
   path: '/quotes/{id}/send',
   tag: 'Quotes',
-  summary: "E-mail the quote with its PDF to the deal's customer, with a link to accept or decline it; marks it sent",
+  summary: "E-mail the quote with its PDF to the deal's customer, with a link to accept or decline it. The answer's status follows the e-mail: `queued`, or `held` when no mail server is set up; `sent` once the mail server accepted it",
   auth: 'any',
   body: z.object({}),
   response: quoteJson,

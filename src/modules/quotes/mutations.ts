@@ -146,12 +146,13 @@ export async function deleteQuote(db: Executor, ctx: Ctx, id: string): Promise<{
 }
 
 /**
- * E-mails the quote with its PDF to the deal's customer and marks it sent. A new link token is made
+ * E-mails the quote with its PDF to the deal's customer and marks it sent; until the mail server
+ * accepts the e-mail the quote reads as the e-mail's state (see effectiveStatusSql). A new link token is made
  * on every send (only its SHA-256 is stored), so an earlier e-mail's link stops working. The mail
  * goes through the interactions outbox in this transaction: it is on the customer's timeline as an
  * e-mail, and the job renders the PDF when it sends.
  */
-export async function sendQuote(db: Executor, ctx: Ctx, id: string): Promise<{ number: number; email: string; token: string; outboxId: string }> {
+export async function sendQuote(db: Executor, ctx: Ctx, id: string): Promise<{ number: number; email: string; token: string; outboxId: string; status: 'queued' | 'held' }> {
   return db.transaction(async (tx) => {
     const { deal, quote } = await lockQuote(tx, ctx, id, 'update');
     if (quote.status !== 'draft' && quote.status !== 'sent') throw new AppError('CONFLICT', 'quotes.errors.cannotSend');
@@ -189,9 +190,10 @@ export async function sendQuote(db: Executor, ctx: Ctx, id: string): Promise<{ n
       body: fill(t.body, values),
       attachments: [{ kind: 'quote', id }],
     });
+    await tx.update(quotes).set({ sentMessageId: sent.outboxId }).where(and(eq(quotes.businessId, ctx.businessId), eq(quotes.id, id)));
     await emitChange(tx, ctx, { action: 'update', entityType: 'quote', entityId: id, meta: { sent: true } });
     await publishEvent(tx, { businessId: ctx.businessId, kind: 'quote.updated', id, actorUserId: ctx.userId });
-    return { number: quote.number, email: customer.email, token, outboxId: sent.outboxId };
+    return { number: quote.number, email: customer.email, token, outboxId: sent.outboxId, status: sent.status };
   });
 }
 

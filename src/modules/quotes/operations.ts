@@ -23,5 +23,10 @@ export const deleteQuoteOperation = defineOperation('deleteQuote', { schema: quo
 export const sendQuoteOperation = defineOperation('sendQuote', { schema: quoteIdSchema, permission: ['deals', 'update'] }, async (ctx, input) => {
   const data = await sendQuote(getDb(), ctx, input.id);
   // The token goes only into the e-mail; the caller learns where the message is, not the link.
-  return { message: 'quotes.sent', values: { number: quoteNumberText(data.number), email: data.email }, data: { outboxId: data.outboxId } };
+  // "Sent" is for when the mail server has accepted it: now it is only queued, or held.
+  return {
+    message: data.status === 'held' ? 'quotes.held' : 'quotes.queued',
+    values: { number: quoteNumberText(data.number), email: data.email },
+    data: { outboxId: data.outboxId, status: data.status },
+  };
 });

@@ -1,6 +1,6 @@
 import 'server-only';
 import { and, asc, desc, eq, sql, type SQL } from 'drizzle-orm';
-import { businesses, customers, deals, quoteItems, quotes } from '@/server/db/schema';
+import { businesses, customers, deals, outboxMessages, quoteItems, quotes } from '@/server/db/schema';
 import type { Executor } from '@/server/db/client';
 import type { Ctx } from '@/server/auth/context';
 import { authorize } from '@/server/auth/authorize';
@@ -9,12 +9,17 @@ import { isUuid } from '@/lib/ids';
 import type { QuoteLanguage, QuoteStatus } from './schemas';
 
 /**
- * "Expired" is computed on read: a sent quote whose last valid day has passed in the business's
- * time zone. The stored status stays `sent`, so no job has to run for the page to be right.
+ * The state is computed on read. A sent quote reads as its e-mail's state until the mail server
+ * has accepted that e-mail (queued, held, failed: the customer has not got it), and as "expired"
+ * once its last valid day has passed in the business's time zone. The stored status stays `sent`,
+ * so no job has to run for the page to be right.
  */
 export function effectiveStatusSql() {
-  return sql<QuoteStatus>`case when ${quotes.status} = 'sent' and ${quotes.validUntil} is not null
-    and ${quotes.validUntil} < (now() at time zone ${businesses.timeZone})::date then 'expired' else ${quotes.status}::text end`;
+  const o = outboxMessages;
+  return sql<QuoteStatus>`case when ${quotes.status} = 'sent' then coalesce(
+      (select nullif(${o.status}::text, 'sent') from ${o} where ${o.businessId} = ${quotes.businessId} and ${o.id} = ${quotes.sentMessageId}),
+      case when ${quotes.validUntil} is not null and ${quotes.validUntil} < (now() at time zone ${businesses.timeZone})::date then 'expired' else 'sent' end)
+    else ${quotes.status}::text end`;
 }
 
 export type QuoteItemRecord = {

@@ -14,6 +14,7 @@ import { runOperation } from '@/server/actions/operation';
 import type { Ctx } from '@/server/auth/context';
 import { stopBoss } from '@/server/jobs/boss';
 import { deliverOutboxMessage } from '@/modules/interactions/outbox';
+import { findInteractions } from '@/modules/interactions';
 import { decodeEncodedWords, parseMessage } from '../../../e2e/support/mail';
 import { addPersonnel, contextFor, createTestBusiness, createUser } from '../../../tests/factories';
 import { insertTestCustomer } from '../../../tests/factories/customers';
@@ -193,10 +194,48 @@ describe('quotes', () => {
     expect(await runOperation(sendQuoteOperation, sales, { id })).toMatchObject({ ok: false, code: 'CONFLICT' });
   });
 
+  it('follows its e-mail: held with no mail server, queued, sent only once the server accepted it, or failed; timelines show it with the PDF', async () => {
+    const deal = await insertTestDeal(getDb(), owner.businessId, { customerId });
+    const { id } = await newQuote(owner, deal.id);
+    const smtpUrl = process.env.SMTP_URL;
+    delete process.env.SMTP_URL;
+    let held;
+    try {
+      held = await runOperation(sendQuoteOperation, owner, { id });
+    } finally {
+      process.env.SMTP_URL = smtpUrl;
+    }
+    // Nothing went out: the toast says it is held, and so does the quote.
+    expect(held).toMatchObject({ ok: true, message: 'quotes.held', data: { status: 'held' } });
+    expect((await getQuote(getDb(), owner, id)).status).toBe('held');
+    expect((await findQuotes(getDb(), owner, { dealId: deal.id }))[0]?.status).toBe('held');
+    const timeline = await findInteractions(getDb(), owner, { customerId, limit: 5 });
+    const entry = timeline.data.find((i) => i.type === 'email' && i.message?.attachments.some((a) => a.id === id));
+    expect(entry?.message).toEqual({ status: 'held', attachments: [{ kind: 'quote', id }] });
+
+    // Sent again with a mail server: queued until the server accepts it, then sent.
+    const queued = await runOperation(sendQuoteOperation, owner, { id });
+    expect(queued).toMatchObject({ ok: true, message: 'quotes.queued', data: { status: 'queued' } });
+    expect((await getQuote(getDb(), owner, id)).status).toBe('queued');
+    const outboxId = (queued as { data: { outboxId: string } }).data.outboxId;
+    expect(await deliverOutboxMessage({ businessId: owner.businessId, id: outboxId })).toBe('sent');
+    expect((await getQuote(getDb(), owner, id)).status).toBe('sent');
+    const after = await findInteractions(getDb(), owner, { customerId, limit: 5 });
+    expect(after.data.find((i) => i.message && i.message.status === 'sent' && i.message.attachments.some((a) => a.id === id))).toBeDefined();
+
+    // A server that refuses it for good: failed.
+    const refused = await sendQuote(getDb(), owner, id);
+    await getDb().update(outboxMessages).set({ status: 'failed', error: 'SMTP: 550' }).where(eq(outboxMessages.id, refused.outboxId));
+    expect((await getQuote(getDb(), owner, id)).status).toBe('failed');
+    // A customer cannot answer a quote whose e-mail never went out.
+    await expect(respondToQuote(getDb(), refused.token, 'accepted')).rejects.toMatchObject({ code: 'CONFLICT' });
+  });
+
   it('shows a sent quote past its last day as expired and refuses an answer', async () => {
     const deal = await insertTestDeal(getDb(), owner.businessId, { customerId });
     const { id } = await newQuote(owner, deal.id);
-    const { token } = await sendQuote(getDb(), owner, id);
+    const { token, outboxId } = await sendQuote(getDb(), owner, id);
+    expect(await deliverOutboxMessage({ businessId: owner.businessId, id: outboxId })).toBe('sent');
     await getDb().execute(sql`update quotes set valid_until = current_date - 2 where id = ${id}`);
     expect((await getQuote(getDb(), owner, id)).status).toBe('expired');
     await expect(respondToQuote(getDb(), token, 'accepted')).rejects.toMatchObject({ code: 'CONFLICT' });

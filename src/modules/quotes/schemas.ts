@@ -3,7 +3,12 @@ import { optionalDateField, optionalText, requiredText, uuidField, versionField 
 
 export const QUOTE_LANGUAGES = ['tr', 'en'] as const;
 export type QuoteLanguage = (typeof QUOTE_LANGUAGES)[number];
-export const QUOTE_STATUSES = ['draft', 'sent', 'accepted', 'rejected', 'expired'] as const;
+/**
+ * A quote's state as people and clients read it. Stored are draft, sent, accepted and rejected; a
+ * sent quote reads as its e-mail's state until the mail server accepted it (`queued`, `held` with
+ * no mail server, `failed`), and `expired` past its last valid day.
+ */
+export const QUOTE_STATUSES = ['draft', 'queued', 'held', 'sent', 'failed', 'accepted', 'rejected', 'expired'] as const;
 export type QuoteStatus = (typeof QUOTE_STATUSES)[number];
 
 /** A line: quantity in thousandths, unit price in minor units, discount and VAT in basis points. */

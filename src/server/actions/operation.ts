@@ -1,5 +1,6 @@
 import 'server-only';
 import type { z } from 'zod';
+import { encodeRule, ruleOfIssue } from '@/lib/field-rules';
 import { isAppError, type ErrorCode, type FieldErrors } from '../../lib/errors';
 import type { Action, Resource } from '../../lib/permissions';
 import type { Ctx } from '../auth/context';
@@ -40,7 +41,8 @@ export function fieldErrorsOf(error: z.ZodError): FieldErrors {
   for (const issue of error.issues) {
     const field = issue.path.join('.') || '_';
     if (fields[field]) continue;
-    fields[field] = /^[a-zA-Z]+$/.test(issue.message) ? issue.message : 'invalid';
+    // The rule with its limit ("tooLong:200"), so the message can say it.
+    fields[field] = encodeRule(ruleOfIssue(issue));
   }
   return fields;
 }

@@ -4,6 +4,7 @@ import { revalidatePath } from 'next/cache';
 import { getTranslations } from 'next-intl/server';
 import type { z } from 'zod';
 import { AppError, type ErrorCode } from '../../lib/errors';
+import { decodeRule, ruleMessage } from '../../lib/field-rules';
 import { getDb } from '../db/client';
 import { getSessionUser, type SessionUser } from '../auth/session';
 import { loadBusinessContext } from '../auth/context';
@@ -26,8 +27,9 @@ export async function assertSameOrigin(): Promise<void> {
 async function translate<T>(result: OperationResult<T>): Promise<ActionResult<T>> {
   const t = await getTranslations();
   if (result.ok) return { ok: true, message: t(result.message as never, result.values as never), data: result.data };
+  const tv = await getTranslations('validation');
   const fields = result.fields
-    ? Object.fromEntries(Object.entries(result.fields).map(([k, v]) => [k, t(`validation.${v}` as never)]))
+    ? Object.fromEntries(Object.entries(result.fields).map(([k, v]) => [k, ruleMessage(tv as never, decodeRule(v))]))
     : undefined;
   const message = t.has(result.message as never) ? t(result.message as never) : t('errors.INTERNAL');
   return { ok: false, code: result.code, message, ...(fields ? { fields } : {}) };

@@ -1,4 +1,5 @@
 import 'server-only';
+import { decodeRule, ruleMessage } from '@/lib/field-rules';
 import { AppError, ERROR_STATUS, isAppError, type ErrorCode } from '../../lib/errors';
 import { RateLimited } from './caller';
 import { apiTranslator } from './i18n';
@@ -32,8 +33,17 @@ export function errorResponseFor(request: Request, thrown: unknown, where: strin
     console.error(`[${where}]`, thrown);
     return Response.json({ error: { code: 'INTERNAL', message: t('errors.INTERNAL') } }, { status: 500, headers: { 'Cache-Control': 'no-store' } });
   }
+  // Each field says which rule it broke, the message in the caller's language, and the limit.
   const fields = err.fields
-    ? Object.fromEntries(Object.entries(err.fields).map(([k, v]: [string, string]) => [k, t(`validation.${v}`)]))
+    ? Object.fromEntries(
+        Object.entries(err.fields).map(([k, v]: [string, string]) => {
+          const rule = decodeRule(v);
+          const tv = Object.assign((key: string, values?: Record<string, string | number>) => t(`validation.${key}`, values), {
+            has: (key: string) => t.has(`validation.${key}`),
+          });
+          return [k, { ...rule, message: ruleMessage(tv, rule) }];
+        }),
+      )
     : undefined;
   return Response.json(
     { error: { code: err.code, message: t(err.message), ...(fields ? { fields } : {}) } },

@@ -7,6 +7,6 @@ import { localeFromAcceptLanguage } from '../../i18n/locale';
 export function apiTranslator(request: Request) {
   const locale = localeFromAcceptLanguage(request.headers.get('accept-language'));
   const t = createTranslator({ locale, messages: MESSAGES[locale] });
-  return (key: string, values?: Record<string, string | number>): string =>
-    t.has(key as never) ? t(key as never, values as never) : key;
+  const translate = (key: string, values?: Record<string, string | number>): string => (t.has(key as never) ? t(key as never, values as never) : key);
+  return Object.assign(translate, { has: (key: string): boolean => t.has(key as never) });
 }

@@ -13,7 +13,21 @@ const errorSchema = {
       properties: {
         code: { type: 'string', examples: ['VALIDATION', 'NOT_FOUND'] },
         message: { type: 'string' },
-        fields: { type: 'object', additionalProperties: { type: 'string' } },
+        fields: {
+          type: 'object',
+          description: 'Per invalid field (dotted path): the rule it broke, a message in the Accept-Language, and the limit where there is one',
+          additionalProperties: {
+            type: 'object',
+            required: ['code', 'message'],
+            properties: {
+              code: { type: 'string', examples: ['required', 'tooLong', 'tooShort', 'tooBig', 'tooSmall', 'tooMany', 'invalid', 'email', 'taken'] },
+              message: { type: 'string', examples: ['At most 200 characters.'] },
+              max: { type: 'number', description: 'The largest length, count or value allowed (tooLong, tooMany, tooBig)' },
+              min: { type: 'number', description: 'The smallest length or value allowed (tooShort, tooSmall)' },
+            },
+          },
+          examples: [{ name: { code: 'tooLong', message: 'At most 200 characters.', max: 200 } }],
+        },
       },
     },
   },
@@ -31,7 +45,7 @@ const ERROR_RESPONSES = {
   '403': 'The role does not allow this, or a session call lacks this app’s Origin',
   '404': 'Not found in this business',
   '409': 'Conflicts with the stored version',
-  '422': 'Invalid fields (see `error.fields`)',
+  '422': 'Invalid fields: `error.fields` maps each field to `{ code, message, max?, min? }`',
   '429': 'Rate limit reached (see Retry-After)',
 };
 

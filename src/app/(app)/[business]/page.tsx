@@ -1,9 +1,9 @@
-import { Card, Group, List, ListItem, SimpleGrid, Stack, Text } from '@mantine/core';
+import { Card, List, ListItem, SimpleGrid, Stack, Text } from '@mantine/core';
 import { AnchorLink } from '@/components/links';
 import { getTranslations } from 'next-intl/server';
 import { getDb } from '@/server/db/client';
 import { requireBusinessPage } from '@/server/auth/session';
-import { getBusiness } from '@/modules/businesses';
+import { findNextSteps, getBusiness } from '@/modules/businesses';
 import { countPersonnel } from '@/modules/personnel';
 import { PageHeader } from '@/components/page-header';
 
@@ -11,7 +11,7 @@ export default async function BusinessDashboard({ params }: { params: Promise<{ 
   const { business: slug } = await params;
   const { user, ctx } = await requireBusinessPage(slug);
   const db = getDb();
-  const [business, counts] = await Promise.all([getBusiness(db, ctx), countPersonnel(db, ctx)]);
+  const [business, counts, steps] = await Promise.all([getBusiness(db, ctx), countPersonnel(db, ctx), findNextSteps(db, ctx)]);
   const t = await getTranslations('dashboard');
   const tr = await getTranslations('roles');
   const stats = [
@@ -37,25 +37,21 @@ export default async function BusinessDashboard({ params }: { params: Promise<{ 
           </Card>
         ))}
       </SimpleGrid>
-      <Card withBorder padding="lg">
-        <Text fw={600} mb="xs">
-          {t('nextSteps')}
-        </Text>
-        <List spacing={6} size="sm">
-          <ListItem>
-            <AnchorLink href={`/${slug}/personnel`}>
-              {t('stepPersonnel')}
-            </AnchorLink>
-          </ListItem>
-          <ListItem>
-            <Group gap={4}>
-              <AnchorLink href={`/${slug}/settings`}>
-                {t('stepSettings')}
-              </AnchorLink>
-            </Group>
-          </ListItem>
-        </List>
-      </Card>
+      {/* What the business has not done yet; a step goes away once done, the card with the last one. */}
+      {steps.length > 0 && (
+        <Card withBorder padding="lg" data-testid="next-steps">
+          <Text fw={600} mb="xs">
+            {t('nextSteps')}
+          </Text>
+          <List spacing={6} size="sm">
+            {steps.map((step) => (
+              <ListItem key={step.key} data-step={step.key}>
+                <AnchorLink href={`/${slug}${step.path}`}>{t(`steps.${step.key}`)}</AnchorLink>
+              </ListItem>
+            ))}
+          </List>
+        </Card>
+      )}
     </Stack>
   );
 }

@@ -1,5 +1,5 @@
 'use client';
-import { Button, Group, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
+import { Button, Checkbox, Group, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
 import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { useActionForm } from '@/components/forms/use-action-form';
@@ -16,6 +16,7 @@ export type BusinessFormValues = {
   taxOffice: string;
   currency: string;
   timeZone: string;
+  wonDealActivatesCustomer: boolean;
 };
 
 const EMPTY: BusinessFormValues = {
@@ -28,6 +29,7 @@ const EMPTY: BusinessFormValues = {
   taxOffice: '',
   currency: 'TRY',
   timeZone: 'Europe/Istanbul',
+  wonDealActivatesCustomer: true,
 };
 
 function timeZones(): string[] {
@@ -83,6 +85,7 @@ export function BusinessForm({
           </SimpleGrid>
           <Textarea label={t('address')} autosize minRows={2} {...form.getInputProps('address')} />
           <Select label={t('timeZone')} data={timeZones()} searchable allowDeselect={false} {...form.getInputProps('timeZone')} />
+          <Checkbox label={t('wonDealActivatesCustomer')} data-testid="won-deal-activates-customer" {...form.getInputProps('wonDealActivatesCustomer', { type: 'checkbox' })} />
           {!readOnly && (
             <Group justify="flex-end">
               {!edit && canCancel && (

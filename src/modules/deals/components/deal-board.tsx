@@ -7,7 +7,7 @@ import { useLocale, useTranslations } from 'next-intl';
 import { memo, useCallback, useMemo, useRef, useState } from 'react';
 import { Board, type BoardColumn, type BoardHandle, type BoardMessages, type BoardMove } from '@/components/board';
 import { loadMoreDealsAction, moveDealAction } from '../actions';
-import { formatMoney } from '../money';
+import { formatMoney, formatMoneyFitting } from '../money';
 import type { DealFilters, StageKind } from '../schemas';
 
 export type BoardCard = {
@@ -53,7 +53,20 @@ export function DealBoard({ slug, stages, filters, canMove }: { slug: string; st
     return out;
   }, [stages, extra]);
 
-  const money = useCallback((minor: number, currency: string) => formatMoney(minor, currency, locale, true), [locale]);
+  // Totals in full ("₺50.000"); compact only when the amount is too long for the column, with
+  // the full amount on hover.
+  const money = useCallback(
+    (kind: 'total' | 'weighted', totals: { currency: string; valueMinor: number; weightedMinor: number }[]) => {
+      const parts = totals.map((x) => formatMoneyFitting(kind === 'total' ? x.valueMinor : x.weightedMinor, x.currency, locale));
+      const full = t(kind, { value: parts.map((p) => p.full).join(' · ') });
+      return (
+        <span title={full} data-testid={`column-${kind}`}>
+          {t(kind, { value: parts.map((p) => p.text).join(' · ') })}
+        </span>
+      );
+    },
+    [locale, t],
+  );
 
   const columns: BoardColumn[] = useMemo(
     () =>
@@ -64,12 +77,12 @@ export function DealBoard({ slug, stages, filters, canMove }: { slug: string; st
         totals:
           stage.totals.length > 0 ? (
             <Stack gap={0}>
-              <span>{t('total', { value: stage.totals.map((x) => money(x.valueMinor, x.currency)).join(' · ') })}</span>
-              <span>{t('weighted', { value: stage.totals.map((x) => money(x.weightedMinor, x.currency)).join(' · ') })}</span>
+              {money('total', stage.totals)}
+              {money('weighted', stage.totals)}
             </Stack>
           ) : undefined,
       })),
-    [stages, t, money],
+    [stages, money],
   );
 
   const messages: BoardMessages = useMemo(

@@ -20,6 +20,8 @@ export type DealFormValues = {
   stageId: string;
   probability: number | string;
   source: string;
+  /** The project the deal is for ('' for none): winning the deal records the win on it. */
+  projectId: string;
 };
 
 export function DealForm({
@@ -29,9 +31,12 @@ export function DealForm({
   initialCustomer,
   initialValues,
   edit,
+  projects,
 }: {
   slug: string;
   owners: Option[];
+  /** Projects the deal can be linked to; absent for people who may not read projects. */
+  projects?: Option[];
   /** Stages to choose from (new deals only), labelled with their pipeline. */
   stages?: (Option & { pipelineId: string })[];
   initialCustomer?: Option | null;
@@ -47,8 +52,10 @@ export function DealForm({
     action: async (values) => {
       const amount = parseMoneyText(values.value, values.currency);
       if (Number.isNaN(amount)) {
-        form.setFieldError('value', tv('invalid'));
-        return { ok: false, code: 'VALIDATION', message: tv('invalid') };
+        // A minus sign is a rule broken, not an unreadable number: say the rule.
+        const message = /^\s*[-−]/.test(values.value) ? tv('tooSmallLimit', { limit: 0 }) : tv('money');
+        form.setFieldError('value', message);
+        return { ok: false, code: 'VALIDATION', message };
       }
       const input = {
         title: values.title,
@@ -58,6 +65,7 @@ export function DealForm({
         ownerId: values.ownerId || null,
         probability: values.probability === '' ? null : Number(values.probability),
         source: values.source,
+        ...(projects ? { projectId: values.projectId || null } : {}),
       };
       if (edit) return updateDealAction(slug, { ...input, id: edit.id, version: edit.version });
       const stage = stages?.find((s) => s.value === values.stageId);
@@ -104,6 +112,19 @@ export function DealForm({
           />
           <NumberInput label={t('fields.probability')} description={t('fields.probabilityEmpty')} min={0} max={100} allowDecimal={false} {...form.getInputProps('probability')} />
           <TextInput label={t('fields.source')} {...form.getInputProps('source')} />
+          {projects && (
+            <Select
+              label={t('fields.project')}
+              description={t('fields.projectHint')}
+              data={projects}
+              searchable
+              clearable
+              nothingFoundMessage={tc('none')}
+              data-testid="deal-project"
+              {...form.getInputProps('projectId')}
+              onChange={(v) => form.setFieldValue('projectId', v ?? '')}
+            />
+          )}
         </SimpleGrid>
         <Group justify="flex-end">
           <Button variant="default" onClick={() => router.back()}>

@@ -23,6 +23,7 @@ import { CALL_OUTCOMES, type InteractionType } from '../schemas';
 import type { InteractionRecord } from '../queries';
 import { formatInstant } from './format';
 import { InteractionForm } from './interaction-form';
+import { MessageDelivery } from './message-delivery';
 
 const ICONS: Record<InteractionType, typeof IconPhone> = {
   call: IconPhone,
@@ -124,6 +125,7 @@ export function InteractionList({
       {items.map((item) => (
         <InteractionItem
           key={item.id}
+          slug={slug}
           item={item}
           timeZone={timeZone}
           showCustomers={showCustomers}
@@ -161,6 +163,7 @@ export function InteractionList({
 }
 
 function InteractionItem({
+  slug,
   item,
   timeZone,
   showCustomers,
@@ -168,6 +171,7 @@ function InteractionItem({
   onEdit,
   onDelete,
 }: {
+  slug: string;
   item: InteractionRecord;
   timeZone: string;
   showCustomers: boolean;
@@ -222,6 +226,7 @@ function InteractionItem({
               {item.body}
             </Text>
           )}
+          {item.message && <MessageDelivery slug={slug} message={item.message} />}
           <Text size="xs" c="dimmed">
             <time dateTime={new Date(item.occurredAt).toISOString()}>{formatInstant(item.occurredAt, locale, timeZone)}</time>
             {item.createdByName ? ` · ${t('by', { name: item.createdByName })}` : ''}

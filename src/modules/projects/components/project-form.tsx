@@ -20,6 +20,8 @@ export type ProjectFormValues = {
   endDate: string;
   ownerId: string;
   memberIds: string[];
+  /** The deal this project is for ('' for none); only on the edit form. */
+  dealId?: string;
 };
 
 export function ProjectForm({
@@ -28,9 +30,12 @@ export function ProjectForm({
   initialCustomer,
   initialValues,
   edit,
+  deals,
 }: {
   slug: string;
   people: Option[];
+  /** Deals the project can be linked to; absent where deals may not be read. */
+  deals?: Option[];
   initialCustomer: Option | null;
   initialValues: ProjectFormValues;
   edit?: { id: string; version: number };
@@ -42,7 +47,10 @@ export function ProjectForm({
   const { form, onSubmit, submitting } = useActionForm<ProjectFormValues, unknown>({
     initialValues,
     schema: createProjectSchema,
-    action: (values) => (edit ? updateProjectAction(slug, { ...values, id: edit.id, version: edit.version }) : createProjectAction(slug, values)),
+    action: ({ dealId, ...values }) =>
+      edit
+        ? updateProjectAction(slug, { ...values, ...(deals ? { dealId: dealId || null } : {}), id: edit.id, version: edit.version })
+        : createProjectAction(slug, { ...values, ...(deals && dealId ? { dealId } : {}) }),
     onSuccess: (data) => {
       router.push(`/${slug}/projects/${edit?.id ?? (data as { id: string }).id}`);
       router.refresh();
@@ -95,6 +103,19 @@ export function ProjectForm({
             />
             <MultiSelect label={t('fields.members')} data={people} searchable clearable {...form.getInputProps('memberIds')} />
           </SimpleGrid>
+          {deals && (
+            <Select
+              label={t('fields.deal')}
+              description={t('fields.dealHint')}
+              data={deals}
+              searchable
+              clearable
+              nothingFoundMessage={tc('none')}
+              data-testid="project-deal-select"
+              {...form.getInputProps('dealId')}
+              onChange={(v) => form.setFieldValue('dealId', v ?? '')}
+            />
+          )}
           <Textarea label={t('fields.description')} autosize minRows={3} maxRows={10} {...form.getInputProps('description')} />
           <Group justify="flex-end">
             <Button variant="default" onClick={() => router.back()}>

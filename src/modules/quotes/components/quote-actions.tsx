@@ -44,7 +44,8 @@ export function QuoteActions({ slug, id, numberText, status, customerEmail, canU
   const tc = useTranslations('common');
   const router = useRouter();
   const [busy, setBusy] = useState<'send' | 'delete' | null>(null);
-  const canSend = canUpdate && (status === 'draft' || status === 'sent' || status === 'expired');
+  // A quote whose e-mail is held or failed is sent again, with a new e-mail.
+  const canSend = canUpdate && ['draft', 'queued', 'held', 'sent', 'failed', 'expired'].includes(status);
   const size = compact ? 'sm' : 'md';
 
   const send = async () => {
@@ -57,7 +58,8 @@ export function QuoteActions({ slug, id, numberText, status, customerEmail, canU
     setBusy('send');
     const result = await sendQuoteAction(slug, { id });
     setBusy(null);
-    notifications.show({ color: result.ok ? 'teal' : 'red', message: result.message });
+    // Held: nothing went out, and the toast says so in the outbox's colour for it.
+    notifications.show({ color: result.ok ? (result.data.status === 'held' ? 'yellow' : 'teal') : 'red', message: result.message });
     if (result.ok) router.refresh();
   };
   const remove = async () => {

@@ -72,7 +72,8 @@ export function QuoteEditor(props: Props) {
   }, [valid]);
 
   const update = (key: number, patch: Partial<Row>) => setRows((rs) => rs.map((r) => (r.key === key ? { ...r, ...patch } : r)));
-  const fieldError = (i: number, field: string, ok: boolean) => errors[`items.${i}.${field}`] ?? (ok ? undefined : tv('invalid'));
+  // A wrong line says the rule it broke: more than 0, 0 or more, between 0 and 100.
+  const fieldError = (i: number, field: string, ok: boolean, rule: string) => errors[`items.${i}.${field}`] ?? (ok ? undefined : tv(rule as never, { limit: 0 } as never));
 
   const save = async () => {
     const items = rows.map((r, i) => ({ name: r.name, ...(valid[i] ?? { quantityMilli: -1, unitPriceMinor: -1, discountBp: -1, vatRateBp: -1 }) }));
@@ -138,10 +139,10 @@ export function QuoteEditor(props: Props) {
                 </ActionIcon>
               </Group>
               <SimpleGrid cols={{ base: 2, sm: 4 }} spacing="xs">
-                <TextInput label={t('quantity')} inputMode="decimal" value={row.quantity} onChange={(e) => update(row.key, { quantity: e.currentTarget.value })} error={fieldError(i, 'quantityMilli', p.quantityMilli !== null && p.quantityMilli > 0)} data-testid="item-quantity" />
-                <TextInput label={`${t('unitPrice')} (${props.currency})`} inputMode="decimal" value={row.unitPrice} onChange={(e) => update(row.key, { unitPrice: e.currentTarget.value })} error={fieldError(i, 'unitPriceMinor', p.unitPriceMinor !== null && p.unitPriceMinor >= 0)} data-testid="item-price" />
-                <TextInput label={t('discount')} inputMode="decimal" value={row.discount} onChange={(e) => update(row.key, { discount: e.currentTarget.value })} error={fieldError(i, 'discountBp', p.discountBp !== null && p.discountBp >= 0 && p.discountBp <= 10_000)} data-testid="item-discount" />
-                <TextInput label={t('vatRate')} inputMode="decimal" value={row.vat} onChange={(e) => update(row.key, { vat: e.currentTarget.value })} error={fieldError(i, 'vatRateBp', p.vatRateBp !== null && p.vatRateBp >= 0 && p.vatRateBp <= 10_000)} data-testid="item-vat" />
+                <TextInput label={t('quantity')} inputMode="decimal" value={row.quantity} onChange={(e) => update(row.key, { quantity: e.currentTarget.value })} error={fieldError(i, 'quantityMilli', p.quantityMilli !== null && p.quantityMilli > 0, 'positive')} data-testid="item-quantity" />
+                <TextInput label={`${t('unitPrice')} (${props.currency})`} inputMode="decimal" value={row.unitPrice} onChange={(e) => update(row.key, { unitPrice: e.currentTarget.value })} error={fieldError(i, 'unitPriceMinor', p.unitPriceMinor !== null && p.unitPriceMinor >= 0, 'tooSmallLimit')} data-testid="item-price" />
+                <TextInput label={t('discount')} inputMode="decimal" value={row.discount} onChange={(e) => update(row.key, { discount: e.currentTarget.value })} error={fieldError(i, 'discountBp', p.discountBp !== null && p.discountBp >= 0 && p.discountBp <= 10_000, 'percent')} data-testid="item-discount" />
+                <TextInput label={t('vatRate')} inputMode="decimal" value={row.vat} onChange={(e) => update(row.key, { vat: e.currentTarget.value })} error={fieldError(i, 'vatRateBp', p.vatRateBp !== null && p.vatRateBp >= 0 && p.vatRateBp <= 10_000, 'percent')} data-testid="item-vat" />
               </SimpleGrid>
               <Text size="sm" ta="right" c="dimmed" data-testid="item-total">
                 {t('lineTotal')}: {amounts ? money(amounts.lineTotalMinor) : '—'}

@@ -1,7 +1,16 @@
 import { Badge } from '@mantine/core';
 import type { QuoteStatus } from '../schemas';
 
-const COLORS: Record<QuoteStatus, string> = { draft: 'gray', sent: 'blue', accepted: 'teal', rejected: 'red', expired: 'orange' };
+const COLORS: Record<QuoteStatus, string> = {
+  draft: 'gray',
+  queued: 'gray',
+  held: 'yellow',
+  sent: 'blue',
+  failed: 'red',
+  accepted: 'teal',
+  rejected: 'red',
+  expired: 'orange',
+};
 
 export function QuoteStatusBadge({ status, label }: { status: QuoteStatus; label: string }) {
   return (

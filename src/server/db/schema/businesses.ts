@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { char, integer, pgTable, text, timestamp, uuid, uniqueIndex } from 'drizzle-orm/pg-core';
+import { boolean, char, integer, pgTable, text, timestamp, uuid, uniqueIndex } from 'drizzle-orm/pg-core';
 import { user } from './auth';
 
 /** The tenant. Every other business table carries `business_id` and references this row. */
@@ -17,7 +17,12 @@ export const businesses = pgTable(
     taxOffice: text('tax_office'),
     currency: char('currency', { length: 3 }).notNull().default('TRY'),
     timeZone: text('time_zone').notNull().default('Europe/Istanbul'),
+    // The language of the person who created the business: default stages and task columns are
+    // named in it, whoever opens them first. Renaming them is up to the business.
+    language: text('language').notNull().default('tr'),
     logoPath: text('logo_path'),
+    // A customer whose deal is won becomes an active customer, unless the business turns it off.
+    wonDealActivatesCustomer: boolean('won_deal_activates_customer').notNull().default(true),
     version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),

@@ -140,5 +140,10 @@ export const outboxMessages = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     sentAt: timestamp('sent_at', { withTimezone: true }),
   },
-  (t) => [primaryKey({ columns: [t.businessId, t.id] }), index('outbox_messages_created_idx').on(t.businessId, t.createdAt, t.id)],
+  (t) => [
+    primaryKey({ columns: [t.businessId, t.id] }),
+    index('outbox_messages_created_idx').on(t.businessId, t.createdAt, t.id),
+    // Timelines show each e-mail's delivery state beside the interaction it was logged as.
+    index('outbox_messages_interaction_idx').on(t.businessId, t.interactionId),
+  ],
 );

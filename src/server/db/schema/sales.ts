@@ -150,6 +150,9 @@ export const quotes = pgTable(
     vatMinor: bigint('vat_minor', { mode: 'number' }).notNull().default(0),
     totalMinor: bigint('total_minor', { mode: 'number' }).notNull().default(0),
     publicTokenHash: text('public_token_hash'),
+    // The outbox message of the last send: the quote's state follows that e-mail's (queued, held,
+    // sent, failed). No foreign key: the outbox belongs to the interactions module.
+    sentMessageId: uuid('sent_message_id'),
     sentAt: timestamp('sent_at', { withTimezone: true }),
     respondedAt: timestamp('responded_at', { withTimezone: true }),
     version: integer('version').notNull().default(1),

@@ -25,7 +25,7 @@ export default async function DealsPage({ params, searchParams }: { params: Prom
   if (!can(ctx.role, 'deals', 'read')) notFound();
   const db = getDb();
   const locale = await getLocale();
-  await ensureDefaultPipeline(db, ctx, locale);
+  await ensureDefaultPipeline(db, ctx);
   const parsed = dealFiltersSchema.safeParse(Object.fromEntries(Object.entries(query).filter(([, v]) => v)));
   const filters = parsed.success ? parsed.data : {};
   const [pipelines, owners, tags, filterCustomer] = await Promise.all([

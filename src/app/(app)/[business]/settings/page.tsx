@@ -44,6 +44,7 @@ export default async function SettingsPage({ params }: { params: Promise<{ busin
                 taxOffice: business.taxOffice ?? '',
                 currency: business.currency,
                 timeZone: business.timeZone,
+                wonDealActivatesCustomer: business.wonDealActivatesCustomer,
               },
             }}
           />

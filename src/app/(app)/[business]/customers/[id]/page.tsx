@@ -120,7 +120,7 @@ export default async function CustomerProfilePage({ params }: { params: Promise<
           <Badge variant="outline" color="gray">
             {t(`kind.${c.kind}`)}
           </Badge>
-          <Badge variant="light" color={STATUS_COLOR[c.status]}>
+          <Badge variant="light" color={STATUS_COLOR[c.status]} data-testid="customer-status" data-status={c.status}>
             {t(`status.${c.status}`)}
           </Badge>
           {c.jobTitle && (

@@ -8,12 +8,13 @@ import { getDb } from '@/server/db/client';
 import { requireBusinessPage } from '@/server/auth/session';
 import { isAppError } from '@/lib/errors';
 import { can, scopeOf } from '@/lib/permissions';
-import { findInteractions } from '@/modules/interactions';
+import { findInteractions, getBusinessTimeZone } from '@/modules/interactions';
 import { findDealEvents, getDeal, stageNames } from '@/modules/deals';
 import { DealActions } from '@/modules/deals/ui';
 import { formatMoney } from '@/modules/deals/client';
 import { DealQuotes } from '@/modules/quotes/ui';
 import { DealContracts } from '@/modules/contracts/ui';
+import { formatInstant, MessageDelivery } from '@/modules/interactions/ui';
 
 export async function generateMetadata({ params }: { params: Promise<{ business: string; id: string }> }): Promise<Metadata> {
   const { business: slug, id } = await params;
@@ -22,7 +23,7 @@ export async function generateMetadata({ params }: { params: Promise<{ business:
   return { title: deal?.title ?? (await getTranslations('deals'))('title') };
 }
 
-type Entry = { key: string; at: Date; title: string; body?: string | null };
+type Entry = { key: string; at: Date; title: string; body?: string | null; message?: React.ComponentProps<typeof MessageDelivery>['message'] | null };
 
 export default async function DealPage({ params }: { params: Promise<{ business: string; id: string }> }) {
   const { business: slug, id } = await params;
@@ -33,10 +34,11 @@ export default async function DealPage({ params }: { params: Promise<{ business:
     if (isAppError(err) && err.code === 'NOT_FOUND') notFound();
     throw err;
   });
-  const [t, ti, locale, events, interactions] = await Promise.all([
+  const [t, ti, locale, timeZone, events, interactions] = await Promise.all([
     getTranslations('deals'),
     getTranslations('interactions'),
     getLocale(),
+    getBusinessTimeZone(db, ctx),
     findDealEvents(db, ctx, deal.id),
     deal.customer && can(ctx.role, 'interactions', 'read') ? findInteractions(db, ctx, { customerId: deal.customer.id, limit: 50 }).then((p) => p.data) : Promise.resolve([]),
   ]);
@@ -46,7 +48,8 @@ export default async function DealPage({ params }: { params: Promise<{ business:
     const scope = scopeOf(ctx.role, 'deals', action);
     return scope === 'all' || (scope === 'own' && deal.mine);
   };
-  const dateTime = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
+  // Instants in the business's time zone, as the customer's timeline shows them (never the server's UTC).
+  const dateTime = { format: (at: Date) => formatInstant(at, locale, timeZone) };
   const date = (text: string) => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${text}T00:00:00Z`));
   const someone = t('detail.someone');
   const entries: Entry[] = [
@@ -62,7 +65,7 @@ export default async function DealPage({ params }: { params: Promise<{ business:
             : t('detail.event.create', { actor });
       return { key: `e${e.id}`, at: e.at, title };
     }),
-    ...interactions.map((i) => ({ key: `i${i.id}`, at: i.occurredAt, title: `${ti.has(`types.${i.type}` as never) ? ti(`types.${i.type}` as never) : i.type}${i.subject ? ` · ${i.subject}` : ''}`, body: i.body })),
+    ...interactions.map((i) => ({ key: `i${i.id}`, at: i.occurredAt, title: `${ti.has(`types.${i.type}` as never) ? ti(`types.${i.type}` as never) : i.type}${i.subject ? ` · ${i.subject}` : ''}`, body: i.body, message: i.message })),
   ].sort((a, b) => b.at.getTime() - a.at.getTime());
   const probability = deal.probability ?? deal.stage.probability;
   const field = (label: string, value: React.ReactNode) => (
@@ -99,7 +102,8 @@ export default async function DealPage({ params }: { params: Promise<{ business:
           {field(t('fields.expectedCloseDate'), deal.expectedCloseDate ? date(deal.expectedCloseDate) : null)}
           {field(t('fields.owner'), deal.owner?.name)}
           {field(t('fields.source'), deal.source)}
-          {deal.wonAt && field(t('fields.wonAt'), dateTime.format(deal.wonAt))}
+          {field(t('fields.project'), deal.project ? <AnchorLink href={`/${slug}/projects/${deal.project.id}`} data-testid="deal-project-link">{deal.project.name}</AnchorLink> : null)}
+          {deal.wonAt && field(t('fields.wonAt'), <span data-testid="deal-won-at">{dateTime.format(deal.wonAt)}</span>)}
           {deal.lostAt && field(t('fields.lostAt'), dateTime.format(deal.lostAt))}
           {deal.lostReason && field(t('fields.lostReason'), deal.lostReason)}
           {field(t('fields.createdAt'), dateTime.format(deal.createdAt))}
@@ -118,9 +122,10 @@ export default async function DealPage({ params }: { params: Promise<{ business:
         ) : (
           <Timeline bulletSize={12} lineWidth={2}>
             {entries.map((e) => (
-              <TimelineItem key={e.key} title={e.title}>
+              <TimelineItem key={e.key} title={e.title} data-testid="deal-timeline-entry">
+                {e.message && <MessageDelivery slug={slug} message={e.message} />}
                 <Text size="xs" c="dimmed">
-                  {dateTime.format(e.at)}
+                  <time dateTime={e.at.toISOString()}>{dateTime.format(e.at)}</time>
                 </Text>
                 {e.body && (
                   <Text size="sm" lineClamp={3}>

@@ -1,7 +1,7 @@
 import { Paper, Stack } from '@mantine/core';
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
-import { getLocale, getTranslations } from 'next-intl/server';
+import { getTranslations } from 'next-intl/server';
 import { PageHeader } from '@/components/page-header';
 import { getDb } from '@/server/db/client';
 import { requireBusinessPage } from '@/server/auth/session';
@@ -10,6 +10,7 @@ import { findOwnerOptions } from '@/modules/customers';
 import { getCustomerOptions } from '@/modules/interactions';
 import { ensureDefaultPipeline, businessCurrency, listPipelines } from '@/modules/deals';
 import { DealForm } from '@/modules/deals/ui';
+import { findProjectOptions } from '@/modules/projects';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('deals'))('newTitle') };
@@ -21,12 +22,13 @@ export default async function NewDealPage({ params, searchParams }: { params: Pr
   const { ctx } = await requireBusinessPage(slug);
   if (!can(ctx.role, 'deals', 'create')) notFound();
   const db = getDb();
-  await ensureDefaultPipeline(db, ctx, await getLocale());
-  const [pipelines, owners, currency, customer] = await Promise.all([
+  await ensureDefaultPipeline(db, ctx);
+  const [pipelines, owners, currency, customer, projects] = await Promise.all([
     listPipelines(db, ctx),
     findOwnerOptions(db, ctx),
     businessCurrency(db, ctx.businessId),
     query.customer ? getCustomerOptions(db, ctx, [query.customer]).then((r) => r[0] ?? null) : Promise.resolve(null),
+    can(ctx.role, 'projects', 'read') ? findProjectOptions(db, ctx) : Promise.resolve(null),
   ]);
   const stages = pipelines.flatMap((p) => p.stages.map((s) => ({ value: s.id, label: pipelines.length > 1 ? `${p.name} · ${s.name}` : s.name, pipelineId: p.id })));
   const pipeline = pipelines.find((p) => p.id === query.pipeline) ?? pipelines[0]!;
@@ -40,8 +42,9 @@ export default async function NewDealPage({ params, searchParams }: { params: Pr
           slug={slug}
           owners={owners.map((o) => ({ value: o.id, label: o.name }))}
           stages={stages}
+          projects={projects?.map((p) => ({ value: p.id, label: p.name }))}
           initialCustomer={customer ? { value: customer.id, label: customer.name } : null}
-          initialValues={{ title: '', customerId: customer?.id ?? '', value: '', currency, expectedCloseDate: '', ownerId: ctx.personnelId, stageId, probability: '', source: '' }}
+          initialValues={{ title: '', customerId: customer?.id ?? '', value: '', currency, expectedCloseDate: '', ownerId: ctx.personnelId, stageId, probability: '', source: '', projectId: '' }}
         />
       </Paper>
     </Stack>

@@ -7,10 +7,11 @@ import { AnchorLink } from '@/components/links';
 import { getDb } from '@/server/db/client';
 import { requireBusinessPage } from '@/server/auth/session';
 import { isAppError } from '@/lib/errors';
-import { scopeOf } from '@/lib/permissions';
+import { can, scopeOf } from '@/lib/permissions';
 import { getProject } from '@/modules/projects';
 import { ProjectActions, STATUS_COLORS, StatsTable } from '@/modules/projects/ui';
 import { businessTimeZone } from '@/modules/reminders';
+import { formatInstant } from '@/modules/interactions/ui';
 import { findBoardTasks, taskStatsByPerson } from '@/modules/tasks';
 import { TaskBoard, toCardData } from '@/modules/tasks/ui';
 
@@ -38,7 +39,8 @@ export default async function ProjectPage({ params, searchParams }: { params: Pr
     const scope = scopeOf(ctx.role, 'projects', action);
     return scope === 'all' || (scope === 'own' && project.mine);
   };
-  const dates = new Intl.DateTimeFormat((await getLocale()) === 'tr' ? 'tr-TR' : 'en-GB', { dateStyle: 'medium', timeZone: 'UTC' });
+  const locale = await getLocale();
+  const dates = new Intl.DateTimeFormat(locale === 'tr' ? 'tr-TR' : 'en-GB', { dateStyle: 'medium', timeZone: 'UTC' });
   const period = [project.startDate, project.endDate].map((d) => (d ? dates.format(new Date(`${d}T00:00:00Z`)) : '…')).join(' – ');
   return (
     <Stack gap="md">
@@ -71,9 +73,17 @@ export default async function ProjectPage({ params, searchParams }: { params: Pr
                 {period}
               </Text>
             )}
-            {project.dealId && (
-              <Text size="sm" c="dimmed">
-                {t('fromDeal')}
+            {project.deal && (
+              <Text size="sm" c="dimmed" data-testid="project-deal">
+                {t('deal')}:{' '}
+                {can(ctx.role, 'deals', 'read') ? (
+                  <AnchorLink href={`/${slug}/deals/${project.deal.id}`} size="sm">
+                    {project.deal.title}
+                  </AnchorLink>
+                ) : (
+                  project.deal.title
+                )}
+                {project.deal.wonAt && ` · ${t('dealWon', { date: formatInstant(project.deal.wonAt, locale, timeZone) })}`}
               </Text>
             )}
           </Group>

@@ -57,7 +57,9 @@ export default async function QuotePage({ params }: { params: Promise<{ business
             <Group gap="xs">
               <QuoteStatusBadge status={quote.status} label={t(`statuses.${quote.status}`)} />
             </Group>
-            {quote.sentAt && <Text size="xs" c="dimmed">{t('sentOn', { date: format.dateTime(quote.sentAt, { dateStyle: 'medium', timeStyle: 'short' }) })}</Text>}
+            {quote.status === 'held' && <Text size="xs" c="yellow.8" data-testid="quote-delivery-note">{t('heldNote')}</Text>}
+            {quote.status === 'failed' && <Text size="xs" c="red" data-testid="quote-delivery-note">{t('failedNote')}</Text>}
+            {quote.sentAt && !['queued', 'held', 'failed'].includes(quote.status) && <Text size="xs" c="dimmed">{t('sentOn', { date: format.dateTime(quote.sentAt, { dateStyle: 'medium', timeStyle: 'short' }) })}</Text>}
             {quote.respondedAt && <Text size="xs" c="dimmed" data-testid="quote-responded">{t('responded', { date: format.dateTime(quote.respondedAt, { dateStyle: 'medium', timeStyle: 'short' }) })}</Text>}
           </Stack>
           <Stack gap={2}>

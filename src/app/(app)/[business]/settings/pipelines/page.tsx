@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
-import { getLocale, getTranslations } from 'next-intl/server';
+import { getTranslations } from 'next-intl/server';
 import { getDb } from '@/server/db/client';
 import { requireBusinessPage } from '@/server/auth/session';
 import { can } from '@/lib/permissions';
@@ -16,7 +16,7 @@ export default async function PipelinesSettingsPage({ params }: { params: Promis
   const { ctx } = await requireBusinessPage(slug);
   if (!can(ctx.role, 'pipelines', 'read')) notFound();
   const db = getDb();
-  await ensureDefaultPipeline(db, ctx, await getLocale());
+  await ensureDefaultPipeline(db, ctx);
   const [pipelines, templates] = await Promise.all([listPipelines(db, ctx), listProjectTemplateOptions(db, ctx)]);
   return (
     <PipelineSettings

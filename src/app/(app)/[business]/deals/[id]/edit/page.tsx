@@ -6,10 +6,11 @@ import { PageHeader } from '@/components/page-header';
 import { getDb } from '@/server/db/client';
 import { requireBusinessPage } from '@/server/auth/session';
 import { isAppError } from '@/lib/errors';
-import { scopeOf } from '@/lib/permissions';
+import { can, scopeOf } from '@/lib/permissions';
 import { findOwnerOptions } from '@/modules/customers';
 import { getDeal } from '@/modules/deals';
 import { DealForm } from '@/modules/deals/ui';
+import { findProjectOptions } from '@/modules/projects';
 import { minorToInputText } from '@/modules/deals/client';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -26,7 +27,17 @@ export default async function EditDealPage({ params }: { params: Promise<{ busin
   });
   const scope = scopeOf(ctx.role, 'deals', 'update');
   if (!scope || (scope === 'own' && !deal.mine)) notFound();
-  const [owners, locale, t] = await Promise.all([findOwnerOptions(db, ctx), getLocale(), getTranslations('deals')]);
+  const [owners, locale, t, projectOptions] = await Promise.all([
+    findOwnerOptions(db, ctx),
+    getLocale(),
+    getTranslations('deals'),
+    can(ctx.role, 'projects', 'read') ? findProjectOptions(db, ctx) : Promise.resolve(null),
+  ]);
+  // The linked project stays choosable even when it is done or cancelled (the options leave those out).
+  const projects = projectOptions && [
+    ...(deal.project && !projectOptions.some((p) => p.id === deal.project!.id) ? [deal.project] : []),
+    ...projectOptions,
+  ];
   return (
     <Stack maw={720}>
       <PageHeader title={t('editTitle')} />
@@ -36,6 +47,7 @@ export default async function EditDealPage({ params }: { params: Promise<{ busin
           owners={owners.map((o) => ({ value: o.id, label: o.name }))}
           initialCustomer={deal.customer ? { value: deal.customer.id, label: deal.customer.name } : null}
           edit={{ id: deal.id, version: deal.version }}
+          projects={projects?.map((p) => ({ value: p.id, label: p.name }))}
           initialValues={{
             title: deal.title,
             customerId: deal.customer?.id ?? '',
@@ -46,6 +58,7 @@ export default async function EditDealPage({ params }: { params: Promise<{ busin
             stageId: deal.stageId,
             probability: deal.probability ?? '',
             source: deal.source ?? '',
+            projectId: deal.project?.id ?? '',
           }}
         />
       </Paper>

@@ -6,6 +6,8 @@ import { getDb } from '@/server/db/client';
 import { requireBusinessPage } from '@/server/auth/session';
 import { isAppError } from '@/lib/errors';
 import { findPersonnelOptions, getProject } from '@/modules/projects';
+import { findDeals } from '@/modules/deals';
+import { can } from '@/lib/permissions';
 import { ProjectForm, StatusManager } from '@/modules/projects/ui';
 
 export default async function EditProjectPage({ params }: { params: Promise<{ business: string; id: string }> }) {
@@ -16,7 +18,15 @@ export default async function EditProjectPage({ params }: { params: Promise<{ bu
     if (isAppError(err)) notFound();
     throw err;
   });
-  const people = await findPersonnelOptions(db, ctx);
+  const [people, dealPage] = await Promise.all([
+    findPersonnelOptions(db, ctx),
+    can(ctx.role, 'deals', 'read') ? findDeals(db, ctx, { customerId: project.customer?.id, limit: 200 }) : Promise.resolve(null),
+  ]);
+  // The customer's deals (or the newest of the business); the linked one is always among them.
+  const deals = dealPage && [
+    ...(project.deal && !dealPage.data.some((d) => d.id === project.deal!.id) ? [{ id: project.deal.id, title: project.deal.title }] : []),
+    ...dealPage.data,
+  ];
   const t = await getTranslations('projects');
   return (
     <Stack gap="lg" maw={760}>
@@ -35,7 +45,9 @@ export default async function EditProjectPage({ params }: { params: Promise<{ bu
             endDate: project.endDate ?? '',
             ownerId: project.owner?.id ?? '',
             memberIds: project.members.map((m) => m.id),
+            dealId: project.deal?.id ?? '',
           }}
+          deals={deals?.map((d) => ({ value: d.id, label: d.title }))}
           edit={{ id: project.id, version: project.version }}
         />
       </Paper>

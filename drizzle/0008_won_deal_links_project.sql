@@ -1,0 +1,1 @@
+ALTER TABLE "businesses" ADD COLUMN "won_deal_activates_customer" boolean DEFAULT true NOT NULL;
