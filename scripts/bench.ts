@@ -7,6 +7,14 @@
  * starts the app on BENCH_PORT (3400) with that data, makes an API key for the big business and
  * measures from this process over HTTP, one request at a time after a warm-up.
  *
+ * The floor: `api.floor` is Tezgah's `/api/health` (one `select 1`), `node.floor` a bare node:http
+ * server started here that runs the same `select 1` through its own `pg` pool on the same database;
+ * the two are called alternately, call by call, so both see the same machine load, and
+ * `floor.ratio` divides their percentiles. `idle.db` is the database's own busy time per second
+ * (`pg_stat_database.active_time`) and its transactions per second while nobody calls the app: what
+ * the job runner's polling costs. Targets at 100,000 customers: list 50 p95 ≤ 10 ms, get one ≤ 6 ms,
+ * create ≤ 10 ms; floor ratio ≤ 1.5 at p50 and ≤ 2 at p95.
+ *
  * Environment: BENCH_DATA_DIR (.data-bench), BENCH_CUSTOMERS (100000), BENCH_PORT (3400),
  * BENCH_ITERATIONS (300), BENCH_ONLY (comma-separated operation names), BENCH_DEALS (5000: open deals
  * seeded once on the demo business's first pipeline, for `deals.board` and `deals.move`).
@@ -14,11 +22,14 @@
 // Registers the modules' event subscribers (audit entries, notifications) before any write.
 import '../src/composition/wiring';
 import { spawn, type ChildProcess } from 'node:child_process';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { and, count, desc, eq, gt, sql } from 'drizzle-orm';
+import pg from 'pg';
 import { readRunningEmbeddedUrl } from '../src/server/db/embedded';
-import { closeDb, getDb } from '../src/server/db/client';
+import { closeDb, getDb, getPool } from '../src/server/db/client';
 import { apiKeys, businesses, customers, deals, interactionCustomers, personnel, pipelineStages, projects, tasks } from '../src/server/db/schema';
 import { loadBusinessContextById } from '../src/server/auth/context';
 import { createApiKey } from '../src/modules/api-keys/mutations';
@@ -87,6 +98,73 @@ function percentile(sorted: number[], p: number): number {
 }
 
 type Operation = { name: string; rows: number; run: (i: number) => Promise<void> };
+
+/** Runs the operations alternately, one call each in turn, and prints each one's percentiles. */
+async function measureInterleaved(ops: Operation[]): Promise<Map<string, number[]>> {
+  const times = new Map(ops.map((op) => [op.name, [] as number[]]));
+  if (only && !ops.some((op) => only.includes(op.name))) return times;
+  const warmup = Math.min(30, Math.ceil(iterations / 10));
+  for (let i = 0; i < warmup; i++) for (const op of ops) await op.run(i);
+  for (let i = 0; i < iterations; i++) {
+    for (const op of i % 2 === 0 ? ops : [...ops].reverse()) {
+      const started = performance.now();
+      await op.run(warmup + i);
+      times.get(op.name)!.push(performance.now() - started);
+    }
+  }
+  for (const op of ops) {
+    const sorted = times.get(op.name)!.sort((a, b) => a - b);
+    console.log(`${op.name} p50=${percentile(sorted, 50).toFixed(2)} p95=${percentile(sorted, 95).toFixed(2)} n=${op.rows}`);
+  }
+  return times;
+}
+
+/** The bare server of the floor: node:http and a pg pool, nothing else. */
+async function startFloorServer(databaseUrl: string): Promise<{ url: string; close: () => Promise<void> }> {
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: 10 });
+  const server = http.createServer((_req, res) => {
+    pool.query('select 1').then(
+      () => {
+        res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' });
+        res.end('{"status":"ok"}');
+      },
+      () => {
+        res.writeHead(503).end();
+      },
+    );
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port: floorPort } = server.address() as AddressInfo;
+  return {
+    url: `http://localhost:${floorPort}/`,
+    close: async () => {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+      await pool.end();
+    },
+  };
+}
+
+/** Database busy time and transactions per second over `seconds` while this bench sends nothing. */
+async function measureIdle(seconds: number): Promise<void> {
+  if (only && !only.includes('idle.db')) return;
+  const read = async () => {
+    const { rows } = await getPool().query<{ active: number; xacts: string }>(
+      'select active_time as active, xact_commit + xact_rollback as xacts from pg_stat_database where datname = current_database()',
+    );
+    return { active: Number(rows[0]!.active), xacts: Number(rows[0]!.xacts), at: performance.now() };
+  };
+  // The statistics are flushed by each backend about once a second.
+  await new Promise((r) => setTimeout(r, 2000));
+  const before = await read();
+  await new Promise((r) => setTimeout(r, seconds * 1000));
+  const after = await read();
+  const elapsed = (after.at - before.at) / 1000;
+  // Minus this bench's own two reads.
+  console.log(
+    `idle.db active_ms_per_s=${((after.active - before.active) / elapsed).toFixed(2)} xacts_per_s=${((after.xacts - before.xacts - 1) / elapsed).toFixed(2)} seconds=${elapsed.toFixed(0)}`,
+  );
+}
 
 async function measure(op: Operation): Promise<void> {
   if (only && !only.includes(op.name)) return;
@@ -178,6 +256,40 @@ async function main() {
     const boardTaskIds = (await db.select({ id: tasks.id }).from(tasks).where(and(eq(tasks.businessId, demo.id), eq(tasks.projectId, boardId))).limit(500)).map((r) => r.id);
     const taskBoardRows = board.progress.total;
 
+    await measureIdle(Number(process.env.BENCH_IDLE_SECONDS ?? 20));
+
+    const floor = await startFloorServer(url);
+    try {
+      const times = await measureInterleaved([
+        {
+          name: 'api.floor',
+          rows: 0,
+          run: async () => {
+            const response = await fetch(`${baseUrl}/api/health`);
+            if (!response.ok) throw new Error(`GET /api/health answered ${response.status}`);
+            await response.text();
+          },
+        },
+        {
+          name: 'node.floor',
+          rows: 0,
+          run: async () => {
+            const response = await fetch(floor.url);
+            if (!response.ok) throw new Error(`the floor server answered ${response.status}`);
+            await response.text();
+          },
+        },
+      ]);
+      const api = times.get('api.floor')!;
+      const bare = times.get('node.floor')!;
+      if (api.length > 0) {
+        const ratio = (p: number) => (percentile(api, p) / percentile(bare, p)).toFixed(2);
+        console.log(`floor.ratio p50=${ratio(50)} p95=${ratio(95)} (targets: 1.5, 2)`);
+      }
+    } finally {
+      await floor.close();
+    }
+
     const get = async (pathAndQuery: string) => {
       const response = await fetch(`${baseUrl}${pathAndQuery}`, { headers });
       const body = await response.text();
@@ -210,6 +322,7 @@ async function main() {
       rows: customerRows,
       run: async (i) => void (await get(`/api/v1/customers?limit=50&search=${encodeURIComponent(SEARCHES[i % SEARCHES.length]!)}`)),
     });
+    await measure({ name: 'customers.get', rows: customerRows, run: async (i) => void (await get(`/api/v1/customers/${profileIds[i % profileIds.length]!}`)) });
     await measure({
       name: 'customers.profile+timeline',
       rows: timelineRows,

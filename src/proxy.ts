@@ -3,9 +3,7 @@ import { getSessionCookie } from 'better-auth/cookies';
 import { isSameOrigin } from '@/server/auth/origin';
 import { apiErrorResponse } from '@/server/api/error-response';
 import { hstsHeader } from '@/lib/security-headers';
-import { isDatabaseDown } from '@/server/db/health';
-import { RETRY_AFTER_SECONDS } from '@/server/db/unavailable';
-import { localeFromAcceptLanguage } from '@/i18n/locale';
+import { outageResponse } from '@/server/db/outage-response';
 
 const PUBLIC_PATHS = ['/', '/sign-in', '/sign-up', '/forgot-password', '/reset-password'];
 
@@ -42,38 +40,17 @@ function contentSecurityPolicy(nonce: string): string {
  * route handler checks the session itself where it reads or writes data.
  */
 export async function proxy(request: NextRequest): Promise<NextResponse | Response> {
-  const response = (await unavailable(request)) ?? route(request);
+  const response = (await outageResponse(request, request.nextUrl.pathname)) ?? route(request);
   const hsts = hstsHeader(process.env.APP_URL);
   if (hsts) response.headers.set('Strict-Transport-Security', hsts);
   return response;
 }
 
-/**
- * While the database is down (a request saw it go away, and the last probe found it still away),
- * every page and API call answers 503 with Retry-After instead of failing with a 500 of its own.
- * Costs nothing while the database is up. The health check still answers for itself.
- */
-async function unavailable(request: NextRequest): Promise<Response | undefined> {
-  const { pathname } = request.nextUrl;
-  if (pathname === '/api/health' || !(await isDatabaseDown())) return undefined;
-  if (pathname.startsWith('/api/')) return apiErrorResponse(request, 'UNAVAILABLE');
-  const text = UNAVAILABLE_PAGE[localeFromAcceptLanguage(request.headers.get('accept-language'))];
-  return new Response(text, {
-    status: 503,
-    headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Retry-After': String(RETRY_AFTER_SECONDS), 'Cache-Control': 'no-store' },
-  });
-}
-
-/** Plain text: no layout, translations or styles that might need what is unavailable. */
-const UNAVAILABLE_PAGE = {
-  tr: 'Tezgah geçici olarak kullanılamıyor: veritabanına şu anda ulaşılamıyor. Lütfen birkaç saniye sonra sayfayı yenileyin.\n\nTezgah is temporarily unavailable: its database cannot be reached right now. Please reload the page in a few seconds.\n',
-  en: 'Tezgah is temporarily unavailable: its database cannot be reached right now. Please reload the page in a few seconds.\n\nTezgah geçici olarak kullanılamıyor: veritabanına şu anda ulaşılamıyor. Lütfen birkaç saniye sonra sayfayı yenileyin.\n',
-} as const;
-
 function route(request: NextRequest): NextResponse | Response {
   const { pathname, search } = request.nextUrl;
   // API routes authenticate themselves and set their own policy (next.config.ts); the proxy
-  // sees them only to add HSTS.
+  // sees them only to add HSTS. The lean path (src/server/api/lean.ts) does the same for the
+  // API calls it answers before Next.
   if (pathname.startsWith('/api/')) return NextResponse.next();
   // A Server Action posted from another site: Next's own origin check would throw (a 500); answer
   // 403 here first. A missing Origin goes on to the action, whose own check refuses it.

@@ -30,14 +30,24 @@ export const ENDPOINTS = [
   tasks,
 ].flatMap((mod) => endpointsOf(mod.endpoints));
 
-const router = createRouter(
+/** The /api/v1 router: the route files and the lean path (./lean-api.ts) answer through it. */
+export const apiRouter = createRouter(
   ENDPOINTS,
   createCallerResolver({ verifyApiKey: apiKeys.verifyApiKey, findLandingBusinessId: businesses.findLandingBusinessId }),
 );
 
-export const routeHandlers = router.routeHandlers;
-export const handleEndpoint = router.handle;
+export const routeHandlers = apiRouter.routeHandlers;
+export const handleEndpoint = apiRouter.handle;
 
 export function openApiDocument(): Record<string, unknown> {
   return buildOpenApiDocument(ENDPOINTS);
+}
+
+// The endpoints are fixed once the process has loaded them: the document is built once.
+let openApiJson: string | undefined;
+
+/** `GET /api/v1/openapi.json`. */
+export function openApiResponse(): Response {
+  openApiJson ??= JSON.stringify(openApiDocument());
+  return new Response(openApiJson, { headers: { 'Content-Type': 'application/json', 'Cache-Control': 'public, max-age=300' } });
 }

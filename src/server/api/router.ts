@@ -20,15 +20,61 @@ export type Router = {
   routeHandlers: (path: string) => Partial<Record<HttpMethod, Handler>>;
   /** Answers one request with one endpoint (tests call this without a route file). */
   handle: (endpoint: Endpoint, request: Request, params: Record<string, string>) => Promise<Response>;
+  /**
+   * The endpoint of a method and a path under /api/v1 (`/customers/0190…`), with its decoded
+   * parameters; `undefined` when no endpoint has that path and method, or a parameter is not
+   * valid percent-encoding.
+   */
+  match: (method: string, path: string) => { endpoint: Endpoint; params: Record<string, string> } | undefined;
 };
+
+type Compiled = { endpoint: Endpoint; segments: readonly string[]; names: readonly (string | null)[] };
+
+/** Splits `/customers/{id}` once into segments and parameter names, for `match`. */
+function compile(endpoint: Endpoint): Compiled {
+  const segments = endpoint.path.split('/').slice(1);
+  return { endpoint, segments, names: segments.map((s) => /^\{(\w+)\}$/.exec(s)?.[1] ?? null) };
+}
 
 /** The /api/v1 router over the endpoints the composition root collects from the modules. */
 export function createRouter(endpoints: readonly Endpoint[], resolveCaller: CallerResolver): Router {
   const handle = (endpoint: Endpoint, request: Request, params: Record<string, string>) =>
     handleEndpoint(endpoint, request, params, resolveCaller);
+  const byMethod = new Map<string, Compiled[]>();
+  for (const endpoint of endpoints) {
+    const list = byMethod.get(endpoint.method) ?? [];
+    list.push(compile(endpoint));
+    byMethod.set(endpoint.method, list);
+  }
+  // As Next's routing does, a static segment wins over a parameter at the same place.
+  const rank = (c: Compiled) => c.names.map((n) => (n === null ? '0' : '1')).join('');
+  for (const list of byMethod.values()) list.sort((a, b) => rank(a).localeCompare(rank(b)));
   return {
     endpoints,
     handle,
+    match(method, path) {
+      const segments = path.split('/').slice(1);
+      candidates: for (const { endpoint, segments: pattern, names } of byMethod.get(method) ?? []) {
+        if (pattern.length !== segments.length) continue;
+        const params: Record<string, string> = {};
+        for (let i = 0; i < pattern.length; i++) {
+          const name = names[i];
+          const segment = segments[i]!;
+          if (name === null || name === undefined) {
+            if (segment !== pattern[i]) continue candidates;
+          } else {
+            if (segment === '') continue candidates;
+            try {
+              params[name] = decodeURIComponent(segment);
+            } catch {
+              return undefined;
+            }
+          }
+        }
+        return { endpoint, params };
+      }
+      return undefined;
+    },
     routeHandlers(path) {
       const handlers: Partial<Record<HttpMethod, Handler>> = {};
       for (const endpoint of endpoints.filter((e) => e.path === path)) {
