@@ -4,21 +4,33 @@ import { useEffect } from 'react';
 /** How long after the first load to look for left-over streamed segments; a page streams within this. */
 const WATCH_MS = 15_000;
 
+/** A reveal call of React's streaming runtime: `$RC("B:1","S:3")` fills a boundary, `$RS("S:4","P:4")` a placeholder. */
+const REVEAL_CALL = /\$R([CS])\("([^"]+)","([^"]+)"\)/g;
+
 /**
  * Removes streamed HTML that React will never reveal. A page streams its content after the shell
- * as `<div hidden id="S:n">`, which React's inline scripts move into the Suspense boundary marked
- * `<template id="B:n">` or the placeholder `<template id="P:n">`. When a boundary receives an
- * update before it has hydrated (a context change during hydration on a slow load), React renders
- * its content on the client instead and drops the marker, and the streamed copy stays in the
- * document, hidden, beside the live one. A segment whose marker is gone can never be revealed, so
- * removing it loses nothing.
+ * as `<div hidden id="S:n">` followed by an inline script that moves it into its Suspense boundary
+ * (`$RC("B:m","S:n")`; the numbers differ) or its placeholder (`$RS("S:n","P:n")`). When a
+ * boundary receives an update before it has hydrated (a context change during hydration on a slow
+ * load), React renders its content on the client instead and drops the marker, and the streamed
+ * copy can stay in the document, hidden, beside the live one.
+ *
+ * Only a segment whose reveal script has already run (an inline script in the document has run)
+ * and whose target is gone is removed: one still waiting for its script must stay, or the script
+ * would find nothing and throw.
  */
 export function removeOrphanedSegments(doc: Document): number {
+  const targetOf = new Map<string, string>();
+  for (const script of doc.querySelectorAll('script:not([src])')) {
+    for (const [, kind, first, second] of (script.textContent ?? '').matchAll(REVEAL_CALL)) {
+      if (kind === 'C') targetOf.set(second!, first!);
+      else targetOf.set(first!, second!);
+    }
+  }
   let removed = 0;
   for (const segment of doc.querySelectorAll<HTMLElement>('div[hidden][id^="S:"]')) {
-    // A segment fills either a boundary (`B:n`, revealed by `$RC`) or a placeholder (`P:n`, by `$RS`).
-    const n = segment.id.slice(2);
-    if (doc.getElementById(`B:${n}`) === null && doc.getElementById(`P:${n}`) === null) {
+    const target = targetOf.get(segment.id);
+    if (target !== undefined && doc.getElementById(target) === null) {
       segment.remove();
       removed++;
     }
