@@ -1,4 +1,5 @@
 import 'server-only';
+import { defineQuery } from '@/server/actions/query';
 import { and, desc, eq, lt } from 'drizzle-orm';
 import { apiKeys } from '@/server/db/schema';
 import type { Executor } from '@/server/db/client';
@@ -31,16 +32,16 @@ const summaryColumns = {
 };
 
 /** The business's keys, newest first; never their hashes. */
-export async function findApiKeys(db: Executor, ctx: Ctx): Promise<ApiKeySummary[]> {
+export const findApiKeys = defineQuery('findApiKeys', ['apiKeys', 'read'], async function findApiKeys(db: Executor, ctx: Ctx): Promise<ApiKeySummary[]> {
   return db
     .select(summaryColumns)
     .from(apiKeys)
     .where(and(eq(apiKeys.businessId, ctx.businessId)))
     .orderBy(desc(apiKeys.createdAt));
-}
+});
 
 /** One page of the business's keys for the API, newest first, with a keyset cursor (the last id). */
-export async function findApiKeysPage(db: Executor, ctx: Ctx, args: { cursor?: string; limit: number }): Promise<{ data: ApiKeySummary[]; nextCursor: string | null }> {
+export const findApiKeysPage = defineQuery('findApiKeysPage', ['apiKeys', 'read'], async function findApiKeysPage(db: Executor, ctx: Ctx, args: { cursor?: string; limit: number }): Promise<{ data: ApiKeySummary[]; nextCursor: string | null }> {
   if (args.cursor !== undefined && !isUuid(args.cursor)) throw new AppError('BAD_REQUEST', 'errors.BAD_REQUEST', { cursor: 'invalid' });
   const rows = await db
     .select(summaryColumns)
@@ -51,4 +52,4 @@ export async function findApiKeysPage(db: Executor, ctx: Ctx, args: { cursor?: s
     .limit(args.limit + 1);
   const data = rows.slice(0, args.limit);
   return { data, nextCursor: rows.length > args.limit ? (data[data.length - 1]?.id ?? null) : null };
-}
+});

@@ -1,4 +1,5 @@
 import 'server-only';
+import { defineQuery } from '@/server/actions/query';
 import { and, desc, eq, lt, type SQL } from 'drizzle-orm';
 import { apiKeys, auditLog, user } from '@/server/db/schema';
 import type { Executor } from '@/server/db/client';
@@ -18,7 +19,7 @@ export type AuditEntryView = {
 };
 
 /** A page of the business's audit log, newest first, with a keyset cursor (the last entry's id). */
-export async function findAuditEntries(
+export const findAuditEntries = defineQuery('findAuditEntries', ['auditLog', 'read'], async function findAuditEntries(
   db: Executor,
   ctx: Ctx,
   args: FindAuditInput & { limit?: number },
@@ -48,5 +49,5 @@ export async function findAuditEntries(
     .limit(limit + 1);
   const page = rows.slice(0, limit);
   return { data: page, nextCursor: rows.length > limit ? (page[page.length - 1]?.id ?? null) : null };
-}
+});
 

@@ -1,4 +1,5 @@
 import 'server-only';
+import { defineQuery } from '@/server/actions/query';
 import { and, asc, eq, gt } from 'drizzle-orm';
 import { businesses, personnel, userSettings } from '@/server/db/schema';
 import type { Executor } from '@/server/db/client';
@@ -58,11 +59,11 @@ async function findLandingBusiness(db: Executor, userId: string): Promise<Busine
 
 export type BusinessDetails = typeof businesses.$inferSelect;
 
-export async function getBusiness(db: Executor, ctx: Ctx): Promise<BusinessDetails> {
+export const getBusiness = defineQuery('getBusiness', ['business', 'read'], async function getBusiness(db: Executor, ctx: Ctx): Promise<BusinessDetails> {
   const [row] = await db.select().from(businesses).where(eq(businesses.id, ctx.businessId));
   if (!row) throw new AppError('NOT_FOUND');
   return row;
-}
+});
 
 /** The business's language (its creator's): default stages and task columns are named in it. */
 export async function getBusinessLanguage(db: Executor, businessId: string): Promise<'tr' | 'en'> {

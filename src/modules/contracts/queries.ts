@@ -1,4 +1,5 @@
 import 'server-only';
+import { defineQuery } from '@/server/actions/query';
 import { and, desc, eq, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { contracts, customers, deals } from '@/server/db/schema';
@@ -87,8 +88,7 @@ function toRecord(ctx: Ctx, r: Awaited<ReturnType<typeof baseQuery>>[number]): C
 }
 
 /** The contracts of a deal, or of a customer (on it directly or through one of its deals). */
-export async function findContracts(db: Executor, ctx: Ctx, args: { dealId?: string; customerId?: string }): Promise<ContractRecord[]> {
-  authorize(ctx, 'deals', 'read');
+export const findContracts = defineQuery('findContracts', ['deals', 'read'], async function findContracts(db: Executor, ctx: Ctx, args: { dealId?: string; customerId?: string }): Promise<ContractRecord[]> {
   const where = args.dealId
     ? eq(contracts.dealId, args.dealId)
     : args.customerId
@@ -96,12 +96,11 @@ export async function findContracts(db: Executor, ctx: Ctx, args: { dealId?: str
       : undefined;
   const rows = await baseQuery(db, ctx, where).orderBy(desc(contracts.createdAt)).limit(200);
   return rows.map((r) => toRecord(ctx, r));
-}
+});
 
-export async function getContract(db: Executor, ctx: Ctx, id: string): Promise<ContractRecord> {
-  authorize(ctx, 'deals', 'read');
+export const getContract = defineQuery('getContract', ['deals', 'read'], async function getContract(db: Executor, ctx: Ctx, id: string): Promise<ContractRecord> {
   if (!isUuid(id)) throw new AppError('NOT_FOUND');
   const [row] = await baseQuery(db, ctx, eq(contracts.id, id));
   if (!row) throw new AppError('NOT_FOUND');
   return toRecord(ctx, row);
-}
+});

@@ -342,7 +342,7 @@ describe('customer CSV export', () => {
     const { db, business, ctx } = await setup();
     for (const name of ['Ada', 'Bora', 'Cem']) await insertTestCustomer(db, business.id, { name });
     let calls = 0;
-    const failingAt = (n: number): typeof findCustomers => async (...args) => {
+    const failingAt = (n: number): ((...args: Parameters<typeof findCustomers>) => ReturnType<typeof findCustomers>) => async (...args) => {
       calls += 1;
       if (calls === n) throw new Error('page read failed');
       return findCustomers(...args);

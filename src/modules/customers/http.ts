@@ -59,7 +59,7 @@ export type CustomerExportOptions = {
   /** Rows per page read (tests make it small). */
   pageSize?: number;
   /** The page reader (tests replace it to make a page fail). */
-  find?: typeof findCustomers;
+  find?: (...args: Parameters<typeof findCustomers>) => ReturnType<typeof findCustomers>;
 };
 
 /**

@@ -1,4 +1,5 @@
 import 'server-only';
+import { defineQuery } from '@/server/actions/query';
 import { instantInRange } from '@/lib/cursors';
 import { and, asc, desc, eq, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
@@ -233,7 +234,7 @@ async function whereOf(db: Executor, ctx: Ctx, args: { filters?: CustomerFilter;
 }
 
 /** One keyset page of customers; never OFFSET, so page 1,000 costs what page 1 does. */
-export async function findCustomers(db: Executor, ctx: Ctx, args: FindCustomersArgs = {}): Promise<CustomerPage> {
+export const findCustomers = defineQuery('findCustomers', ['customers', 'read'], async function findCustomers(db: Executor, ctx: Ctx, args: FindCustomersArgs = {}): Promise<CustomerPage> {
   assertPurchaseFiltersAllowed(ctx, args.filters, args.sort);
   const sort = args.sort && CUSTOMER_SORTS.includes(args.sort) ? args.sort : 'name';
   const dir = args.dir === 'desc' ? 'desc' : 'asc';
@@ -293,17 +294,17 @@ export async function findCustomers(db: Executor, ctx: Ctx, args: FindCustomersA
     })),
     nextCursor,
   };
-}
+});
 
 /** How many customers a filter (and optionally a segment) matches. */
-export async function countCustomers(db: Executor, ctx: Ctx, args: { filters?: CustomerFilter; segmentId?: string } = {}): Promise<number> {
+export const countCustomers = defineQuery('countCustomers', ['customers', 'read'], async function countCustomers(db: Executor, ctx: Ctx, args: { filters?: CustomerFilter; segmentId?: string } = {}): Promise<number> {
   assertPurchaseFiltersAllowed(ctx, args.filters);
   const [row] = await db
     .select({ n: sql<number>`count(*)::int` })
     .from(customers)
     .where(await whereOf(db, ctx, args));
   return row?.n ?? 0;
-}
+});
 
 // ─── One customer ───────────────────────────────────────────────────────────────────────────
 
@@ -344,7 +345,7 @@ export type CustomerRecord = {
   updatedAt: Date;
 };
 
-export async function getCustomer(db: Executor, ctx: Ctx, id: string): Promise<CustomerRecord> {
+export const getCustomer = defineQuery('getCustomer', ['customers', 'read'], async function getCustomer(db: Executor, ctx: Ctx, id: string): Promise<CustomerRecord> {
   if (!isUuid(id)) throw new AppError('NOT_FOUND');
   const [row] = await db
     .select({
@@ -363,27 +364,27 @@ export async function getCustomer(db: Executor, ctx: Ctx, id: string): Promise<C
     ? {}
     : { lifetimeValueMinor: null, purchaseCount: null, lastPurchaseAt: null };
   return { ...c, ...figures, companyName: row.companyName, ownerName: row.ownerName, tags: row.tags };
-}
+});
 
 /** The people of a company, by name. */
-export async function findCompanyPeople(db: Executor, ctx: Ctx, companyId: string): Promise<CustomerListRow[]> {
+export const findCompanyPeople = defineQuery('findCompanyPeople', ['customers', 'read'], async function findCompanyPeople(db: Executor, ctx: Ctx, companyId: string): Promise<CustomerListRow[]> {
   const page = await findCustomers(db, ctx, { filters: { companyId, kind: 'person' }, limit: 200 });
   return page.data;
-}
+});
 
 /** Companies whose name matches, for the company picker of the form. */
-export async function findCompanyOptions(db: Executor, ctx: Ctx, search = ''): Promise<{ id: string; name: string }[]> {
+export const findCompanyOptions = defineQuery('findCompanyOptions', ['customers', 'read'], async function findCompanyOptions(db: Executor, ctx: Ctx, search: string = ''): Promise<{ id: string; name: string }[]> {
   const page = await findCustomers(db, ctx, { filters: { kind: 'company', search: search || undefined }, limit: 50 });
   return page.data.map((c) => ({ id: c.id, name: c.name }));
-}
+});
 
-export async function getCompanyOption(db: Executor, ctx: Ctx, id: string): Promise<{ id: string; name: string } | null> {
+export const getCompanyOption = defineQuery('getCompanyOption', ['customers', 'read'], async function getCompanyOption(db: Executor, ctx: Ctx, id: string): Promise<{ id: string; name: string } | null> {
   const [row] = await db
     .select({ id: customers.id, name: customers.name })
     .from(customers)
     .where(and(eq(customers.businessId, ctx.businessId), eq(customers.id, id), eq(customers.kind, 'company')));
   return row ?? null;
-}
+});
 
 // ─── Duplicates ─────────────────────────────────────────────────────────────────────────────
 
@@ -396,7 +397,7 @@ const foldedName = sql`lower(translate(${customers.name}, 'şŞıİIğĞüÜöÖ
  * Customers that are probably the same as the one described: the same e-mail, the same phone, or
  * a very similar name (trigram similarity of the folded names ≥ 0.6). The import reuses it.
  */
-export async function findLikelyDuplicates(
+export const findLikelyDuplicates = defineQuery('findLikelyDuplicates', ['customers', 'read'], async function findLikelyDuplicates(
   db: Executor,
   ctx: Ctx,
   args: { emails?: string[]; phones?: string[]; name?: string; excludeId?: string },
@@ -432,13 +433,13 @@ export async function findLikelyDuplicates(
     kind: r.kind,
     reasons: [...(r.byEmail ? ['email' as const] : []), ...(r.byPhone ? ['phone' as const] : []), ...(r.byName ? ['name' as const] : [])],
   }));
-}
+});
 
 // ─── Tags, segments, notes ──────────────────────────────────────────────────────────────────
 
 export type TagRecord = TagRef & { version: number; customerCount: number };
 
-export async function findTags(db: Executor, ctx: Ctx): Promise<TagRecord[]> {
+export const findTags = defineQuery('findTags', ['tags', 'read'], async function findTags(db: Executor, ctx: Ctx): Promise<TagRecord[]> {
   return db
     .select({
       id: tags.id,
@@ -451,14 +452,14 @@ export async function findTags(db: Executor, ctx: Ctx): Promise<TagRecord[]> {
     .where(eq(tags.businessId, ctx.businessId))
     .orderBy(sql`lower(${tags.name})`, asc(tags.id))
     .limit(1000);
-}
+});
 
-export async function getTag(db: Executor, ctx: Ctx, id: string): Promise<TagRecord> {
+export const getTag = defineQuery('getTag', ['tags', 'read'], async function getTag(db: Executor, ctx: Ctx, id: string): Promise<TagRecord> {
   if (!isUuid(id)) throw new AppError('NOT_FOUND');
   const found = (await findTags(db, ctx)).find((t) => t.id === id);
   if (!found) throw new AppError('NOT_FOUND');
   return found;
-}
+});
 
 export type SegmentRecord = { id: string; name: string; filters: CustomerFilter; version: number };
 
@@ -468,7 +469,7 @@ function segmentFilters(raw: unknown): CustomerFilter {
   return parsed.success ? parsed.data : {};
 }
 
-export async function findSegments(db: Executor, ctx: Ctx): Promise<(SegmentRecord & { count: number })[]> {
+export const findSegments = defineQuery('findSegments', ['campaigns', 'read'], async function findSegments(db: Executor, ctx: Ctx): Promise<(SegmentRecord & { count: number })[]> {
   const rows = await db
     .select()
     .from(segments)
@@ -481,9 +482,9 @@ export async function findSegments(db: Executor, ctx: Ctx): Promise<(SegmentReco
       return { id: s.id, name: s.name, filters, version: s.version, count: await countCustomers(db, ctx, { filters }) };
     }),
   );
-}
+});
 
-export async function getSegment(db: Executor, ctx: Ctx, id: string): Promise<SegmentRecord> {
+export const getSegment = defineQuery('getSegment', ['campaigns', 'read'], async function getSegment(db: Executor, ctx: Ctx, id: string): Promise<SegmentRecord> {
   if (!isUuid(id)) throw new AppError('NOT_FOUND');
   const [s] = await db
     .select()
@@ -491,7 +492,7 @@ export async function getSegment(db: Executor, ctx: Ctx, id: string): Promise<Se
     .where(and(eq(segments.businessId, ctx.businessId), eq(segments.id, id)));
   if (!s) throw new AppError('NOT_FOUND');
   return { id: s.id, name: s.name, filters: segmentFilters(s.filters), version: s.version };
-}
+});
 
 export type NoteRecord = {
   id: string;
@@ -505,7 +506,7 @@ export type NoteRecord = {
 };
 
 /** A customer's notes, pinned ones first, newest first. */
-export async function findNotes(db: Executor, ctx: Ctx, customerId: string): Promise<NoteRecord[]> {
+export const findNotes = defineQuery('findNotes', ['interactions', 'read'], async function findNotes(db: Executor, ctx: Ctx, customerId: string): Promise<NoteRecord[]> {
   if (!isUuid(customerId)) throw new AppError('NOT_FOUND');
   return db
     .select({
@@ -523,14 +524,14 @@ export async function findNotes(db: Executor, ctx: Ctx, customerId: string): Pro
     .where(and(eq(customerNotes.businessId, ctx.businessId), eq(customerNotes.customerId, customerId)))
     .orderBy(desc(customerNotes.pinned), desc(customerNotes.createdAt))
     .limit(500);
-}
+});
 
 /** Personnel a customer can be assigned to (active people), for the owner pickers. */
-export async function findOwnerOptions(db: Executor, ctx: Ctx): Promise<{ id: string; name: string }[]> {
+export const findOwnerOptions = defineQuery('findOwnerOptions', ['customers', 'read'], async function findOwnerOptions(db: Executor, ctx: Ctx): Promise<{ id: string; name: string }[]> {
   return db
     .select({ id: personnel.id, name: personnel.name })
     .from(personnel)
     .where(and(eq(personnel.businessId, ctx.businessId), eq(personnel.active, true)))
     .orderBy(asc(personnel.name))
     .limit(1000);
-}
+});

@@ -1,4 +1,5 @@
 import 'server-only';
+import { defineQuery } from '@/server/actions/query';
 import { and, asc, desc, eq, inArray, lt, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { auditLog, businesses, customers, customerTags, deals, personnel, pipelineStages, pipelines, projects, projectTemplates, user } from '@/server/db/schema';
@@ -36,7 +37,7 @@ export type PipelineRecord = {
 };
 
 /** `withCounts: false` skips counting each stage's deals (the board counts them with its filters). */
-export async function listPipelines(db: Executor, ctx: Ctx, { withCounts = true } = {}): Promise<PipelineRecord[]> {
+export const listPipelines = defineQuery('listPipelines', ['deals', 'read'], async function listPipelines(db: Executor, ctx: Ctx, { withCounts = true } = {}): Promise<PipelineRecord[]> {
   const rows = await db
     .select({
       id: pipelines.id,
@@ -75,22 +76,22 @@ export async function listPipelines(db: Executor, ctx: Ctx, { withCounts = true 
     version: p.version,
     stages: stageRows.filter((s) => s.pipelineId === p.id).map(({ pipelineId: _p, ...s }) => s),
   }));
-}
+});
 
-export async function getPipeline(db: Executor, ctx: Ctx, id: string, options: { withCounts?: boolean } = {}): Promise<PipelineRecord> {
+export const getPipeline = defineQuery('getPipeline', ['deals', 'read'], async function getPipeline(db: Executor, ctx: Ctx, id: string, options: { withCounts?: boolean } = {}): Promise<PipelineRecord> {
   if (!isUuid(id)) throw new AppError('NOT_FOUND');
   const found = (await listPipelines(db, ctx, options)).find((p) => p.id === id);
   if (!found) throw new AppError('NOT_FOUND');
   return found;
-}
+});
 
-export async function listProjectTemplateOptions(db: Executor, ctx: Ctx): Promise<{ id: string; name: string }[]> {
+export const listProjectTemplateOptions = defineQuery('listProjectTemplateOptions', ['pipelines', 'read'], async function listProjectTemplateOptions(db: Executor, ctx: Ctx): Promise<{ id: string; name: string }[]> {
   return db
     .select({ id: projectTemplates.id, name: projectTemplates.name })
     .from(projectTemplates)
     .where(eq(projectTemplates.businessId, ctx.businessId))
     .orderBy(asc(projectTemplates.name));
-}
+});
 
 export async function businessCurrency(db: Executor, businessId: string): Promise<string> {
   const [row] = await db.select({ currency: businesses.currency }).from(businesses).where(eq(businesses.id, businessId));
@@ -173,7 +174,7 @@ export type BoardData = {
  * currency) and its first `perColumn` cards in order. Two statements, each one index range scan
  * per stage (deals_pipeline_idx), however many deals the board holds.
  */
-export async function getBoard(db: Executor, ctx: Ctx, pipelineId: string, filters: DealFilters = {}, perColumn = BOARD_PAGE): Promise<BoardData> {
+export const getBoard = defineQuery('getBoard', ['deals', 'read'], async function getBoard(db: Executor, ctx: Ctx, pipelineId: string, filters: DealFilters = {}, perColumn: number = BOARD_PAGE): Promise<BoardData> {
   const pipeline = await getPipeline(db, ctx, pipelineId, { withCounts: false });
   const where = filterSql(filters);
   const [totals, cards] = await Promise.all([
@@ -205,16 +206,16 @@ export async function getBoard(db: Executor, ctx: Ctx, pipelineId: string, filte
     };
   });
   return { pipeline: counted, columns };
-}
+});
 
 /** The next cards of one column, after the card with position `after` ("show more"). */
-export async function findStageCards(db: Executor, ctx: Ctx, args: DealFilters & { stageId: string; after: string; limit?: number }): Promise<DealCard[]> {
+export const findStageCards = defineQuery('findStageCards', ['deals', 'read'], async function findStageCards(db: Executor, ctx: Ctx, args: DealFilters & { stageId: string; after: string; limit?: number }): Promise<DealCard[]> {
   const result = await db.execute<CardRow>(sql`
     select ${cardColumns} from deals d ${cardJoins}
     where d.business_id = ${ctx.businessId} and d.stage_id = ${args.stageId} and d.position > ${args.after} ${filterSql(args)}
     order by d.position limit ${args.limit ?? BOARD_PAGE}`);
   return result.rows.map((r) => toCard(ctx, r));
-}
+});
 
 export type DealRecord = DealCard & {
   pipeline: { id: string; name: string };
@@ -301,17 +302,17 @@ function toRecord(ctx: Ctx, r: DealRow): DealRecord {
   };
 }
 
-export async function getDeal(db: Executor, ctx: Ctx, id: string): Promise<DealRecord> {
+export const getDeal = defineQuery('getDeal', ['deals', 'read'], async function getDeal(db: Executor, ctx: Ctx, id: string): Promise<DealRecord> {
   if (!isUuid(id)) throw new AppError('NOT_FOUND');
   const [row] = await selectDeals(db).where(and(eq(deals.businessId, ctx.businessId), eq(deals.id, id)));
   if (!row) throw new AppError('NOT_FOUND');
   return toRecord(ctx, row);
-}
+});
 
 export type FindDealsArgs = DealFilters & { pipelineId?: string; stageId?: string; cursor?: string; limit?: number };
 
 /** A page of deals, newest first (UUIDv7 ids grow with time), with the last id as the cursor. */
-export async function findDeals(db: Executor, ctx: Ctx, args: FindDealsArgs = {}): Promise<{ data: DealRecord[]; nextCursor: string | null }> {
+export const findDeals = defineQuery('findDeals', ['deals', 'read'], async function findDeals(db: Executor, ctx: Ctx, args: FindDealsArgs = {}): Promise<{ data: DealRecord[]; nextCursor: string | null }> {
   const limit = args.limit ?? 50;
   const where: (SQL | undefined)[] = [eq(deals.businessId, ctx.businessId)];
   if (args.pipelineId) where.push(eq(deals.pipelineId, args.pipelineId));
@@ -334,14 +335,14 @@ export async function findDeals(db: Executor, ctx: Ctx, args: FindDealsArgs = {}
     .limit(limit + 1);
   const page = rows.slice(0, limit);
   return { data: page.map((r) => toRecord(ctx, r)), nextCursor: rows.length > limit ? (page[page.length - 1]?.id ?? null) : null };
-}
+});
 
 /**
  * A customer's deals for its profile, newest first, within the caller's read scope: all of the
  * business's, or only the caller's own where the permission table grants reading "own" deals.
  * FORBIDDEN for a role that may not read deals. One range of deals_customer_idx.
  */
-export async function findDealsOfCustomer(db: Executor, ctx: Ctx, customerId: string, limit = 100): Promise<DealRecord[]> {
+export const findDealsOfCustomer = defineQuery('findDealsOfCustomer', ['deals', 'read'], async function findDealsOfCustomer(db: Executor, ctx: Ctx, customerId: string, limit: number = 100): Promise<DealRecord[]> {
   const scope = dealScope(ctx, 'read');
   if (!isUuid(customerId)) return [];
   const rows = await selectDeals(db)
@@ -349,14 +350,14 @@ export async function findDealsOfCustomer(db: Executor, ctx: Ctx, customerId: st
     .orderBy(desc(deals.id))
     .limit(limit);
   return rows.map((r) => toRecord(ctx, r));
-}
+});
 
 // ─── Timeline ───────────────────────────────────────────────────────────────────────────────
 
 export type DealEvent = { id: string; at: Date; action: string; changedFields: string[] | null; meta: Record<string, unknown> | null; actorName: string | null };
 
 /** The deal's own history from the audit log (who, when, which fields), newest first. */
-export async function findDealEvents(db: Executor, ctx: Ctx, dealId: string, limit = 100): Promise<DealEvent[]> {
+export const findDealEvents = defineQuery('findDealEvents', ['deals', 'read'], async function findDealEvents(db: Executor, ctx: Ctx, dealId: string, limit: number = 100): Promise<DealEvent[]> {
   const rows = await db
     .select({
       id: auditLog.id,
@@ -372,9 +373,9 @@ export async function findDealEvents(db: Executor, ctx: Ctx, dealId: string, lim
     .orderBy(desc(auditLog.id))
     .limit(limit);
   return rows.map((r) => ({ ...r, meta: (r.meta as Record<string, unknown> | null) ?? null }));
-}
+});
 
-export async function stageNames(db: Executor, ctx: Ctx, ids: string[]): Promise<Map<string, string>> {
+export const stageNames = defineQuery('stageNames', ['deals', 'read'], async function stageNames(db: Executor, ctx: Ctx, ids: string[]): Promise<Map<string, string>> {
   const valid = ids.filter(isUuid);
   if (valid.length === 0) return new Map();
   const rows = await db
@@ -382,4 +383,4 @@ export async function stageNames(db: Executor, ctx: Ctx, ids: string[]): Promise
     .from(pipelineStages)
     .where(and(eq(pipelineStages.businessId, ctx.businessId), inArray(pipelineStages.id, valid)));
   return new Map(rows.map((r) => [r.id, r.name]));
-}
+});

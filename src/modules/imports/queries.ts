@@ -1,4 +1,5 @@
 import 'server-only';
+import { defineQuery } from '@/server/actions/query';
 import { and, arrayOverlaps, desc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
 import { customers, imports } from '@/server/db/schema';
 import type { Executor } from '@/server/db/client';
@@ -68,7 +69,7 @@ function toRecord(row: { mapping: unknown; runnerAlive: boolean } & Omit<ImportR
   return { ...rest, headers: m.headers, fields: m.fields, waiting };
 }
 
-export async function getImport(db: Executor, ctx: Ctx, id: string): Promise<ImportRecord> {
+export const getImport = defineQuery('getImport', ['customers', 'create'], async function getImport(db: Executor, ctx: Ctx, id: string): Promise<ImportRecord> {
   if (!isUuid(id)) throw new AppError('NOT_FOUND');
   const [row] = await db
     .select(columns)
@@ -76,10 +77,10 @@ export async function getImport(db: Executor, ctx: Ctx, id: string): Promise<Imp
     .where(and(eq(imports.businessId, ctx.businessId), eq(imports.id, id)));
   if (!row) throw new AppError('NOT_FOUND');
   return toRecord(row);
-}
+});
 
 /** The business's latest imports, newest first. */
-export async function findImports(db: Executor, ctx: Ctx, limit = 10): Promise<ImportRecord[]> {
+export const findImports = defineQuery('findImports', ['customers', 'create'], async function findImports(db: Executor, ctx: Ctx, limit: number = 10): Promise<ImportRecord[]> {
   const rows = await db
     .select(columns)
     .from(imports)
@@ -87,10 +88,10 @@ export async function findImports(db: Executor, ctx: Ctx, limit = 10): Promise<I
     .orderBy(desc(imports.createdAt), desc(imports.id))
     .limit(limit);
   return rows.map(toRecord);
-}
+});
 
 /** The rows that were not imported, in file order (at most the first `limit`). */
-export async function findImportErrors(db: Executor, ctx: Ctx, id: string, limit?: number): Promise<ImportRowError[]> {
+export const findImportErrors = defineQuery('findImportErrors', ['customers', 'create'], async function findImportErrors(db: Executor, ctx: Ctx, id: string, limit?: number): Promise<ImportRowError[]> {
   if (!isUuid(id)) throw new AppError('NOT_FOUND');
   const [row] = await db
     .select({
@@ -102,7 +103,7 @@ export async function findImportErrors(db: Executor, ctx: Ctx, id: string, limit
     .where(and(eq(imports.businessId, ctx.businessId), eq(imports.id, id)));
   if (!row) throw new AppError('NOT_FOUND');
   return row.errors as ImportRowError[];
-}
+});
 
 export type PreviewRow = {
   row: number;
@@ -120,7 +121,7 @@ export const PREVIEW_ROWS = 20;
  * The first rows of the file as the import would write them with this mapping: the customer made
  * of each, what is wrong with it, and the stored customer it likely duplicates.
  */
-export async function previewImport(
+export const previewImport = defineQuery('previewImport', ['customers', 'create'], async function previewImport(
   db: Executor,
   ctx: Ctx,
   input: { id: string; mapping: (ImportField | null)[] },
@@ -173,4 +174,4 @@ export async function previewImport(
     r.duplicateOf = match?.name ?? null;
   }
   return { rows, sample };
-}
+});

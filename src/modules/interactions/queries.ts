@@ -1,4 +1,5 @@
 import 'server-only';
+import { defineQuery } from '@/server/actions/query';
 import { and, asc, desc, eq, gte, ilike, inArray, lt, sql, type SQL } from 'drizzle-orm';
 import {
   businesses,
@@ -122,7 +123,7 @@ async function withPeople(db: Executor, ctx: Ctx, rows: Row[]): Promise<Interact
  * customer's timeline: one range scan of interaction_customers_timeline_idx (occurred_at is copied
  * there). Otherwise the business's feed, on interactions_feed_idx.
  */
-export async function findInteractions(
+export const findInteractions = defineQuery('findInteractions', ['interactions', 'read'], async function findInteractions(
   db: Executor,
   ctx: Ctx,
   args: InteractionFilters = {},
@@ -168,9 +169,9 @@ export async function findInteractions(
     data: await withPeople(db, ctx, page),
     nextCursor: rows.length > limit && last ? encodeInstantCursor(last.occurredAt, last.id) : null,
   };
-}
+});
 
-export async function getInteraction(db: Executor, ctx: Ctx, id: string): Promise<InteractionRecord> {
+export const getInteraction = defineQuery('getInteraction', ['interactions', 'read'], async function getInteraction(db: Executor, ctx: Ctx, id: string): Promise<InteractionRecord> {
   if (!isUuid(id)) throw new AppError('NOT_FOUND');
   const rows = (await db
     .select(columns)
@@ -180,7 +181,7 @@ export async function getInteraction(db: Executor, ctx: Ctx, id: string): Promis
   if (rows.length === 0) throw new AppError('NOT_FOUND');
   const [record] = await withPeople(db, ctx, rows);
   return record!;
-}
+});
 
 
 
@@ -189,7 +190,7 @@ export async function getInteraction(db: Executor, ctx: Ctx, id: string): Promis
 export type CustomerOption = { id: string; name: string; email: string | null; phone: string | null };
 
 /** Customers whose folded name, e-mail or phone contains the search, for pickers. */
-export async function findCustomerOptions(db: Executor, ctx: Ctx, search: string, limit = 20): Promise<CustomerOption[]> {
+export const findCustomerOptions = defineQuery('findCustomerOptions', ['customers', 'read'], async function findCustomerOptions(db: Executor, ctx: Ctx, search: string, limit: number = 20): Promise<CustomerOption[]> {
   const folded = foldTurkish(search.replaceAll('\u0000', '')).trim();
   const filters: SQL[] = [eq(customers.businessId, ctx.businessId)];
   if (folded) filters.push(ilike(customers.searchText, `%${folded.replace(/[\\%_]/g, (c) => '\\' + c)}%`));
@@ -204,9 +205,9 @@ export async function findCustomerOptions(db: Executor, ctx: Ctx, search: string
     .where(and(...filters))
     .orderBy(asc(customers.sortName), asc(customers.id))
     .limit(limit);
-}
+});
 
-export async function getCustomerOptions(db: Executor, ctx: Ctx, ids: string[]): Promise<CustomerOption[]> {
+export const getCustomerOptions = defineQuery('getCustomerOptions', ['customers', 'read'], async function getCustomerOptions(db: Executor, ctx: Ctx, ids: string[]): Promise<CustomerOption[]> {
   const valid = ids.filter(isUuid);
   if (valid.length === 0) return [];
   return db
@@ -218,7 +219,7 @@ export async function getCustomerOptions(db: Executor, ctx: Ctx, ids: string[]):
     })
     .from(customers)
     .where(and(eq(customers.businessId, ctx.businessId), inArray(customers.id, valid)));
-}
+});
 
 export type CustomerContact = {
   id: string;
@@ -232,7 +233,7 @@ export type CustomerContact = {
 };
 
 /** What sending a message to a customer needs: addresses, consent and the template fields. */
-export async function getCustomerContact(db: Executor, ctx: Ctx, customerId: string): Promise<CustomerContact> {
+export const getCustomerContact = defineQuery('getCustomerContact', ['customers', 'read'], async function getCustomerContact(db: Executor, ctx: Ctx, customerId: string): Promise<CustomerContact> {
   if (!isUuid(customerId)) throw new AppError('NOT_FOUND');
   const [row] = await db
     .select({
@@ -249,10 +250,10 @@ export async function getCustomerContact(db: Executor, ctx: Ctx, customerId: str
     .where(and(eq(customers.businessId, ctx.businessId), eq(customers.id, customerId)));
   if (!row) throw new AppError('NOT_FOUND');
   return row;
-}
+});
 
 /** The business and the acting person, as templates see them. */
-export async function getSenderContext(db: Executor, ctx: Ctx) {
+export const getSenderContext = defineQuery('getSenderContext', ['interactions', 'read'], async function getSenderContext(db: Executor, ctx: Ctx) {
   const [row] = await db
     .select({
       businessName: businesses.name,
@@ -275,21 +276,21 @@ export async function getSenderContext(db: Executor, ctx: Ctx) {
       ? { name: row.personnelName, email: row.personnelEmail, phone: row.personnelPhone, title: row.personnelTitle }
       : null,
   };
-}
+});
 
-export async function getBusinessTimeZone(db: Executor, ctx: Ctx): Promise<string> {
+export const getBusinessTimeZone = defineQuery('getBusinessTimeZone', ['business', 'read'], async function getBusinessTimeZone(db: Executor, ctx: Ctx): Promise<string> {
   const [row] = await db.select({ timeZone: businesses.timeZone }).from(businesses).where(eq(businesses.id, ctx.businessId));
   return row?.timeZone ?? 'Europe/Istanbul';
-}
+});
 
-export async function listPersonnelOptions(db: Executor, ctx: Ctx): Promise<Named[]> {
+export const listPersonnelOptions = defineQuery('listPersonnelOptions', ['personnel', 'read'], async function listPersonnelOptions(db: Executor, ctx: Ctx): Promise<Named[]> {
   return db
     .select({ id: personnel.id, name: personnel.name })
     .from(personnel)
     .where(and(eq(personnel.businessId, ctx.businessId), eq(personnel.active, true)))
     .orderBy(asc(personnel.name))
     .limit(500);
-}
+});
 
 // ─── Templates ──────────────────────────────────────────────────────────────────────────────
 
@@ -303,7 +304,7 @@ export type TemplateRecord = {
   updatedAt: Date;
 };
 
-export async function listTemplates(db: Executor, ctx: Ctx, channel?: MessageChannel): Promise<TemplateRecord[]> {
+export const listTemplates = defineQuery('listTemplates', ['interactions', 'read'], async function listTemplates(db: Executor, ctx: Ctx, channel?: MessageChannel): Promise<TemplateRecord[]> {
   const filters: SQL[] = [eq(messageTemplates.businessId, ctx.businessId)];
   if (channel) filters.push(eq(messageTemplates.channel, channel));
   return db
@@ -320,7 +321,7 @@ export async function listTemplates(db: Executor, ctx: Ctx, channel?: MessageCha
     .where(and(...filters))
     .orderBy(asc(messageTemplates.channel), asc(messageTemplates.name))
     .limit(500);
-}
+});
 
 // ─── Outbox ─────────────────────────────────────────────────────────────────────────────────
 
@@ -341,7 +342,7 @@ export type OutboxRecord = {
   sentAt: Date | null;
 };
 
-export async function findOutbox(
+export const findOutbox = defineQuery('findOutbox', ['interactions', 'read'], async function findOutbox(
   db: Executor,
   ctx: Ctx,
   args: { status?: OutboxStatus; channel?: MessageChannel; cursor?: string; limit?: number } = {},
@@ -379,4 +380,4 @@ export async function findOutbox(
   const page = rows.slice(0, limit);
   const last = page[page.length - 1];
   return { data: page, nextCursor: rows.length > limit && last ? encodeInstantCursor(last.createdAt, last.id) : null };
-}
+});

@@ -1,4 +1,5 @@
 import 'server-only';
+import { defineQuery } from '@/server/actions/query';
 import { and, count, desc, eq, isNull, lt, type SQL } from 'drizzle-orm';
 import { notificationPreferences, notifications } from '@/server/db/schema';
 import type { Executor } from '@/server/db/client';
@@ -32,13 +33,13 @@ function mine(ctx: Ctx): SQL {
   return and(eq(notifications.businessId, ctx.businessId), eq(notifications.userId, ctx.userId))!;
 }
 
-export async function countUnreadNotifications(db: Executor, ctx: Ctx): Promise<number> {
+export const countUnreadNotifications = defineQuery('countUnreadNotifications', ['business', 'read'], async function countUnreadNotifications(db: Executor, ctx: Ctx): Promise<number> {
   const [row] = await db.select({ n: count() }).from(notifications).where(and(mine(ctx), isNull(notifications.readAt)));
   return row?.n ?? 0;
-}
+});
 
 /** The caller's notifications, newest first, with a keyset cursor. */
-export async function findNotifications(
+export const findNotifications = defineQuery('findNotifications', ['business', 'read'], async function findNotifications(
   db: Executor,
   ctx: Ctx,
   args: { cursor?: string; limit?: number } = {},
@@ -57,7 +58,7 @@ export async function findNotifications(
   const page = rows.slice(0, limit);
   const last = page[page.length - 1];
   return { data: page, nextCursor: rows.length > limit && last ? last.id : null };
-}
+});
 
 function decodeCursor(cursor: string | undefined): string | null {
   if (!cursor) return null;

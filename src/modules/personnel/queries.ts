@@ -1,4 +1,5 @@
 import 'server-only';
+import { defineQuery } from '@/server/actions/query';
 import { and, asc, eq, gt, ilike, or, sql, type SQL } from 'drizzle-orm';
 import { invitations, personnel } from '@/server/db/schema';
 import type { Executor } from '@/server/db/client';
@@ -51,7 +52,7 @@ function toRecord(ctx: Ctx, row: Row): PersonnelRecord {
 }
 
 /** One page of the business's personnel, ordered by name, with a keyset cursor. */
-export async function findPersonnel(
+export const findPersonnel = defineQuery('findPersonnel', ['personnel', 'read'], async function findPersonnel(
   db: Executor,
   ctx: Ctx,
   args: { search?: string; cursor?: string; limit?: number } = {},
@@ -77,9 +78,9 @@ export async function findPersonnel(
   const page = rows.slice(0, limit).map((r) => toRecord(ctx, r));
   const last = page[page.length - 1];
   return { data: page, nextCursor: rows.length > limit && last ? encodeCursor(last) : null };
-}
+});
 
-export async function getPersonnel(db: Executor, ctx: Ctx, id: string): Promise<PersonnelRecord> {
+export const getPersonnel = defineQuery('getPersonnel', ['personnel', 'read'], async function getPersonnel(db: Executor, ctx: Ctx, id: string): Promise<PersonnelRecord> {
   if (!isUuid(id)) throw new AppError('NOT_FOUND');
   const [row] = await db
     .select(columns)
@@ -87,7 +88,7 @@ export async function getPersonnel(db: Executor, ctx: Ctx, id: string): Promise<
     .where(and(eq(personnel.businessId, ctx.businessId), eq(personnel.id, id)));
   if (!row) throw new AppError('NOT_FOUND');
   return toRecord(ctx, row);
-}
+});
 
 function encodeCursor(p: { name: string; id: string }): string {
   return Buffer.from(JSON.stringify([p.name, p.id])).toString('base64url');
@@ -105,7 +106,7 @@ function decodeCursor(cursor: string | undefined): { name: string; id: string } 
 }
 
 /** Headcounts for the dashboard, in one scan of the business's personnel. */
-export async function countPersonnel(db: Executor, ctx: Ctx): Promise<{ total: number; active: number; withLogin: number }> {
+export const countPersonnel = defineQuery('countPersonnel', ['personnel', 'read'], async function countPersonnel(db: Executor, ctx: Ctx): Promise<{ total: number; active: number; withLogin: number }> {
   const [row] = await db
     .select({
       total: sql<number>`count(*)::int`,
@@ -115,4 +116,4 @@ export async function countPersonnel(db: Executor, ctx: Ctx): Promise<{ total: n
     .from(personnel)
     .where(eq(personnel.businessId, ctx.businessId));
   return row ?? { total: 0, active: 0, withLogin: 0 };
-}
+});

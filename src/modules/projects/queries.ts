@@ -1,4 +1,5 @@
 import 'server-only';
+import { defineQuery } from '@/server/actions/query';
 import { and, asc, desc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
 import { customers, deals, personnel, projectMembers, projects, projectTemplates, taskStatuses, tasks } from '@/server/db/schema';
 import type { Executor } from '@/server/db/client';
@@ -49,7 +50,7 @@ const progressColumns = {
 };
 
 /** Projects with their progress (tasks in a done-category status / all tasks), newest first. */
-export async function findProjects(db: Executor, ctx: Ctx, args: { customerId?: string; limit?: number } = {}): Promise<ProjectSummary[]> {
+export const findProjects = defineQuery('findProjects', ['projects', 'read'], async function findProjects(db: Executor, ctx: Ctx, args: { customerId?: string; limit?: number } = {}): Promise<ProjectSummary[]> {
   const filters: SQL[] = [projectScope(ctx, 'read')];
   if (args.customerId) filters.push(eq(projects.customerId, args.customerId));
   const rows = await db
@@ -85,7 +86,7 @@ export async function findProjects(db: Executor, ctx: Ctx, args: { customerId?: 
     progress: progressOf(r.total, r.done),
     updatedAt: r.updatedAt,
   }));
-}
+});
 
 export type TaskStatusRecord = {
   id: string;
@@ -109,7 +110,7 @@ export type ProjectRecord = ProjectSummary & {
   createdAt: Date;
 };
 
-export async function getProject(db: Executor, ctx: Ctx, id: string, action: Action = 'read'): Promise<ProjectRecord> {
+export const getProject = defineQuery('getProject', ['projects', 'read'], async function getProject(db: Executor, ctx: Ctx, id: string, action: Action = 'read'): Promise<ProjectRecord> {
   if (!isUuid(id)) throw new AppError('NOT_FOUND');
   const [row] = await db
     .select({
@@ -165,7 +166,7 @@ export async function getProject(db: Executor, ctx: Ctx, id: string, action: Act
     version: row.version,
     createdAt: row.createdAt,
   };
-}
+});
 
 /** The columns of a project in order, with how many tasks each holds. */
 export async function findTaskStatuses(db: Executor, businessId: string, projectId: string): Promise<TaskStatusRecord[]> {
@@ -187,37 +188,34 @@ export async function findTaskStatuses(db: Executor, businessId: string, project
 }
 
 /** Whether the caller may see the project at all (used by the task module to scope boards). */
-export async function projectVisible(db: Executor, ctx: Ctx, projectId: string): Promise<boolean> {
+export const projectVisible = defineQuery('projectVisible', ['projects', 'read'], async function projectVisible(db: Executor, ctx: Ctx, projectId: string): Promise<boolean> {
   const [row] = await db.select({ id: projects.id }).from(projects).where(and(projectScope(ctx, 'read'), eq(projects.id, projectId)));
   return Boolean(row);
-}
+});
 
 export type ProjectOption = { id: string; name: string };
 
-export async function findProjectOptions(db: Executor, ctx: Ctx): Promise<ProjectOption[]> {
-  if (!scopeFor(ctx, 'projects', 'read')) return [];
+export const findProjectOptions = defineQuery('findProjectOptions', ['projects', 'read'], async function findProjectOptions(db: Executor, ctx: Ctx): Promise<ProjectOption[]> {
   return db
     .select({ id: projects.id, name: projects.name })
     .from(projects)
     .where(and(projectScope(ctx, 'read'), inArray(projects.status, ['planned', 'active', 'on_hold'])))
     .orderBy(asc(projects.name))
     .limit(500);
-}
+});
 
 export type ProjectTemplateRecord = { id: string; name: string; tasks: TemplateTask[]; version: number; updatedAt: Date };
 
-export async function findProjectTemplates(db: Executor, ctx: Ctx): Promise<ProjectTemplateRecord[]> {
-  if (!scopeFor(ctx, 'pipelines', 'read')) throw new AppError('FORBIDDEN');
+export const findProjectTemplates = defineQuery('findProjectTemplates', ['pipelines', 'read'], async function findProjectTemplates(db: Executor, ctx: Ctx): Promise<ProjectTemplateRecord[]> {
   const rows = await db
     .select()
     .from(projectTemplates)
     .where(eq(projectTemplates.businessId, ctx.businessId))
     .orderBy(asc(projectTemplates.name));
   return rows.map((r) => ({ id: r.id, name: r.name, tasks: r.tasks as TemplateTask[], version: r.version, updatedAt: r.updatedAt }));
-}
+});
 
-export async function getProjectTemplate(db: Executor, ctx: Ctx, id: string): Promise<ProjectTemplateRecord> {
-  if (!scopeFor(ctx, 'pipelines', 'read')) throw new AppError('FORBIDDEN');
+export const getProjectTemplate = defineQuery('getProjectTemplate', ['pipelines', 'read'], async function getProjectTemplate(db: Executor, ctx: Ctx, id: string): Promise<ProjectTemplateRecord> {
   if (!isUuid(id)) throw new AppError('NOT_FOUND');
   const [r] = await db
     .select()
@@ -225,17 +223,17 @@ export async function getProjectTemplate(db: Executor, ctx: Ctx, id: string): Pr
     .where(and(eq(projectTemplates.businessId, ctx.businessId), eq(projectTemplates.id, id)));
   if (!r) throw new AppError('NOT_FOUND');
   return { id: r.id, name: r.name, tasks: r.tasks as TemplateTask[], version: r.version, updatedAt: r.updatedAt };
-}
+});
 
 /** Personnel of the business, for owner, member, assignee and mention pickers. */
-export async function findPersonnelOptions(db: Executor, ctx: Ctx): Promise<{ id: string; name: string }[]> {
+export const findPersonnelOptions = defineQuery('findPersonnelOptions', ['personnel', 'read'], async function findPersonnelOptions(db: Executor, ctx: Ctx): Promise<{ id: string; name: string }[]> {
   return db
     .select({ id: personnel.id, name: personnel.name })
     .from(personnel)
     .where(and(eq(personnel.businessId, ctx.businessId), eq(personnel.active, true)))
     .orderBy(asc(personnel.name))
     .limit(1000);
-}
+});
 
 
 /**

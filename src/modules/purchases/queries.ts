@@ -1,4 +1,5 @@
 import 'server-only';
+import { defineQuery } from '@/server/actions/query';
 import { and, arrayOverlaps, asc, desc, eq, inArray, lt, or, type SQL } from 'drizzle-orm';
 import { businesses, customers, purchaseItems, purchases } from '@/server/db/schema';
 import type { Executor } from '@/server/db/client';
@@ -78,7 +79,7 @@ async function withItems(db: Executor, ctx: Ctx, rows: Omit<PurchaseRecord, 'ite
 }
 
 /** Purchases, newest first, of one customer or of the whole business, with a keyset cursor. */
-export async function findPurchases(
+export const findPurchases = defineQuery('findPurchases', ['purchases', 'read'], async function findPurchases(
   db: Executor,
   ctx: Ctx,
   args: { customerId?: string; cursor?: string; limit?: number } = {},
@@ -102,9 +103,9 @@ export async function findPurchases(
   const page = await withItems(db, ctx, rows.slice(0, limit));
   const last = page[page.length - 1];
   return { data: page, nextCursor: rows.length > limit && last ? encodeInstantCursor(last.orderedAt, last.id) : null };
-}
+});
 
-export async function getPurchase(db: Executor, ctx: Ctx, id: string): Promise<PurchaseRecord> {
+export const getPurchase = defineQuery('getPurchase', ['purchases', 'read'], async function getPurchase(db: Executor, ctx: Ctx, id: string): Promise<PurchaseRecord> {
   if (!isUuid(id)) throw new AppError('NOT_FOUND');
   const rows = await db
     .select(columns)
@@ -113,7 +114,7 @@ export async function getPurchase(db: Executor, ctx: Ctx, id: string): Promise<P
   const [record] = await withItems(db, ctx, rows);
   if (!record) throw new AppError('NOT_FOUND');
   return record;
-}
+});
 
 export type PurchaseSummary = {
   lifetimeValueMinor: number;
@@ -124,7 +125,7 @@ export type PurchaseSummary = {
 };
 
 /** A customer's purchase summary, as kept on the customer's row (see refreshCustomerPurchaseSummary). */
-export async function getCustomerPurchaseSummary(db: Executor, ctx: Ctx, customerId: string): Promise<PurchaseSummary> {
+export const getCustomerPurchaseSummary = defineQuery('getCustomerPurchaseSummary', ['purchases', 'read'], async function getCustomerPurchaseSummary(db: Executor, ctx: Ctx, customerId: string): Promise<PurchaseSummary> {
   if (!isUuid(customerId)) throw new AppError('NOT_FOUND');
   const [row] = await db
     .select({
@@ -138,7 +139,7 @@ export async function getCustomerPurchaseSummary(db: Executor, ctx: Ctx, custome
     .where(and(eq(customers.businessId, ctx.businessId), eq(customers.id, customerId)));
   if (!row) throw new AppError('NOT_FOUND');
   return row;
-}
+});
 
 export type CustomerContact = { id: string; name: string; emails: string[]; phones: string[] };
 
@@ -147,7 +148,7 @@ export type CustomerContact = { id: string; name: string; emails: string[]; phon
  * one of these names, for matching imported rows: through the GIN indexes on the arrays and the
  * sort-key index (the name is then compared exactly).
  */
-export async function findCustomersByContact(
+export const findCustomersByContact = defineQuery('findCustomersByContact', ['purchases', 'read'], async function findCustomersByContact(
   db: Executor,
   ctx: Ctx,
   keys: { emails: readonly string[]; phones: readonly string[]; names: readonly string[] },
@@ -163,16 +164,16 @@ export async function findCustomersByContact(
     .select({ id: customers.id, name: customers.name, emails: customers.emails, phones: customers.phones })
     .from(customers)
     .where(and(eq(customers.businessId, ctx.businessId), or(...matchers)));
-}
+});
 
 /** Which of these external references the business's purchases already carry. */
-export async function findUsedExternalRefs(db: Executor, ctx: Ctx, refs: readonly string[]): Promise<Set<string>> {
+export const findUsedExternalRefs = defineQuery('findUsedExternalRefs', ['purchases', 'read'], async function findUsedExternalRefs(db: Executor, ctx: Ctx, refs: readonly string[]): Promise<Set<string>> {
   if (refs.length === 0) return new Set();
   const rows = await db
     .select({ ref: purchases.externalRef })
     .from(purchases)
     .where(and(eq(purchases.businessId, ctx.businessId), inArray(purchases.externalRef, [...refs])));
   return new Set(rows.map((r) => r.ref!));
-}
+});
 
 

@@ -1,4 +1,5 @@
 import 'server-only';
+import { defineQuery } from '@/server/actions/query';
 import { and, asc, desc, eq, sql, type SQL } from 'drizzle-orm';
 import { businesses, customers, deals, outboxMessages, quoteItems, quotes } from '@/server/db/schema';
 import type { Executor } from '@/server/db/client';
@@ -138,22 +139,20 @@ function toRecord(ctx: Ctx | null, row: Row): QuoteRecord {
 }
 
 /** The quotes of one deal, or of the whole business, newest first. */
-export async function findQuotes(db: Executor, ctx: Ctx, args: { dealId?: string; limit?: number } = {}): Promise<QuoteRecord[]> {
-  authorize(ctx, 'deals', 'read');
+export const findQuotes = defineQuery('findQuotes', ['deals', 'read'], async function findQuotes(db: Executor, ctx: Ctx, args: { dealId?: string; limit?: number } = {}): Promise<QuoteRecord[]> {
   const where = and(eq(quotes.businessId, ctx.businessId), args.dealId ? eq(quotes.dealId, args.dealId) : undefined);
   const rows = await baseQuery(db, ctx, where)
     .orderBy(desc(quotes.number))
     .limit(args.limit ?? 200);
   return rows.map((r) => toRecord(ctx, r));
-}
+});
 
-export async function getQuote(db: Executor, ctx: Ctx, id: string): Promise<QuoteRecord> {
-  authorize(ctx, 'deals', 'read');
+export const getQuote = defineQuery('getQuote', ['deals', 'read'], async function getQuote(db: Executor, ctx: Ctx, id: string): Promise<QuoteRecord> {
   if (!isUuid(id)) throw new AppError('NOT_FOUND');
   const [row] = await baseQuery(db, ctx, and(eq(quotes.businessId, ctx.businessId), eq(quotes.id, id)));
   if (!row) throw new AppError('NOT_FOUND');
   return toRecord(ctx, row);
-}
+});
 
 export async function getQuoteItems(db: Executor, businessId: string, quoteId: string): Promise<QuoteItemRecord[]> {
   return db
@@ -191,14 +190,13 @@ async function documentOf(db: Executor, ctx: Ctx | null, businessId: string, row
 }
 
 /** What the PDF shows, for a signed-in reader of the business. */
-export async function getQuoteDocument(db: Executor, ctx: Ctx, id: string): Promise<QuoteDocument> {
-  authorize(ctx, 'deals', 'read');
+export const getQuoteDocument = defineQuery('getQuoteDocument', ['deals', 'read'], async function getQuoteDocument(db: Executor, ctx: Ctx, id: string): Promise<QuoteDocument> {
   if (!isUuid(id)) throw new AppError('NOT_FOUND');
   const [row] = await baseQuery(db, ctx, and(eq(quotes.businessId, ctx.businessId), eq(quotes.id, id)));
   const doc = await documentOf(db, ctx, ctx.businessId, row);
   if (!doc) throw new AppError('NOT_FOUND');
   return doc;
-}
+});
 
 /** The same for the outbox job, which knows the business from its own row. */
 export async function getQuoteDocumentForJob(db: Executor, businessId: string, id: string): Promise<QuoteDocument | null> {
@@ -215,8 +213,7 @@ export async function getQuoteDocumentByTokenHash(db: Executor, tokenHash: strin
 }
 
 /** The deal a new quote goes on: its title, currency and customer (the editor's header). */
-export async function getDealForQuote(db: Executor, ctx: Ctx, dealId: string) {
-  authorize(ctx, 'deals', 'read');
+export const getDealForQuote = defineQuery('getDealForQuote', ['deals', 'read'], async function getDealForQuote(db: Executor, ctx: Ctx, dealId: string) {
   if (!isUuid(dealId)) throw new AppError('NOT_FOUND');
   const [row] = await db
     .select({ id: deals.id, title: deals.title, currency: deals.currency, customerName: customers.name })
@@ -225,4 +222,4 @@ export async function getDealForQuote(db: Executor, ctx: Ctx, dealId: string) {
     .where(and(eq(deals.businessId, ctx.businessId), eq(deals.id, dealId)));
   if (!row) throw new AppError('NOT_FOUND');
   return row;
-}
+});

@@ -1,4 +1,5 @@
 import 'server-only';
+import { defineQuery } from '@/server/actions/query';
 import { and, asc, desc, eq, gt, gte, ilike, isNotNull, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { businesses, customers, personnel, reminderOccurrences, reminders, REMINDER_REPEATS as DB_REPEATS } from '@/server/db/schema';
@@ -140,7 +141,7 @@ export type FindRemindersArgs = {
  * One page of reminders in a view, with a keyset cursor: open ones by due date (overdue, later
  * today, from tomorrow on, or all open), done ones most recently done first.
  */
-export async function findReminders(
+export const findReminders = defineQuery('findReminders', ['reminders', 'read'], async function findReminders(
   db: Executor,
   ctx: Ctx,
   args: FindRemindersArgs = {},
@@ -176,10 +177,10 @@ export async function findReminders(
   const page = rows.slice(0, limit).map((r) => toRecord(ctx, r as Row));
   const last = page[page.length - 1];
   return { data: page, nextCursor: rows.length > limit && last ? encodeInstantCursor(done ? last.doneAt! : last.dueAt, last.id) : null };
-}
+});
 
 /** How many open reminders each view holds, for the tabs; bounded by the same scope. */
-export async function countReminderViews(db: Executor, ctx: Ctx, now = new Date()): Promise<Record<'overdue' | 'today' | 'upcoming', number>> {
+export const countReminderViews = defineQuery('countReminderViews', ['reminders', 'read'], async function countReminderViews(db: Executor, ctx: Ctx, now: Date = new Date()): Promise<Record<'overdue' | 'today' | 'upcoming', number>> {
   const tomorrow = startOfTomorrow(now, await businessTimeZone(db, ctx.businessId));
   const [row] = await db
     .select({
@@ -190,19 +191,19 @@ export async function countReminderViews(db: Executor, ctx: Ctx, now = new Date(
     .from(reminders)
     .where(and(reminderScope(ctx, 'read'), isNull(reminders.doneAt)));
   return row ?? { overdue: 0, today: 0, upcoming: 0 };
-}
+});
 
-export async function getReminder(db: Executor, ctx: Ctx, id: string): Promise<ReminderRecord> {
+export const getReminder = defineQuery('getReminder', ['reminders', 'read'], async function getReminder(db: Executor, ctx: Ctx, id: string): Promise<ReminderRecord> {
   if (!isUuid(id)) throw new AppError('NOT_FOUND');
   const [row] = await selectReminders(db).where(and(reminderScope(ctx, 'read'), eq(reminders.id, id)));
   if (!row) throw new AppError('NOT_FOUND');
   return toRecord(ctx, row as Row);
-}
+});
 
 export type ReminderOccurrence = { id: string; dueAt: Date; doneAt: Date; doneBy: { id: string; name: string } | null };
 
 /** The done occurrences of a reminder, latest first (bounded: a daily reminder grows by one a day). */
-export async function findReminderOccurrences(db: Executor, ctx: Ctx, reminderId: string, limit = 50): Promise<ReminderOccurrence[]> {
+export const findReminderOccurrences = defineQuery('findReminderOccurrences', ['reminders', 'read'], async function findReminderOccurrences(db: Executor, ctx: Ctx, reminderId: string, limit: number = 50): Promise<ReminderOccurrence[]> {
   // Reading the reminder first applies its scope to the history as well.
   await getReminder(db, ctx, reminderId);
   const rows = await db
@@ -213,7 +214,7 @@ export async function findReminderOccurrences(db: Executor, ctx: Ctx, reminderId
     .orderBy(desc(reminderOccurrences.doneAt), desc(reminderOccurrences.id))
     .limit(limit);
   return rows.map((r) => ({ id: r.id, dueAt: r.dueAt, doneAt: r.doneAt, doneBy: r.doneById ? { id: r.doneById, name: r.doneByName ?? '' } : null }));
-}
+});
 
 export type CustomerOption = { id: string; name: string };
 
@@ -221,7 +222,7 @@ export type CustomerOption = { id: string; name: string };
  * Customers for the reminder form's picker: the folded search key matched with ILIKE (the trigram
  * index serves it), so "sirket" finds "ŞİRKET".
  */
-export async function searchCustomerOptions(db: Executor, ctx: Ctx, search: string, limit = 20): Promise<CustomerOption[]> {
+export const searchCustomerOptions = defineQuery('searchCustomerOptions', ['customers', 'read'], async function searchCustomerOptions(db: Executor, ctx: Ctx, search: string, limit: number = 20): Promise<CustomerOption[]> {
   const folded = foldTurkish(search.replaceAll('\u0000', '')).trim();
   const filters: SQL[] = [eq(customers.businessId, ctx.businessId)];
   if (folded) filters.push(ilike(customers.searchText, `%${folded.replace(/[\\%_]/g, (c) => '\\' + c)}%`));
@@ -231,13 +232,13 @@ export async function searchCustomerOptions(db: Executor, ctx: Ctx, search: stri
     .where(and(...filters))
     .orderBy(asc(customers.sortName), asc(customers.id))
     .limit(limit);
-}
+});
 
-export async function getCustomerOption(db: Executor, ctx: Ctx, id: string): Promise<CustomerOption | null> {
+export const getCustomerOption = defineQuery('getCustomerOption', ['customers', 'read'], async function getCustomerOption(db: Executor, ctx: Ctx, id: string): Promise<CustomerOption | null> {
   if (!isUuid(id)) return null;
   const [row] = await db
     .select({ id: customers.id, name: customers.name })
     .from(customers)
     .where(and(eq(customers.businessId, ctx.businessId), eq(customers.id, id)));
   return row ?? null;
-}
+});

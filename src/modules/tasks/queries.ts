@@ -1,4 +1,5 @@
 import 'server-only';
+import { defineQuery } from '@/server/actions/query';
 import { and, asc, desc, eq, gt, inArray, isNotNull, isNull, or, sql, type SQL } from 'drizzle-orm';
 import { customers, personnel, projects, taskAssignees, taskChecklistItems, taskComments, taskStatuses, tasks } from '@/server/db/schema';
 import type { Executor } from '@/server/db/client';
@@ -135,16 +136,16 @@ async function withAssignees(db: Executor, ctx: Ctx, rows: CardRow[]): Promise<T
 }
 
 /** The cards of a project's board in column order (the board index serves it). */
-export async function findBoardTasks(db: Executor, ctx: Ctx, projectId: string): Promise<TaskCard[]> {
+export const findBoardTasks = defineQuery('findBoardTasks', ['tasks', 'read'], async function findBoardTasks(db: Executor, ctx: Ctx, projectId: string): Promise<TaskCard[]> {
   if (!isUuid(projectId) || !(await projectVisible(db, ctx, projectId))) throw new AppError('NOT_FOUND');
   const rows = await selectCards(db)
     .where(and(taskScope(ctx, 'read'), eq(tasks.projectId, projectId)))
     .orderBy(asc(tasks.statusId), asc(tasks.position), asc(tasks.id));
   return withAssignees(db, ctx, rows as CardRow[]);
-}
+});
 
 /** A page of tasks for the API, oldest first (ids are time-ordered), with a keyset cursor. */
-export async function findTasks(
+export const findTasks = defineQuery('findTasks', ['tasks', 'read'], async function findTasks(
   db: Executor,
   ctx: Ctx,
   args: { projectId?: string; assigneeId?: string; cursor?: string; limit?: number } = {},
@@ -165,10 +166,10 @@ export async function findTasks(
   const rows = await selectCards(db).where(and(...filters)).orderBy(asc(tasks.id)).limit(limit + 1);
   const page = await withAssignees(db, ctx, rows.slice(0, limit) as CardRow[]);
   return { data: page, nextCursor: rows.length > limit ? (page[page.length - 1]?.id ?? null) : null };
-}
+});
 
 /** The signed-in person's assigned tasks: open ones by due date, then those done in the last week. */
-export async function findMyTasks(db: Executor, ctx: Ctx): Promise<TaskCard[]> {
+export const findMyTasks = defineQuery('findMyTasks', ['tasks', 'read'], async function findMyTasks(db: Executor, ctx: Ctx): Promise<TaskCard[]> {
   const rows = await selectCards(db)
     .where(
       and(
@@ -180,16 +181,16 @@ export async function findMyTasks(db: Executor, ctx: Ctx): Promise<TaskCard[]> {
     .orderBy(sql`${tasks.dueAt} asc nulls last`, asc(tasks.id))
     .limit(500);
   return withAssignees(db, ctx, rows as CardRow[]);
-}
+});
 
 /** Open tasks for a customer's profile or a search; bounded. */
-export async function findCustomerTasks(db: Executor, ctx: Ctx, customerId: string): Promise<TaskCard[]> {
+export const findCustomerTasks = defineQuery('findCustomerTasks', ['tasks', 'read'], async function findCustomerTasks(db: Executor, ctx: Ctx, customerId: string): Promise<TaskCard[]> {
   const rows = await selectCards(db)
     .where(and(taskScope(ctx, 'read'), eq(tasks.customerId, customerId)))
     .orderBy(desc(tasks.id))
     .limit(100);
   return withAssignees(db, ctx, rows as CardRow[]);
-}
+});
 
 export type TaskRecord = TaskCard & {
   description: string | null;
@@ -202,7 +203,7 @@ export type TaskRecord = TaskCard & {
   updatedAt: Date;
 };
 
-export async function getTask(db: Executor, ctx: Ctx, id: string, action: Action = 'read'): Promise<TaskRecord> {
+export const getTask = defineQuery('getTask', ['tasks', 'read'], async function getTask(db: Executor, ctx: Ctx, id: string, action: Action = 'read'): Promise<TaskRecord> {
   if (!isUuid(id)) throw new AppError('NOT_FOUND');
   const [row] = await selectCards(db).where(and(taskScope(ctx, action), eq(tasks.id, id)));
   if (!row) throw new AppError('NOT_FOUND');
@@ -245,7 +246,7 @@ export async function getTask(db: Executor, ctx: Ctx, id: string, action: Action
     createdAt: extra?.createdAt ?? new Date(0),
     updatedAt: extra?.updatedAt ?? new Date(0),
   };
-}
+});
 
 export type CompletionStats = {
   key: { id: string; name: string } | null;
@@ -266,7 +267,7 @@ function statColumns() {
 }
 
 /** Completion and on-time rates per assignee, within the caller's read scope (and a project, if given). */
-export async function taskStatsByPerson(db: Executor, ctx: Ctx, projectId?: string): Promise<CompletionStats[]> {
+export const taskStatsByPerson = defineQuery('taskStatsByPerson', ['tasks', 'read'], async function taskStatsByPerson(db: Executor, ctx: Ctx, projectId?: string): Promise<CompletionStats[]> {
   const rows = await db
     .select({ id: personnel.id, name: personnel.name, ...statColumns() })
     .from(tasks)
@@ -277,10 +278,10 @@ export async function taskStatsByPerson(db: Executor, ctx: Ctx, projectId?: stri
     .orderBy(asc(personnel.name))
     .limit(200);
   return rows.map((r) => ({ key: { id: r.id, name: r.name }, total: r.total, done: r.done, onTime: r.onTime, doneWithDue: r.doneWithDue }));
-}
+});
 
 /** The same per project, over the projects the caller can see. */
-export async function taskStatsByProject(db: Executor, ctx: Ctx): Promise<CompletionStats[]> {
+export const taskStatsByProject = defineQuery('taskStatsByProject', ['tasks', 'read'], async function taskStatsByProject(db: Executor, ctx: Ctx): Promise<CompletionStats[]> {
   const rows = await db
     .select({ id: projects.id, name: projects.name, ...statColumns() })
     .from(tasks)
@@ -290,4 +291,4 @@ export async function taskStatsByProject(db: Executor, ctx: Ctx): Promise<Comple
     .orderBy(asc(projects.name))
     .limit(200);
   return rows.map((r) => ({ key: { id: r.id, name: r.name }, total: r.total, done: r.done, onTime: r.onTime, doneWithDue: r.doneWithDue }));
-}
+});

@@ -34,7 +34,13 @@ export default async function CustomersPage({
   const db = getDb();
   const t = await getTranslations('customers');
   const ti = await getTranslations('imports');
-  const [tags, segments, owners, business] = await Promise.all([findTags(db, ctx), findSegments(db, ctx), findOwnerOptions(db, ctx), getBusiness(db, ctx)]);
+  // Segments belong to campaigns: a role that may not read those lists customers without them.
+  const [tags, segments, owners, business] = await Promise.all([
+    findTags(db, ctx),
+    can(ctx.role, 'campaigns', 'read') ? findSegments(db, ctx) : Promise.resolve([]),
+    findOwnerOptions(db, ctx),
+    getBusiness(db, ctx),
+  ]);
   const search = typeof q === 'string' ? q.replaceAll('\u0000', '').trim().slice(0, 100) || undefined : undefined;
   const segmentId = typeof segment === 'string' && isUuid(segment) && segments.some((s) => s.id === segment) ? segment : undefined;
   const query: ListQuery = { filters: search ? { search } : {}, segmentId, sort: 'name', dir: 'asc' };
