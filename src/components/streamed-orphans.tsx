@@ -4,9 +4,6 @@ import { useEffect } from 'react';
 /** How long after the first load to look for left-over streamed segments; a page streams within this. */
 const WATCH_MS = 15_000;
 
-/** A reveal call of React's streaming runtime: `$RC("B:1","S:3")` fills a boundary, `$RS("S:4","P:4")` a placeholder. */
-const REVEAL_CALL = /\$R([CS])\("([^"]+)","([^"]+)"\)/g;
-
 /**
  * Removes streamed HTML that React will never reveal. A page streams its content after the shell
  * as `<div hidden id="S:n">` followed by an inline script that moves it into its Suspense boundary
@@ -20,6 +17,9 @@ const REVEAL_CALL = /\$R([CS])\("([^"]+)","([^"]+)"\)/g;
  * would find nothing and throw.
  */
 export function removeOrphanedSegments(doc: Document): number {
+  // Inside the function: the journeys run it in a page by itself. A reveal call of React's
+  // streaming runtime: `$RC("B:1","S:3")` fills a boundary, `$RS("S:4","P:4")` a placeholder.
+  const REVEAL_CALL = /\$R([CS])\("([^"]+)","([^"]+)"\)/g;
   const targetOf = new Map<string, string>();
   for (const script of doc.querySelectorAll('script:not([src])')) {
     for (const [, kind, first, second] of (script.textContent ?? '').matchAll(REVEAL_CALL)) {
