@@ -534,3 +534,9 @@ export async function findOwnerOptions(db: Executor, ctx: Ctx): Promise<{ id: st
     .orderBy(asc(personnel.name))
     .limit(1000);
 }
+
+/** The business's currency: lifetime values are summed in it. */
+export async function getBusinessCurrency(db: Executor, ctx: Ctx): Promise<string> {
+  const [row] = await db.select({ currency: businesses.currency }).from(businesses).where(eq(businesses.id, ctx.businessId));
+  return row?.currency ?? 'TRY';
+}

@@ -5,7 +5,7 @@ import { authorize } from '@/server/auth/authorize';
 import { findQuotes, getQuote, getQuoteItems, type QuoteRecord } from './queries';
 import { QUOTE_LANGUAGES, QUOTE_STATUSES, quoteFieldsSchema, quoteItemSchema } from './schemas';
 import { createQuoteOperation, deleteQuoteOperation, sendQuoteOperation, updateQuoteOperation } from './operations';
-import { lineAmounts } from './totals';
+import { lineAmounts } from '@/lib/money';
 import { callOperation, defineEndpoint } from '@/server/api/endpoint';
 
 const money = z.object({ amountMinor: z.number().int().describe('Minor units (kuruş)'), currency: z.string().length(3) });
