@@ -138,14 +138,16 @@ const cut = (value: string) => value.replaceAll('\u0000', '').slice(0, 100);
 
 /**
  * One CSV row → one order line, or what is wrong with it (every bad cell, one problem each).
- * Prices are read in the row's currency, or the business's when the row names none, as Turkish
- * spreadsheets write them ("1.234,56"; "1.234" is one thousand two hundred thirty-four); a price
- * written the English way ("1,234.56") reads the same, since both separators say which is which.
+ * Prices are read in the row's currency, or the business's when the row names none, in the file's
+ * number locale: Turkish spreadsheets separate cells with ';' and write "1.234,56" ("1.234" is one
+ * thousand two hundred thirty-four); a comma-separated file comes from an English-writing one
+ * ("12,345" is twelve thousand three hundred forty-five). With both separators a price reads the
+ * same in either.
  */
 export function parseImportRow(
   record: CsvRecord,
   columns: PurchaseColumns,
-  business: { currency: string; timeZone: string },
+  business: { currency: string; timeZone: string; numberLocale?: 'tr' | 'en' },
 ): { ok: true; line: ImportLine } | { ok: false; errors: PurchaseImportError[] } {
   const cell = (f: PurchaseImportField) => {
     const i = columns[f];
@@ -200,7 +202,7 @@ export function parseImportRow(
   else if (quantityMilli === null || quantityMilli < 1 || quantityMilli > 1_000_000_000) fail('quantity', 'invalidQuantity');
 
   const priceText = cell('unitPrice');
-  const unitPriceMinor = priceText ? parseMoney(priceText, currency ?? business.currency, 'tr') : null;
+  const unitPriceMinor = priceText ? parseMoney(priceText, currency ?? business.currency, business.numberLocale ?? 'tr') : null;
   if (!priceText) fail('unitPrice', 'required');
   else if (unitPriceMinor === null || unitPriceMinor < 0 || unitPriceMinor > 1_000_000_000_000) fail('unitPrice', 'invalidAmount');
 
