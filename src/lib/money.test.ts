@@ -100,6 +100,8 @@ describe('readMoney refusals', () => {
     expect(readMoney('  ', 'TRY', 'tr')).toEqual({ ok: false, error: 'empty' });
     expect(readMoney('₺', 'TRY', 'tr')).toEqual({ ok: false, error: 'empty' });
     expect(readMoney('9'.repeat(20), 'TRY', 'tr')).toEqual({ ok: false, error: 'tooLarge' });
+    // A half-typed currency code is no pattern to trip over.
+    expect(readMoney('12', 'K(', 'en')).toEqual({ ok: true, minor: 1200 });
   });
 });
 

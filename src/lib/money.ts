@@ -231,7 +231,8 @@ const SYMBOLS = '₺|TL|\\$|€|£|¥|JP¥|KD|د\\.ك';
  */
 export function readMoney(text: string, currency: string, locale: string): MoneyReading {
   const code = currency.toUpperCase();
-  const marks = `${SYMBOLS}|${code}`;
+  // The code comes from a form field: only three letters go into the pattern.
+  const marks = /^[A-Z]{3}$/.test(code) ? `${SYMBOLS}|${code}` : SYMBOLS;
   const stripped = text
     .trim()
     .replace(new RegExp(`^(${marks})\\s*`, 'i'), '')
