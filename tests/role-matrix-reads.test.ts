@@ -124,6 +124,7 @@ const scenarios: Record<string, Scenario> = {
   findAuditEntries: { reads: ['auditLog', 'read'], args: () => [{}] },
   getBusiness: { reads: ['business', 'read'], args: () => [] },
   getBusinessTimeZone: { reads: ['business', 'read'], args: () => [] },
+  getBusinessCurrency: { reads: ['business', 'read'], args: () => [] },
   countUnreadNotifications: { reads: ['business', 'read'], args: () => [] },
   findNotifications: { reads: ['business', 'read'], args: () => [{}] },
 

@@ -102,3 +102,9 @@ export function addCalendarDays(day: string, days: number): string {
   const [y, m, d] = day.split('-').map(Number) as [number, number, number];
   return format(addDays(new Date(y, m - 1, d), days), 'yyyy-MM-dd');
 }
+
+/** A calendar date ("2026-03-01") written out in the reader's locale ("1 Mart 2026", "1 March 2026"). */
+export function formatDay(day: string, locale: string): string {
+  const [y, m, d] = day.split('-').map(Number);
+  return new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : locale, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(y!, m! - 1, d!)));
+}

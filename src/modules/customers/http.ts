@@ -7,7 +7,8 @@ import { authorize } from '@/server/auth/authorize';
 import { fieldErrorsOf } from '@/server/actions/operation';
 import { AppError } from '@/lib/errors';
 import { duplicateCheckSchema, listCustomersSchema } from './schemas';
-import { countCustomers, findCustomers, findLikelyDuplicates, seesPurchaseFigures } from './queries';
+import { minorToDecimal } from '@/lib/money';
+import { countCustomers, findCustomers, findLikelyDuplicates, getBusinessCurrency, seesPurchaseFigures } from './queries';
 
 /*
  * Reads the list page makes from the browser while scrolling (keyset pages), the duplicate check
@@ -76,6 +77,8 @@ export async function customersCsvResponse(
 ): Promise<Response> {
   // A role that may not read purchases gets a file without the purchase columns, not empty ones.
   const columns = seesPurchaseFigures(ctx) ? EXPORT_COLUMNS : EXPORT_COLUMNS.filter((key) => !PURCHASE_COLUMNS.includes(key));
+  // Lifetime values are in the business's currency, written with all its decimals ("1234.567" KWD).
+  const currency = await getBusinessCurrency(db, ctx);
   async function* pages(): AsyncGenerator<CsvCell[][]> {
     let cursor: string | undefined;
     do {
@@ -93,7 +96,7 @@ export async function customersCsvResponse(
           status: t(`status.${c.status}`),
           owner: c.ownerName,
           tags: c.tags.map((tag) => tag.name).join(', '),
-          lifetimeValue: c.lifetimeValueMinor === null ? null : (c.lifetimeValueMinor / 100).toFixed(2),
+          lifetimeValue: c.lifetimeValueMinor === null ? null : minorToDecimal(c.lifetimeValueMinor, currency),
           lastPurchase: c.lastPurchaseAt?.toISOString(),
           lastInteraction: c.lastInteractionAt?.toISOString(),
           created: c.createdAt.toISOString(),

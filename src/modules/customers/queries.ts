@@ -535,3 +535,9 @@ export const findOwnerOptions = defineQuery('findOwnerOptions', ['customers', 'r
     .orderBy(asc(personnel.name))
     .limit(1000);
 });
+
+/** The business's currency: lifetime values are summed in it. */
+export const getBusinessCurrency = defineQuery('getBusinessCurrency', ['business', 'read'], async function getBusinessCurrency(db: Executor, ctx: Ctx): Promise<string> {
+  const [row] = await db.select({ currency: businesses.currency }).from(businesses).where(eq(businesses.id, ctx.businessId));
+  return row?.currency ?? 'TRY';
+});

@@ -1,2 +1,1 @@
-export { formatMoney, minorToInputText } from './money';
 export { dealFiltersSchema } from './schemas';

@@ -94,6 +94,21 @@ describe('pipelines', () => {
 });
 
 describe('deals', () => {
+  it('weighs a column exactly and rounds it once, half away from zero, in each currency', async () => {
+    const { ownerCtx, stages, pipelineId, db } = await world();
+    // Three deals of 0,05 TRY at 10%: 0,005 each, 0,015 in all → 0,02 (integer division per deal gave 0).
+    for (let i = 0; i < 3; i++) await create(ownerCtx, { title: `Kuruş ${i}`, value: { amountMinor: 5, currency: 'TRY' }, probability: 10, stageId: stages[0]!.id });
+    // 1.234 KWD (three decimals) at 50%: 0.617 KWD; more than 10^14 yen at 70%, exact.
+    await create(ownerCtx, { title: 'Kuveyt', value: { amountMinor: 1234, currency: 'KWD' }, probability: 50, stageId: stages[0]!.id });
+    await create(ownerCtx, { title: 'Tokyo', value: { amountMinor: 123_456_789_012_345, currency: 'JPY' }, probability: 70, stageId: stages[0]!.id });
+    const column = (await getBoard(db, ownerCtx, pipelineId)).columns.find((c) => c.id === stages[0]!.id)!;
+    expect(Object.fromEntries(column.totals.map((t) => [t.currency, [t.valueMinor, t.weightedMinor]]))).toEqual({
+      TRY: [15, 2],
+      KWD: [1234, 617],
+      JPY: [123_456_789_012_345, 86_419_752_308_642], // …641,5 → …642
+    });
+  });
+
   it('creates a deal with money in minor units, the business currency and the stage’s probability', async () => {
     const { db, business, ownerCtx, stages, pipelineId } = await world();
     const customer = await insertTestCustomer(db, business.id, { name: 'Çiçekçi Şükrü' });

@@ -19,7 +19,7 @@ import { callOperation, defineEndpoint } from '@/server/api/endpoint';
 import { listQuery } from '@/server/api/list-query';
 
 const ref = z.object({ id: z.uuid(), name: z.string() }).nullable();
-const money = z.object({ amountMinor: z.number().int().describe('Minor units (kuruş, cents)'), currency: z.string().length(3) });
+const money = z.object({ amountMinor: z.number().int().describe('Minor units of the currency, by its ISO 4217 exponent: 1234.56 TRY is 123456, 1500 JPY is 1500, 1.234 KWD is 1234'), currency: z.string().length(3) });
 
 export const stageJson = z.object({ id: z.uuid(), name: z.string(), position: z.number().int(), probability: z.number().int(), kind: z.enum(STAGE_KINDS), version: z.number().int(), dealCount: z.number().int() });
 export const pipelineJson = z.object({ id: z.uuid(), name: z.string(), projectTemplate: ref, version: z.number().int(), stages: z.array(stageJson) });

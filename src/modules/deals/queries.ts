@@ -7,6 +7,7 @@ import type { Executor } from '@/server/db/client';
 import type { Ctx } from '@/server/auth/context';
 import { AppError } from '@/lib/errors';
 import { isUuid } from '@/lib/ids';
+import { weightedFromPercentSum } from '@/lib/money';
 import { scopeFor, type Action } from '@/lib/permissions';
 import type { DealFilters, StageKind } from './schemas';
 
@@ -177,10 +178,12 @@ export type BoardData = {
 export const getBoard = defineQuery('getBoard', ['deals', 'read'], async function getBoard(db: Executor, ctx: Ctx, pipelineId: string, filters: DealFilters = {}, perColumn: number = BOARD_PAGE): Promise<BoardData> {
   const pipeline = await getPipeline(db, ctx, pipelineId, { withCounts: false });
   const where = filterSql(filters);
+  // The weighted value is summed exactly (value × percent as numeric) and rounded once, in
+  // lib/money, by the same rule as every other amount; integer division here would truncate per deal.
   const [totals, cards] = await Promise.all([
-    db.execute<{ stage_id: string; currency: string; count: number; value: string; weighted: string }>(sql`
+    db.execute<{ stage_id: string; currency: string; count: number; value: string; weighted_percent: string }>(sql`
       select d.stage_id, d.currency, count(*)::int as count, coalesce(sum(d.value_minor), 0)::text as value,
-        coalesce(sum(d.value_minor * coalesce(d.probability, s.probability) / 100), 0)::bigint::text as weighted
+        coalesce(sum(d.value_minor::numeric * coalesce(d.probability, s.probability)), 0)::text as weighted_percent
       from deals d join pipeline_stages s on s.business_id = d.business_id and s.id = d.stage_id
       where d.business_id = ${ctx.businessId} and d.pipeline_id = ${pipelineId} ${where}
       group by d.stage_id, d.currency`),
@@ -201,7 +204,7 @@ export const getBoard = defineQuery('getBoard', ['deals', 'read'], async functio
     return {
       ...stage,
       count,
-      totals: mine.map((t) => ({ currency: t.currency, valueMinor: Number(t.value), weightedMinor: Number(t.weighted) })),
+      totals: mine.map((t) => ({ currency: t.currency, valueMinor: Number(t.value), weightedMinor: weightedFromPercentSum(t.weighted_percent) })),
       cards: cards.rows.filter((c) => c.stage_id === stage.id).map((c) => toCard(ctx, c)),
     };
   });

@@ -34,7 +34,7 @@ export const reorderStagesSchema = z.object({ pipelineId: uuidField, stageIds: z
 
 // ─── Deals ──────────────────────────────────────────────────────────────────────────────────
 
-/** Money as the API and the forms send it: minor units (kuruş) and an ISO 4217 code. */
+/** Money as the API and the forms send it: minor units of the currency (its ISO 4217 exponent) and the code. */
 export const moneySchema = z.object({
   amountMinor: z.number('invalid').int('invalid').min(0, 'invalid').max(999_999_999_999_999, 'tooLong'),
   currency: z

@@ -2,7 +2,7 @@ import 'server-only';
 import { z } from 'zod';
 import { foldTurkish } from '@/lib/text';
 import { normalizePhone } from '@/lib/validation';
-import { parseMoney, parseQuantity, parseVatRate } from '@/lib/money';
+import { parseBasisPoints, parseMoney, parseQuantity } from '@/lib/money';
 import { zonedWallTimeToUtc } from '@/lib/dates';
 import { CURRENCIES } from '@/modules/businesses';
 import type { CsvRecord } from '@/modules/imports';
@@ -138,12 +138,16 @@ const cut = (value: string) => value.replaceAll('\u0000', '').slice(0, 100);
 
 /**
  * One CSV row → one order line, or what is wrong with it (every bad cell, one problem each).
- * Prices are read in the row's currency, or the business's when the row names none.
+ * Prices are read in the row's currency, or the business's when the row names none, in the file's
+ * number locale: Turkish spreadsheets separate cells with ';' and write "1.234,56" ("1.234" is one
+ * thousand two hundred thirty-four); a comma-separated file comes from an English-writing one
+ * ("12,345" is twelve thousand three hundred forty-five). With both separators a price reads the
+ * same in either.
  */
 export function parseImportRow(
   record: CsvRecord,
   columns: PurchaseColumns,
-  business: { currency: string; timeZone: string },
+  business: { currency: string; timeZone: string; numberLocale?: 'tr' | 'en' },
 ): { ok: true; line: ImportLine } | { ok: false; errors: PurchaseImportError[] } {
   const cell = (f: PurchaseImportField) => {
     const i = columns[f];
@@ -198,12 +202,12 @@ export function parseImportRow(
   else if (quantityMilli === null || quantityMilli < 1 || quantityMilli > 1_000_000_000) fail('quantity', 'invalidQuantity');
 
   const priceText = cell('unitPrice');
-  const unitPriceMinor = priceText ? parseMoney(priceText, currency ?? business.currency) : null;
+  const unitPriceMinor = priceText ? parseMoney(priceText, currency ?? business.currency, business.numberLocale ?? 'tr') : null;
   if (!priceText) fail('unitPrice', 'required');
   else if (unitPriceMinor === null || unitPriceMinor < 0 || unitPriceMinor > 1_000_000_000_000) fail('unitPrice', 'invalidAmount');
 
   const vatText = cell('vatRate');
-  const vatRateBp = vatText ? parseVatRate(vatText) : null;
+  const vatRateBp = vatText ? parseBasisPoints(vatText) : null;
   if (!vatText) fail('vatRate', 'required');
   else if (vatRateBp === null || vatRateBp < 0 || vatRateBp > 10_000) fail('vatRate', 'invalidVatRate');
 

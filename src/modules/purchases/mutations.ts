@@ -260,7 +260,7 @@ export async function importPurchases(db: Executor, ctx: Ctx, file: { bytes: Uin
     return order;
   };
   for (const record of csv.records) {
-    const parsed = parseImportRow(record, columns, business);
+    const parsed = parseImportRow(record, columns, { ...business, numberLocale: csv.delimiter === ',' ? 'en' : 'tr' });
     if (parsed.ok) {
       orderOf(parsed.line.orderRef).lines.push(parsed.line);
       continue;

@@ -1,2 +1,2 @@
-export { formatDay, formatMoney, quoteNumberText } from './format';
+export { quoteNumberText } from './number';
 export { optionalDate, respondQuoteSchema } from './schemas';

@@ -5,10 +5,10 @@ import { authorize } from '@/server/auth/authorize';
 import { findQuotes, getQuote, getQuoteItems, type QuoteRecord } from './queries';
 import { QUOTE_LANGUAGES, QUOTE_STATUSES, quoteFieldsSchema, quoteItemSchema } from './schemas';
 import { createQuoteOperation, deleteQuoteOperation, sendQuoteOperation, updateQuoteOperation } from './operations';
-import { lineAmounts } from './totals';
+import { lineAmounts } from '@/lib/money';
 import { callOperation, defineEndpoint } from '@/server/api/endpoint';
 
-const money = z.object({ amountMinor: z.number().int().describe('Minor units (kuruş)'), currency: z.string().length(3) });
+const money = z.object({ amountMinor: z.number().int().describe('Minor units of the currency, by its ISO 4217 exponent: 1234.56 TRY is 123456, 1500 JPY is 1500, 1.234 KWD is 1234'), currency: z.string().length(3) });
 
 const itemJson = z.object({
   name: z.string(),

@@ -15,8 +15,8 @@ import { emitChange } from '@/server/events/domain';
 import { sendDocumentEmail, logCustomerNote } from '@/modules/interactions';
 import type { createQuoteSchema, QuoteItemInput, updateQuoteSchema } from './schemas';
 import { effectiveStatusSql } from './queries';
-import { formatMoney, quoteNumberText } from './format';
-import { lineAmounts, quoteTotals } from './totals';
+import { formatMoney, lineAmounts, orderTotals } from '@/lib/money';
+import { quoteNumberText } from './number';
 
 type Item = Required<Pick<QuoteItemInput, 'name' | 'quantityMilli' | 'unitPriceMinor' | 'discountBp' | 'vatRateBp'>>;
 
@@ -80,7 +80,8 @@ function withoutTotal(a: ReturnType<typeof lineAmounts>) {
 
 function totalsOf(items: readonly Item[]) {
   try {
-    return quoteTotals(items);
+    const { subtotalMinor, discountMinor, vatMinor, totalMinor } = orderTotals(items);
+    return { subtotalMinor, discountMinor, vatMinor, totalMinor };
   } catch {
     throw new AppError('VALIDATION', 'errors.VALIDATION', { items: 'invalid' });
   }

@@ -3,7 +3,7 @@ import { getDb } from '@/server/db/client';
 import { defineOperation } from '@/server/actions/operation';
 import { createQuoteSchema, quoteIdSchema, updateQuoteSchema } from './schemas';
 import { createQuote, deleteQuote, sendQuote, updateQuote } from './mutations';
-import { quoteNumberText } from './format';
+import { quoteNumberText } from './number';
 
 export const createQuoteOperation = defineOperation('createQuote', { schema: createQuoteSchema, permission: ['deals', 'create'] }, async (ctx, input) => {
   const data = await createQuote(getDb(), ctx, input);

@@ -4,8 +4,9 @@ import PDFDocument from 'pdfkit';
 import { readBusinessFile } from '@/server/files/storage';
 import { MESSAGES } from '@/i18n/messages';
 import type { QuoteDocument } from './queries';
-import { formatDay, formatMoney, formatPercent, formatQuantity, quoteNumberText } from './format';
-import { lineAmounts } from './totals';
+import { formatDay } from '@/lib/dates';
+import { formatMoney, formatPercent, formatQuantity, lineAmounts } from '@/lib/money';
+import { quoteNumberText } from './number';
 
 /**
  * DejaVu Sans (from the `dejavu-fonts-ttf` package, a free licence that allows bundling) has

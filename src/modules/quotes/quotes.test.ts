@@ -23,6 +23,7 @@ import { createQuoteOperation, deleteQuoteOperation, sendQuoteOperation, updateQ
 import { hashQuoteToken, respondToQuote, sendQuote } from './mutations';
 import { findQuotes, getQuote, getQuoteDocument, getQuoteDocumentByTokenHash } from './queries';
 import { renderQuotePdf } from './pdf';
+import { parseMoney } from '@/lib/money';
 
 type Received = { to: string[]; raw: string };
 const received: Received[] = [];
@@ -93,6 +94,29 @@ describe('quotes', () => {
     // 2 × 1500.00 = 3000.00, −10% = 300.00, VAT 20% of 2700.00 = 540.00
     // 1.5 × 33.33 = 49.995 → 50.00 (half away from zero), VAT 10% = 5.00
     expect(q).toMatchObject({ subtotalMinor: 305_000, discountMinor: 30_000, vatMinor: 54_500, totalMinor: 329_500, currency: 'TRY', status: 'draft', language: 'tr' });
+  });
+
+  it('totals a quote in the currency’s own minor units: KWD with three decimals, JPY with none', async () => {
+    const pdfText = async (id: string, language: 'tr' | 'en') => {
+      const doc = await getQuoteDocument(getDb(), owner, id);
+      const pdf = await renderQuotePdf({ ...doc, quote: { ...doc.quote, language } });
+      return (await extractText(await getDocumentProxy(new Uint8Array(pdf)), { mergePages: true })).text;
+    };
+    // "1.234" typed in English for a dinar price is 1.234 KWD, not 1234 KWD.
+    const kwdPrice = parseMoney('1.234', 'KWD', 'en');
+    expect(kwdPrice).toBe(1234);
+    const kwdDeal = await insertTestDeal(getDb(), owner.businessId, { customerId, currency: 'KWD' });
+    const kwd = await newQuote(owner, kwdDeal.id, { items: [{ name: 'Danışmanlık', quantityMilli: 1500, unitPriceMinor: kwdPrice, discountBp: 1000, vatRateBp: 500 }] });
+    // 1.5 × 1.234 = 1.851; −10% = 0.1851 → 0.185; VAT 5% of 1.666 = 0.0833 → 0.083; total 1.749
+    expect(await getQuote(getDb(), owner, kwd.id)).toMatchObject({ currency: 'KWD', subtotalMinor: 1851, discountMinor: 185, vatMinor: 83, totalMinor: 1749 });
+    expect(await pdfText(kwd.id, 'en')).toMatch(/KWD\s1\.749/);
+    expect(await pdfText(kwd.id, 'tr')).toMatch(/KWD\s1,749/);
+
+    const jpyDeal = await insertTestDeal(getDb(), owner.businessId, { customerId, currency: 'JPY' });
+    const jpy = await newQuote(owner, jpyDeal.id, { items: [{ name: 'Lisans', quantityMilli: 3000, unitPriceMinor: parseMoney('1.500', 'JPY', 'tr')!, discountBp: 0, vatRateBp: 1000 }] });
+    expect(await getQuote(getDb(), owner, jpy.id)).toMatchObject({ currency: 'JPY', subtotalMinor: 4500, vatMinor: 450, totalMinor: 4950 });
+    expect(await pdfText(jpy.id, 'en')).toContain('¥4,950');
+    expect(await pdfText(jpy.id, 'en')).not.toContain('¥49.50');
   });
 
   it('numbers quotes per business without duplicates under concurrency', async () => {

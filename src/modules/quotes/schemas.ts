@@ -15,7 +15,7 @@ export type QuoteStatus = (typeof QUOTE_STATUSES)[number];
 export const quoteItemSchema = z.object({
   name: requiredText(300),
   quantityMilli: z.number('invalid').int('invalid').min(1, 'invalid').max(1_000_000_000, 'invalid').describe('Quantity × 1000 (1.5 → 1500)'),
-  unitPriceMinor: z.number('invalid').int('invalid').min(0, 'invalid').max(1_000_000_000_000, 'invalid').describe('Unit price in minor units (kuruş)'),
+  unitPriceMinor: z.number('invalid').int('invalid').min(0, 'invalid').max(1_000_000_000_000, 'invalid').describe('Unit price in minor units of the quote’s currency (kuruş for TRY; JPY has none, KWD three)'),
   discountBp: z.number('invalid').int('invalid').min(0, 'invalid').max(10_000, 'invalid').default(0).describe('Discount in basis points (12.5% → 1250)'),
   vatRateBp: z.number('invalid').int('invalid').min(0, 'invalid').max(10_000, 'invalid').describe('VAT rate in basis points (20% → 2000)'),
 });

@@ -1,6 +1,8 @@
 'use client';
-import { Group, MultiSelect, NumberInput, SegmentedControl, SimpleGrid, Stack, TagsInput, Text, TextInput } from '@mantine/core';
-import { useTranslations } from 'next-intl';
+import { Group, MultiSelect, SegmentedControl, SimpleGrid, Stack, TagsInput, Text, TextInput } from '@mantine/core';
+import { useLocale, useTranslations } from 'next-intl';
+import { useState } from 'react';
+import { minorDigits, minorToInputText, readMoney } from '@/lib/money';
 import { CUSTOMER_STATUSES, type CustomerFilter } from '../schemas';
 import type { Option, TagOption } from './types';
 
@@ -13,6 +15,7 @@ export function CustomerFilterFields({
   tags,
   owners,
   purchaseFigures = true,
+  currency = 'TRY',
 }: {
   value: CustomerFilter;
   onChange: (next: CustomerFilter) => void;
@@ -20,6 +23,8 @@ export function CustomerFilterFields({
   owners: Option[];
   /** False for a role that may not read purchases: no filter by lifetime value or last purchase. */
   purchaseFigures?: boolean;
+  /** The business's currency: lifetime values are in it. */
+  currency?: string;
 }) {
   const t = useTranslations('customers');
   const set = <K extends keyof CustomerFilter>(key: K, v: CustomerFilter[K]) => {
@@ -82,23 +87,43 @@ export function CustomerFilterFields({
       {range(t('filters.lastInteractionRange'), 'lastInteractionFrom', 'lastInteractionTo')}
       {purchaseFigures && (
       <SimpleGrid cols={2} spacing="sm">
-        <NumberInput
-          label={t('filters.valueMin')}
-          min={0}
-          decimalScale={2}
-          value={value.lifetimeValueMin === undefined ? '' : value.lifetimeValueMin / 100}
-          onChange={(v) => set('lifetimeValueMin', typeof v === 'number' ? Math.round(v * 100) : undefined)}
-        />
-        <NumberInput
-          label={t('filters.valueMax')}
-          min={0}
-          decimalScale={2}
-          value={value.lifetimeValueMax === undefined ? '' : value.lifetimeValueMax / 100}
-          onChange={(v) => set('lifetimeValueMax', typeof v === 'number' ? Math.round(v * 100) : undefined)}
-        />
+        <MoneyField label={t('filters.valueMin')} currency={currency} minor={value.lifetimeValueMin} onChange={(v) => set('lifetimeValueMin', v)} />
+        <MoneyField label={t('filters.valueMax')} currency={currency} minor={value.lifetimeValueMax} onChange={(v) => set('lifetimeValueMax', v)} />
       </SimpleGrid>
       )}
     </Stack>
+  );
+}
+
+/**
+ * An amount typed as text in the reader's locale and read by the money module ("1.234,56" in
+ * Turkish), so no float is multiplied into minor units; an unreadable amount stays in the field
+ * with its error and leaves the filter as it was.
+ */
+function MoneyField({ label, currency, minor, onChange }: { label: string; currency: string; minor: number | undefined; onChange: (minor: number | undefined) => void }) {
+  const locale = useLocale();
+  const tv = useTranslations('validation');
+  const [text, setText] = useState(minor === undefined ? '' : minorToInputText(minor, currency, locale));
+  const reading = readMoney(text, currency, locale);
+  const error =
+    reading.ok ? (reading.minor < 0 ? tv('tooSmallLimit', { limit: 0 }) : undefined)
+    : reading.error === 'empty' ? undefined
+    : reading.error === 'tooManyDecimals' ? tv('moneyDecimals', { digits: minorDigits(currency) })
+    : tv('money');
+  return (
+    <TextInput
+      label={`${label} (${currency})`}
+      inputMode="decimal"
+      value={text}
+      error={error}
+      onChange={(e) => {
+        const next = e.currentTarget.value;
+        setText(next);
+        const r = readMoney(next, currency, locale);
+        if (r.ok && r.minor >= 0) onChange(r.minor);
+        else if (!r.ok && r.error === 'empty') onChange(undefined);
+      }}
+    />
   );
 }
 

@@ -37,7 +37,8 @@ import { flexRender, getCoreRowModel, useReactTable, type ColumnDef, type Visibi
 import { useVirtualizer } from '@tanstack/react-virtual';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
-import { useFormatter, useTranslations } from 'next-intl';
+import { useFormatter, useLocale, useTranslations } from 'next-intl';
+import { formatMoney } from '@/lib/money';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { confirmDelete } from '@/components/forms/confirm';
 import { assignCustomerOwnerAction, createSegmentAction, deleteCustomersAction, deleteSegmentAction, tagCustomersAction, updateSegmentAction } from '../actions';
@@ -107,6 +108,7 @@ export function CustomerList({
   const tc = useTranslations('common');
   const te = useTranslations('errors');
   const format = useFormatter();
+  const locale = useLocale();
   const router = useRouter();
 
   const [query, setQuery] = useState<ListQuery>(initialQuery);
@@ -185,8 +187,8 @@ export function CustomerList({
   }, []);
 
   const money = useCallback(
-    (minor: number) => format.number(minor / 100, { style: 'currency', currency, maximumFractionDigits: 2 }),
-    [format, currency],
+    (minor: number) => formatMoney(minor, currency, locale),
+    [locale, currency],
   );
   const date = useCallback((iso: string | null) => (iso ? format.dateTime(new Date(iso), { dateStyle: 'medium' }) : '—'), [format]);
 
@@ -647,7 +649,7 @@ export function CustomerList({
 
       <Drawer opened={drawerOpen} onClose={() => setDrawerOpen(false)} title={t('filters.title')} position="right" size="md">
         <Stack gap="md">
-          <CustomerFilterFields value={draft} onChange={setDraft} tags={tags} owners={owners} purchaseFigures={can.readPurchases} />
+          <CustomerFilterFields value={draft} onChange={setDraft} tags={tags} owners={owners} purchaseFigures={can.readPurchases} currency={currency} />
           <Group justify="space-between">
             <Button variant="subtle" onClick={() => setDraft({})}>
               {t('filters.reset')}

@@ -5,7 +5,7 @@ import { AnchorLink, ButtonLink } from '@/components/links';
 import { getDb } from '@/server/db/client';
 import type { Ctx } from '@/server/auth/context';
 import { can } from '@/lib/permissions';
-import { formatMoney } from '../money';
+import { formatMoney } from '@/lib/money';
 import { findDealsOfCustomer } from '../queries';
 import type { StageKind } from '../schemas';
 
@@ -57,7 +57,7 @@ export async function CustomerDeals({ ctx, slug, customerId }: { ctx: Ctx; slug:
                     </Badge>
                   </TableTd>
                   <TableTd ta="right" style={{ whiteSpace: 'nowrap' }}>
-                    {formatMoney(d.valueMinor, d.currency, locale)}
+                    {formatMoney(d.valueMinor, d.currency, locale, { hideZeroFraction: true })}
                   </TableTd>
                   <TableTd visibleFrom="sm">{d.owner?.name ?? '—'}</TableTd>
                 </TableTr>

@@ -7,7 +7,7 @@ import { useLocale, useTranslations } from 'next-intl';
 import { memo, useCallback, useMemo, useRef, useState } from 'react';
 import { Board, type BoardColumn, type BoardHandle, type BoardMessages, type BoardMove } from '@/components/board';
 import { loadMoreDealsAction, moveDealAction } from '../actions';
-import { formatMoney, formatMoneyFitting } from '../money';
+import { formatMoney, formatMoneyFitting } from '@/lib/money';
 import type { DealFilters, StageKind } from '../schemas';
 
 export type BoardCard = {
@@ -210,7 +210,7 @@ const DealCardView = memo(function DealCardView({ card, slug, locale, dragging, 
       </Text>
       <Group justify="space-between" gap={4} mt={4} wrap="nowrap">
         <Text size="xs" fw={500}>
-          {formatMoney(card.valueMinor, card.currency, locale)}
+          {formatMoney(card.valueMinor, card.currency, locale, { hideZeroFraction: true })}
         </Text>
         <Text size="xs" c="dimmed" truncate>
           {[date, card.owner?.name].filter(Boolean).join(' · ')}

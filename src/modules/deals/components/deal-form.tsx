@@ -1,11 +1,11 @@
 'use client';
 import { Button, Group, NumberInput, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useRouter } from 'next/navigation';
-import { useTranslations } from 'next-intl';
+import { useLocale, useTranslations } from 'next-intl';
 import { CustomerSelect, type CustomerSearch } from '@/components/forms/customer-select';
 import { useActionForm } from '@/components/forms/use-action-form';
 import { createDealAction, searchDealCustomersAction, updateDealAction } from '../actions';
-import { parseMoneyText } from '../money';
+import { minorDigits, readMoney } from '@/lib/money';
 
 type Option = { value: string; label: string };
 
@@ -46,14 +46,19 @@ export function DealForm({
   const t = useTranslations('deals');
   const tc = useTranslations('common');
   const tv = useTranslations('validation');
+  const locale = useLocale();
   const router = useRouter();
   const { form, onSubmit, submitting } = useActionForm<DealFormValues, unknown>({
     initialValues,
     action: async (values) => {
-      const amount = parseMoneyText(values.value, values.currency);
-      if (Number.isNaN(amount)) {
+      const reading = readMoney(values.value, values.currency, locale);
+      const amount = reading.ok ? reading.minor : null;
+      if ((!reading.ok && reading.error !== 'empty') || (amount !== null && amount < 0)) {
         // A minus sign is a rule broken, not an unreadable number: say the rule.
-        const message = /^\s*[-−]/.test(values.value) ? tv('tooSmallLimit', { limit: 0 }) : tv('money');
+        const message =
+          amount !== null ? tv('tooSmallLimit', { limit: 0 })
+          : !reading.ok && reading.error === 'tooManyDecimals' ? tv('moneyDecimals', { digits: minorDigits(values.currency) })
+          : tv('money');
         form.setFieldError('value', message);
         return { ok: false, code: 'VALIDATION', message };
       }

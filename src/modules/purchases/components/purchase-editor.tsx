@@ -12,11 +12,11 @@ import {
   bpToPercent,
   formatMoney,
   milliToDecimal,
-  minorToDecimal,
+  minorToInputText,
   orderTotals,
   parseMoney,
   parseQuantity,
-  parseVatRate,
+  parseBasisPoints,
   type LineInput,
 } from '@/lib/money';
 import { createPurchaseAction, deletePurchaseAction, updatePurchaseAction } from '../actions';
@@ -44,12 +44,12 @@ type Values = { date: string; status: PurchaseStatus; currency: string; external
 const emptyItem = (): ItemValues => ({ name: '', quantity: '1', unitPrice: '', vatRate: '20' });
 
 /** The lines as integers, or the first problem per field (translation keys under `validation.`). */
-function parseItems(values: Values): { lines: (LineInput & { name: string })[]; errors: Record<string, string> } {
+function parseItems(values: Values, locale: string): { lines: (LineInput & { name: string })[]; errors: Record<string, string> } {
   const errors: Record<string, string> = {};
   const lines = values.items.map((item, i) => {
     const quantityMilli = parseQuantity(item.quantity);
-    const unitPriceMinor = parseMoney(item.unitPrice, values.currency);
-    const vatRateBp = parseVatRate(item.vatRate);
+    const unitPriceMinor = parseMoney(item.unitPrice, values.currency, locale);
+    const vatRateBp = parseBasisPoints(item.vatRate);
     if (!item.name.trim()) errors[`items.${i}.name`] = 'required';
     if (quantityMilli === null || quantityMilli <= 0) errors[`items.${i}.quantity`] = 'quantity';
     if (unitPriceMinor === null || unitPriceMinor < 0) errors[`items.${i}.unitPrice`] = 'money';
@@ -106,7 +106,7 @@ export function PurchaseEditor({
           items: purchase.items.map((i) => ({
             name: i.name,
             quantity: milliToDecimal(i.quantityMilli),
-            unitPrice: minorToDecimal(i.unitPriceMinor, purchase.currency),
+            unitPrice: minorToInputText(i.unitPriceMinor, purchase.currency, locale),
             vatRate: bpToPercent(i.vatRateBp),
           })),
         }
@@ -118,12 +118,12 @@ export function PurchaseEditor({
     validate: (values) => {
       const errors: Record<string, string> = {};
       if (!/^\d{4}-\d{2}-\d{2}$/.test(values.date)) errors.date = tv('required');
-      for (const [k, v] of Object.entries(parseItems(values).errors)) errors[k] = tv(v as never);
+      for (const [k, v] of Object.entries(parseItems(values, locale).errors)) errors[k] = tv(v as never);
       return errors;
     },
   });
 
-  const { lines, errors: lineErrors } = parseItems(form.values);
+  const { lines, errors: lineErrors } = parseItems(form.values, locale);
   const totals = Object.keys(lineErrors).length === 0 ? totalsOf(lines) : null;
   const money = (minor: number) => formatMoney(minor, form.values.currency, locale);
 
@@ -135,7 +135,7 @@ export function PurchaseEditor({
       currency: values.currency,
       externalRef: values.externalRef,
       notes: values.notes,
-      items: parseItems(values).lines,
+      items: parseItems(values, locale).lines,
     };
     setBusy('save');
     try {

@@ -6,8 +6,7 @@ import { useRouter } from 'next/navigation';
 import { useLocale, useTranslations } from 'next-intl';
 import { useMemo, useState } from 'react';
 import { createQuoteAction, updateQuoteAction } from '../actions';
-import { formatMoney } from '../format';
-import { formatScaled, lineAmounts, parseScaled, quoteTotals } from '../totals';
+import { bpToPercent, formatMoney, lineAmounts, milliToDecimal, minorDigits, minorToInputText, orderTotals, parseBasisPoints, parseQuantity, readMoney } from '@/lib/money';
 
 type Row = { key: number; name: string; quantity: string; unitPrice: string; discount: string; vat: string };
 
@@ -23,13 +22,18 @@ type Props = { slug: string; currency: string } & ({ mode: 'create'; dealId: str
 let nextKey = 1;
 const emptyRow = (): Row => ({ key: nextKey++, name: '', quantity: '1', unitPrice: '', discount: '0', vat: '20' });
 
-/** The row as integers, or null for a field that is not a number (the row then counts as zero). */
-function parseRow(row: Row) {
-  const quantityMilli = parseScaled(row.quantity, 3);
-  const unitPriceMinor = parseScaled(row.unitPrice || '0', 2);
-  const discountBp = parseScaled(row.discount || '0', 2);
-  const vatRateBp = parseScaled(row.vat || '0', 2);
-  return { quantityMilli, unitPriceMinor, discountBp, vatRateBp };
+/**
+ * The row as integers, or null for a field that is not a number (the row then counts as zero).
+ * The price is read in the quote's currency and the reader's locale: "1.234" is 1234 lira in
+ * Turkish and 1.234 dinar in English; "1500" yen is 1500 minor units, not 150000.
+ */
+function parseRow(row: Row, currency: string, locale: string) {
+  const price = readMoney(row.unitPrice || '0', currency, locale);
+  const quantityMilli = parseQuantity(row.quantity);
+  const unitPriceMinor = price.ok ? price.minor : null;
+  const discountBp = parseBasisPoints(row.discount || '0');
+  const vatRateBp = parseBasisPoints(row.vat || '0');
+  return { quantityMilli, unitPriceMinor, discountBp, vatRateBp, priceTooPrecise: !price.ok && price.error === 'tooManyDecimals' };
 }
 
 /**
@@ -50,10 +54,10 @@ export function QuoteEditor(props: Props) {
       ? props.initial.items.map((i) => ({
           key: nextKey++,
           name: i.name,
-          quantity: formatScaled(i.quantityMilli, 3),
-          unitPrice: formatScaled(i.unitPriceMinor, 2),
-          discount: formatScaled(i.discountBp, 2),
-          vat: formatScaled(i.vatRateBp, 2),
+          quantity: milliToDecimal(i.quantityMilli),
+          unitPrice: minorToInputText(i.unitPriceMinor, props.currency, locale),
+          discount: bpToPercent(i.discountBp),
+          vat: bpToPercent(i.vatRateBp),
         }))
       : [emptyRow()],
   );
@@ -61,11 +65,13 @@ export function QuoteEditor(props: Props) {
   const [busy, setBusy] = useState(false);
   const money = (minor: number) => formatMoney(minor, props.currency, locale);
 
-  const parsed = useMemo(() => rows.map(parseRow), [rows]);
-  const valid = parsed.map((p) => (p.quantityMilli !== null && p.unitPriceMinor !== null && p.discountBp !== null && p.vatRateBp !== null ? (p as { [K in keyof typeof p]: number }) : null));
+  const parsed = useMemo(() => rows.map((r) => parseRow(r, props.currency, locale)), [rows, props.currency, locale]);
+  const valid = parsed.map(({ quantityMilli, unitPriceMinor, discountBp, vatRateBp }) =>
+    quantityMilli !== null && unitPriceMinor !== null && discountBp !== null && vatRateBp !== null ? { quantityMilli, unitPriceMinor, discountBp, vatRateBp } : null,
+  );
   const totals = useMemo(() => {
     try {
-      return quoteTotals(valid.filter((v): v is NonNullable<typeof v> => v !== null));
+      return orderTotals(valid.filter((v): v is NonNullable<typeof v> => v !== null));
     } catch {
       return null;
     }
@@ -140,7 +146,7 @@ export function QuoteEditor(props: Props) {
               </Group>
               <SimpleGrid cols={{ base: 2, sm: 4 }} spacing="xs">
                 <TextInput label={t('quantity')} inputMode="decimal" value={row.quantity} onChange={(e) => update(row.key, { quantity: e.currentTarget.value })} error={fieldError(i, 'quantityMilli', p.quantityMilli !== null && p.quantityMilli > 0, 'positive')} data-testid="item-quantity" />
-                <TextInput label={`${t('unitPrice')} (${props.currency})`} inputMode="decimal" value={row.unitPrice} onChange={(e) => update(row.key, { unitPrice: e.currentTarget.value })} error={fieldError(i, 'unitPriceMinor', p.unitPriceMinor !== null && p.unitPriceMinor >= 0, 'tooSmallLimit')} data-testid="item-price" />
+                <TextInput label={`${t('unitPrice')} (${props.currency})`} inputMode="decimal" value={row.unitPrice} onChange={(e) => update(row.key, { unitPrice: e.currentTarget.value })} error={p.priceTooPrecise ? tv('moneyDecimals', { digits: minorDigits(props.currency) }) : fieldError(i, 'unitPriceMinor', p.unitPriceMinor !== null && p.unitPriceMinor >= 0, 'tooSmallLimit')} data-testid="item-price" />
                 <TextInput label={t('discount')} inputMode="decimal" value={row.discount} onChange={(e) => update(row.key, { discount: e.currentTarget.value })} error={fieldError(i, 'discountBp', p.discountBp !== null && p.discountBp >= 0 && p.discountBp <= 10_000, 'percent')} data-testid="item-discount" />
                 <TextInput label={t('vatRate')} inputMode="decimal" value={row.vat} onChange={(e) => update(row.key, { vat: e.currentTarget.value })} error={fieldError(i, 'vatRateBp', p.vatRateBp !== null && p.vatRateBp >= 0 && p.vatRateBp <= 10_000, 'percent')} data-testid="item-vat" />
               </SimpleGrid>

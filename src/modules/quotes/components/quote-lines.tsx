@@ -1,8 +1,7 @@
 import { Card, Group, Stack, Table, TableScrollContainer, TableTbody, TableTd, TableTh, TableThead, TableTr, Text } from '@mantine/core';
 import { getTranslations } from 'next-intl/server';
 import type { QuoteItemRecord } from '../queries';
-import { formatMoney, formatPercent, formatQuantity } from '../format';
-import { lineAmounts } from '../totals';
+import { formatMoney, formatPercent, formatQuantity, lineAmounts } from '@/lib/money';
 
 /**
  * A quote's lines, read-only: a table on wide screens, a card per line at phone width so the

@@ -2,7 +2,8 @@ import { Card, Group, Stack, Table, TableScrollContainer, TableTbody, TableTd, T
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { AnchorLink } from '@/components/links';
 import type { QuoteRecord } from '../queries';
-import { formatMoney, quoteNumberText } from '../format';
+import { formatMoney } from '@/lib/money';
+import { quoteNumberText } from '../number';
 import { QuoteActions } from './quote-actions';
 import { QuoteStatusBadge } from './quote-status-badge';
 

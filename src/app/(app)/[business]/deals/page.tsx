@@ -11,7 +11,8 @@ import { can } from '@/lib/permissions';
 import { findOwnerOptions, findTags } from '@/modules/customers';
 import { ensureDefaultPipeline, findDeals, getBoard, listPipelines } from '@/modules/deals';
 import { DealBoard, DealFilters } from '@/modules/deals/ui';
-import { dealFiltersSchema, formatMoney } from '@/modules/deals/client';
+import { dealFiltersSchema } from '@/modules/deals/client';
+import { formatMoney } from '@/lib/money';
 import { getCustomerOptions } from '@/modules/interactions';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -95,7 +96,7 @@ export default async function DealsPage({ params, searchParams }: { params: Prom
                         {stageName.get(d.stageId) ?? d.stage.name}
                       </Badge>
                     </TableTd>
-                    <TableTd ta="right">{formatMoney(d.valueMinor, d.currency, locale)}</TableTd>
+                    <TableTd ta="right">{formatMoney(d.valueMinor, d.currency, locale, { hideZeroFraction: true })}</TableTd>
                     <TableTd>{d.expectedCloseDate ?? '—'}</TableTd>
                     <TableTd>{d.owner?.name ?? '—'}</TableTd>
                   </TableTr>

@@ -6,7 +6,9 @@ import { getTranslations } from 'next-intl/server';
 import { getDb } from '@/server/db/client';
 import { getQuoteDocumentByTokenHash } from '@/modules/quotes';
 import { QuoteLines, QuoteStatusBadge, RespondButtons } from '@/modules/quotes/ui';
-import { formatDay, formatMoney, quoteNumberText } from '@/modules/quotes/client';
+import { formatDay } from '@/lib/dates';
+import { formatMoney } from '@/lib/money';
+import { quoteNumberText } from '@/modules/quotes/client';
 
 export const dynamic = 'force-dynamic';
 

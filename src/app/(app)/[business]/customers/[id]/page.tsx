@@ -2,7 +2,8 @@ import { Anchor, Badge, Card, Grid, GridCol, Group, SimpleGrid, Stack, Text } fr
 import { IconPlus } from '@tabler/icons-react';
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
+import { formatMoney } from '@/lib/money';
 import { parsePhoneNumberFromString } from 'libphonenumber-js';
 import type { ReactNode } from 'react';
 import { getDb } from '@/server/db/client';
@@ -77,8 +78,9 @@ export default async function CustomerProfilePage({ params }: { params: Promise<
   const t = await getTranslations('customers');
   const tc = await getTranslations('common');
   const format = await getFormatter();
+  const locale = await getLocale();
   const date = (d: Date | null) => (d ? format.dateTime(d, { dateStyle: 'medium' }) : t('profile.never'));
-  const money = (minor: number) => format.number(minor / 100, { style: 'currency', currency: business.currency });
+  const money = (minor: number) => formatMoney(minor, business.currency, locale);
   const deleteScope = scopeOf(ctx.role, 'customers', 'delete');
   const canDelete = deleteScope === 'all' || (deleteScope === 'own' && c.ownerId === ctx.personnelId);
   const noteScope = { update: scopeOf(ctx.role, 'interactions', 'update'), delete: scopeOf(ctx.role, 'interactions', 'delete') };

@@ -11,7 +11,7 @@ import { can, scopeOf } from '@/lib/permissions';
 import { findInteractions, getBusinessTimeZone } from '@/modules/interactions';
 import { findDealEvents, getDeal, stageNames } from '@/modules/deals';
 import { DealActions } from '@/modules/deals/ui';
-import { formatMoney } from '@/modules/deals/client';
+import { formatMoney } from '@/lib/money';
 import { DealQuotes } from '@/modules/quotes/ui';
 import { DealContracts } from '@/modules/contracts/ui';
 import { formatInstant, MessageDelivery } from '@/modules/interactions/ui';
@@ -97,7 +97,7 @@ export default async function DealPage({ params }: { params: Promise<{ business:
         </Title>
         <SimpleGrid cols={{ base: 1, xs: 2, md: 3 }} spacing="sm">
           {field(t('fields.customer'), deal.customer ? <AnchorLink href={`/${slug}/customers/${deal.customer.id}`}>{deal.customer.name}</AnchorLink> : null)}
-          {field(t('fields.value'), formatMoney(deal.valueMinor, deal.currency, locale))}
+          {field(t('fields.value'), formatMoney(deal.valueMinor, deal.currency, locale, { hideZeroFraction: true }))}
           {field(t('fields.probability'), `${probability}%`)}
           {field(t('fields.expectedCloseDate'), deal.expectedCloseDate ? date(deal.expectedCloseDate) : null)}
           {field(t('fields.owner'), deal.owner?.name)}

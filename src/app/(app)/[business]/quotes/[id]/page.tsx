@@ -10,7 +10,8 @@ import { isUuid } from '@/lib/ids';
 import { can } from '@/lib/permissions';
 import { getQuote, getQuoteItems } from '@/modules/quotes';
 import { QuoteLines, QuoteEditor, QuoteActions, QuoteStatusBadge } from '@/modules/quotes/ui';
-import { formatMoney, quoteNumberText } from '@/modules/quotes/client';
+import { formatMoney } from '@/lib/money';
+import { quoteNumberText } from '@/modules/quotes/client';
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
   const t = await getTranslations('quotes');

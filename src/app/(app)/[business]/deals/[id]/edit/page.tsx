@@ -11,7 +11,7 @@ import { findOwnerOptions } from '@/modules/customers';
 import { getDeal } from '@/modules/deals';
 import { DealForm } from '@/modules/deals/ui';
 import { findProjectOptions } from '@/modules/projects';
-import { minorToInputText } from '@/modules/deals/client';
+import { minorToInputText } from '@/lib/money';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('deals'))('editTitle') };
