@@ -2,7 +2,7 @@ import 'server-only';
 import { instantInRange } from '@/lib/cursors';
 import { and, asc, desc, eq, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import { businesses, customerNotes, customerTags, customers, personnel, segments, tags } from '@/server/db/schema';
+import { customerNotes, customerTags, customers, personnel, segments, tags } from '@/server/db/schema';
 import type { Executor } from '@/server/db/client';
 import type { Ctx } from '@/server/auth/context';
 import { AppError } from '@/lib/errors';
@@ -114,9 +114,9 @@ export function searchPatterns(search: string): string[] {
   return [...new Set(patterns)];
 }
 
-/** `col >= the start of day `from` in the business's time zone`, and the end of `to` likewise. */
+/** `col >= the start of day `from` in the caller's time zone`, and the end of `to` likewise. */
 function dayRange(ctx: Ctx, column: SQL | typeof customers.createdAt, from?: string, to?: string): SQL[] {
-  const zone = sql`(select ${businesses.timeZone} from ${businesses} where ${businesses.id} = ${ctx.businessId})`;
+  const zone = ctx.timeZone;
   const out: SQL[] = [];
   if (from) out.push(sql`${column} >= (${from}::timestamp at time zone ${zone})`);
   if (to) out.push(sql`${column} < ((${to}::date + 1)::timestamp at time zone ${zone})`);

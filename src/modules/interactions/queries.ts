@@ -258,7 +258,6 @@ export async function getSenderContext(db: Executor, ctx: Ctx) {
       businessName: businesses.name,
       businessPhone: businesses.phone,
       businessEmail: businesses.email,
-      timeZone: businesses.timeZone,
       personnelName: personnel.name,
       personnelEmail: personnel.email,
       personnelPhone: personnel.phone,
@@ -270,16 +269,11 @@ export async function getSenderContext(db: Executor, ctx: Ctx) {
   if (!row) throw new AppError('NOT_FOUND');
   return {
     business: { name: row.businessName, phone: row.businessPhone, email: row.businessEmail },
-    timeZone: row.timeZone,
+    timeZone: ctx.timeZone,
     personnel: row.personnelName
       ? { name: row.personnelName, email: row.personnelEmail, phone: row.personnelPhone, title: row.personnelTitle }
       : null,
   };
-}
-
-export async function getBusinessTimeZone(db: Executor, ctx: Ctx): Promise<string> {
-  const [row] = await db.select({ timeZone: businesses.timeZone }).from(businesses).where(eq(businesses.id, ctx.businessId));
-  return row?.timeZone ?? 'Europe/Istanbul';
 }
 
 export async function listPersonnelOptions(db: Executor, ctx: Ctx): Promise<Named[]> {

@@ -1,4 +1,5 @@
 import { formatScaled } from './totals';
+import { formatCalendarDay } from '@/lib/format-date';
 
 /** Money in minor units as the reader's locale writes it (currencies with two minor digits). */
 export function formatMoney(minor: number, currency: string, language: string): string {
@@ -17,8 +18,7 @@ export function formatPercent(bp: number, language: string): string {
 }
 
 export function formatDay(day: string, language: string): string {
-  const [y, m, d] = day.split('-').map(Number);
-  return new Intl.DateTimeFormat(language === 'en' ? 'en-GB' : 'tr-TR', { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(y!, m! - 1, d!)));
+  return formatCalendarDay(day, language, 'long');
 }
 
 export function quoteNumberText(n: number): string {

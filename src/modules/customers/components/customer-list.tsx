@@ -44,6 +44,8 @@ import { assignCustomerOwnerAction, createSegmentAction, deleteCustomersAction, 
 import { CUSTOMER_SORTS, type CustomerFilter, type CustomerSort } from '../schemas';
 import { activeFilterCount, CustomerFilterFields } from './customer-filters';
 import { rowsUrl, type ListPage, type ListQuery, type ListRow, type Option, type SegmentOption, type TagOption } from './types';
+import { useDateSettings } from '@/components/use-date-settings';
+import { formatDate } from '@/lib/format-date';
 
 const PAGE = 100;
 const ROW_HEIGHT = 44;
@@ -107,6 +109,7 @@ export function CustomerList({
   const tc = useTranslations('common');
   const te = useTranslations('errors');
   const format = useFormatter();
+  const { locale, timeZone } = useDateSettings();
   const router = useRouter();
 
   const [query, setQuery] = useState<ListQuery>(initialQuery);
@@ -188,7 +191,7 @@ export function CustomerList({
     (minor: number) => format.number(minor / 100, { style: 'currency', currency, maximumFractionDigits: 2 }),
     [format, currency],
   );
-  const date = useCallback((iso: string | null) => (iso ? format.dateTime(new Date(iso), { dateStyle: 'medium' }) : '—'), [format]);
+  const date = useCallback((iso: string | null) => (iso ? formatDate(new Date(iso), locale, timeZone) : '—'), [locale, timeZone]);
 
   const columns = useMemo<ColumnDef<ListRow>[]>(
     () => [

@@ -7,6 +7,7 @@ import { getDb } from '@/server/db/client';
 import { getQuoteDocumentByTokenHash } from '@/modules/quotes';
 import { QuoteLines, QuoteStatusBadge, RespondButtons } from '@/modules/quotes/ui';
 import { formatDay, formatMoney, quoteNumberText } from '@/modules/quotes/client';
+import { formatDate } from '@/lib/format-date';
 
 export const dynamic = 'force-dynamic';
 
@@ -30,7 +31,7 @@ export default async function PublicQuotePage({ params, searchParams }: { params
   const t = await getTranslations({ locale: lang, namespace: 'quotes' });
   const money = (minor: number) => formatMoney(minor, q.currency, lang);
   const numberText = quoteNumberText(q.number);
-  const answeredOn = q.respondedAt ? new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'tr-TR', { dateStyle: 'long' }).format(q.respondedAt) : '';
+  const answeredOn = q.respondedAt ? formatDate(q.respondedAt, lang, doc.business.timeZone, 'long') : '';
 
   return (
     <Container size="md" py="lg" lang={lang}>
