@@ -35,7 +35,7 @@ export function formatDate(value: Instant, language: string, timeZone: string, s
   return new Intl.DateTimeFormat(dateLocale(language), { dateStyle: style, timeZone }).format(toDate(value));
 }
 
-/** A calendar day ("YYYY-MM-DD", no zone) as text: "31 Jan 2026", or "31 Jan" when `short`. */
+/** A calendar day ("YYYY-MM-DD", no zone) as text: "31 Jan 2026", or "31 Jan" with `dayMonth`. */
 export function formatCalendarDay(day: string, language: string, style: DateStyle | 'dayMonth' = 'medium'): string {
   const [y, m, d] = day.slice(0, 10).split('-').map(Number) as [number, number, number];
   const noon = new Date(Date.UTC(y, m - 1, d, 12));

@@ -28,6 +28,7 @@ export function UserTimeZoneForm({ initial }: { initial: string | null }) {
           data={timeZones()}
           searchable
           clearable
+          clearButtonProps={{ 'aria-label': t('clear'), title: t('clear') }}
           {...form.getInputProps('timeZone')}
           value={form.values.timeZone || null}
           onChange={(v) => form.setFieldValue('timeZone', v ?? '')}
