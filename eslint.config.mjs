@@ -27,7 +27,7 @@ const config = [
           message: 'Format dates with src/lib/format-date.ts: toLocale*String uses the zone of whatever process or browser runs it.',
         },
         {
-          selector: "CallExpression[callee.property.name='dateTime'][callee.object.name=/^format/]",
+          selector: "CallExpression[callee.property.name='dateTime']",
           message: "Format dates with src/lib/format-date.ts, not next-intl's format.dateTime.",
         },
       ],

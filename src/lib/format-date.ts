@@ -16,6 +16,20 @@ export function dateLocale(language: string): string {
   return language;
 }
 
+// Building a formatter costs far more than using one, and a board formats hundreds of cards.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatter(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${locale}|${JSON.stringify(options)}`;
+  let f = formatters.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat(locale, options);
+    if (formatters.size > 500) formatters.clear();
+    formatters.set(key, f);
+  }
+  return f;
+}
+
 function toDate(value: Instant): Date {
   return value instanceof Date ? value : new Date(value);
 }
@@ -27,12 +41,12 @@ export function formatDateTime(
   timeZone: string,
   styles: { date?: DateStyle; time?: DateStyle } = {},
 ): string {
-  return new Intl.DateTimeFormat(dateLocale(language), { dateStyle: styles.date ?? 'medium', timeStyle: styles.time ?? 'short', timeZone }).format(toDate(value));
+  return formatter(dateLocale(language), { dateStyle: styles.date ?? 'medium', timeStyle: styles.time ?? 'short', timeZone }).format(toDate(value));
 }
 
 /** "31 Jan 2026": the day an instant falls on in `timeZone`. */
 export function formatDate(value: Instant, language: string, timeZone: string, style: DateStyle = 'medium'): string {
-  return new Intl.DateTimeFormat(dateLocale(language), { dateStyle: style, timeZone }).format(toDate(value));
+  return formatter(dateLocale(language), { dateStyle: style, timeZone }).format(toDate(value));
 }
 
 /** A calendar day ("YYYY-MM-DD", no zone) as text: "31 Jan 2026", or "31 Jan" with `dayMonth`. */
@@ -40,12 +54,12 @@ export function formatCalendarDay(day: string, language: string, style: DateStyl
   const [y, m, d] = day.slice(0, 10).split('-').map(Number) as [number, number, number];
   const noon = new Date(Date.UTC(y, m - 1, d, 12));
   const options: Intl.DateTimeFormatOptions = style === 'dayMonth' ? { day: 'numeric', month: 'short', timeZone: 'UTC' } : { dateStyle: style, timeZone: 'UTC' };
-  return new Intl.DateTimeFormat(dateLocale(language), options).format(noon);
+  return formatter(dateLocale(language), options).format(noon);
 }
 
 /** The calendar day ("YYYY-MM-DD") an instant falls on in `timeZone`. */
 export function calendarDayIn(value: Instant, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(toDate(value));
+  return formatter('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(toDate(value));
 }
 
 /** Whether this runtime knows an IANA zone name. */

@@ -28,13 +28,18 @@ export function UserTimeZoneForm({ initial }: { initial: string | null }) {
           data={timeZones()}
           searchable
           clearable
-          clearButtonProps={{ 'aria-label': t('clear'), title: t('clear') }}
           {...form.getInputProps('timeZone')}
           value={form.values.timeZone || null}
           onChange={(v) => form.setFieldValue('timeZone', v ?? '')}
           data-testid="user-time-zone"
         />
         <Group justify="flex-end">
+          {/* Mantine's clear button is hidden from assistive technology: this one is not. */}
+          {form.values.timeZone && (
+            <Button variant="subtle" onClick={() => form.setFieldValue('timeZone', '')}>
+              {t('clear')}
+            </Button>
+          )}
           <Button type="submit" loading={submitting} data-testid="user-time-zone-save">
             {tc('save')}
           </Button>
