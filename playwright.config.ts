@@ -52,6 +52,9 @@ export default defineConfig({
       MAIL_FROM: 'Tezgah E2E <no-reply@tezgah.test>',
       // A DATABASE_URL from the developer's shell must not receive test data.
       DATABASE_URL: '',
+      // The server runs in UTC like most hosts, so a date shown in the server's own zone instead
+      // of the caller's (business or user) fails the journeys rather than passing by luck.
+      TZ: 'UTC',
       // The journeys sign up many accounts a minute from one address.
       AUTH_RATE_LIMIT_SCALE: '20',
     },

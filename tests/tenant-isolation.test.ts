@@ -1454,6 +1454,7 @@ const SERVER_ACTIONS: Record<string, Record<string, 'runBusinessAction' | 'runUs
   },
   'src/modules/businesses/actions.ts': {
     createBusinessAction: 'runUserAction',
+    setUserTimeZoneAction: 'runUserAction',
     updateBusinessAction: 'runBusinessAction',
     deleteBusinessAction: 'runBusinessAction',
     setBusinessLogoAction: 'runBusinessAction',

@@ -41,3 +41,21 @@ export async function insertCustomer(
     await client.end();
   }
 }
+
+/**
+ * Moves a record's instant to a known one (no page sets "won at" to a chosen time), so a journey
+ * can check how that instant is shown. With `id` null, every row of the table in the business.
+ */
+export async function setInstant(table: 'interactions' | 'deals', column: 'occurred_at' | 'won_at', slug: string, id: string | null, at: string): Promise<void> {
+  const client = new pg.Client({ connectionString: databaseUrl() });
+  await client.connect();
+  try {
+    const { rowCount } = await client.query(
+      `update ${table} set ${column} = $2 where business_id = (select id from businesses where slug = $1) and ($3::uuid is null or id = $3)`,
+      [slug, at, id],
+    );
+    if (!rowCount) throw new Error(`No ${table} row ${id ?? ''} in ${slug}`);
+  } finally {
+    await client.end();
+  }
+}

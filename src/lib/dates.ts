@@ -5,7 +5,7 @@
  * `TZDate`, so adding a day keeps the wall clock across a daylight-saving change.
  */
 import { TZDate } from '@date-fns/tz';
-import { addDays, format, getDaysInMonth, isValid, startOfDay } from 'date-fns';
+import { addDays, getDaysInMonth, isValid, startOfDay } from 'date-fns';
 
 export type WallClock = { year: number; month: number; day: number; hour: number; minute: number };
 
@@ -69,7 +69,16 @@ export function instantToWallClock(instant: Date, timeZone: string): WallClock {
 
 /** "2026-01-31 09:00": what the date pickers show for an instant, in the zone. */
 export function formatWallClock(instant: Date, timeZone: string): string {
-  return format(new TZDate(instant.getTime(), timeZone), 'yyyy-MM-dd HH:mm');
+  const w = instantToWallClock(instant, timeZone);
+  return `${dayText(w.year, w.month, w.day)} ${pad(w.hour)}:${pad(w.minute)}`;
+}
+
+function pad(n: number, width = 2): string {
+  return String(n).padStart(width, '0');
+}
+
+function dayText(year: number, month: number, day: number): string {
+  return `${pad(year, 4)}-${pad(month)}-${pad(day)}`;
 }
 
 /**
@@ -89,7 +98,7 @@ export function zonedWallTimeToUtc(wall: string, timeZone: string): Date | null 
 
 /** The wall time ("YYYY-MM-DDTHH:mm", the value of a datetime input) clocks in `timeZone` show at `date`. */
 export function utcToZonedWallTime(date: Date, timeZone: string): string {
-  return format(new TZDate(date.getTime(), timeZone), "yyyy-MM-dd'T'HH:mm");
+  return formatWallClock(date, timeZone).replace(' ', 'T');
 }
 
 /** Start of the day after `now` in the zone: the end of "today" for list views. */
@@ -100,11 +109,7 @@ export function startOfTomorrow(now: Date, timeZone: string): Date {
 /** The calendar day `days` after a calendar day ("YYYY-MM-DD"; negative for before): no time zone involved. */
 export function addCalendarDays(day: string, days: number): string {
   const [y, m, d] = day.split('-').map(Number) as [number, number, number];
-  return format(addDays(new Date(y, m - 1, d), days), 'yyyy-MM-dd');
+  const next = addDays(new Date(y, m - 1, d), days);
+  return dayText(next.getFullYear(), next.getMonth() + 1, next.getDate());
 }
 
-/** A calendar date ("2026-03-01") written out in the reader's locale ("1 Mart 2026", "1 March 2026"). */
-export function formatDay(day: string, locale: string): string {
-  const [y, m, d] = day.split('-').map(Number);
-  return new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : locale, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(y!, m! - 1, d!)));
-}

@@ -84,11 +84,4 @@ export const optionalDateField = z
 export const versionField = z.number('invalid').int('invalid').min(1, 'invalid');
 export const uuidField = z.uuid('invalid');
 
-export function isValidTimeZone(value: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: value });
-    return true;
-  } catch {
-    return false;
-  }
-}
+export { isValidTimeZone } from './format-date';

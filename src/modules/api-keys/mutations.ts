@@ -74,6 +74,8 @@ export type ApiKeyPrincipal = {
   limitRoles: readonly Role[];
   createdByUserId: string;
   personnelId: string;
+  /** A key has no person to choose a zone: it works in the business's. */
+  timeZone: string;
 };
 
 /**
@@ -90,6 +92,7 @@ export async function verifyApiKey(db: Executor, key: string): Promise<ApiKeyPri
       id: apiKeys.id,
       businessId: apiKeys.businessId,
       slug: businesses.slug,
+      timeZone: businesses.timeZone,
       role: apiKeys.role,
       keyHash: apiKeys.keyHash,
       createdByUserId: apiKeys.createdByUserId,
@@ -127,5 +130,6 @@ export async function verifyApiKey(db: Executor, key: string): Promise<ApiKeyPri
     limitRoles: [row.role, row.creatorRole],
     createdByUserId: row.createdByUserId!,
     personnelId: row.creatorPersonnelId,
+    timeZone: row.timeZone,
   };
 }

@@ -4,8 +4,8 @@ import { LOCALE_COOKIE, requestedLocale } from '@/i18n/locale';
 import { getDb } from '@/server/db/client';
 import { runBusinessAction, runUserAction, type ActionResult } from '@/server/actions/run-action';
 import { fieldErrorsOf } from '@/server/actions/operation';
-import { createBusinessSchema } from './schemas';
-import { createBusiness } from './mutations';
+import { createBusinessSchema, userTimeZoneSchema } from './schemas';
+import { createBusiness, setUserTimeZone } from './mutations';
 import { deleteBusinessOperation, setBusinessLogoOperation, updateBusinessOperation } from './operations';
 
 export async function createBusinessAction(input: unknown): Promise<ActionResult<{ slug: string }>> {
@@ -18,6 +18,17 @@ export async function createBusinessAction(input: unknown): Promise<ActionResult
     const locale = requestedLocale((await cookies()).get(LOCALE_COOKIE)?.value, (await headers()).get('accept-language'));
     const created = await createBusiness(getDb(), user, parsed.data, locale);
     return { ok: true, message: 'businesses.created', values: { name: parsed.data.name }, data: { slug: created.slug } };
+  });
+}
+
+export async function setUserTimeZoneAction(input: unknown): Promise<ActionResult<null>> {
+  return runUserAction('setUserTimeZone', async (user) => {
+    const parsed = userTimeZoneSchema.safeParse(input);
+    if (!parsed.success) {
+      return { ok: false, code: 'VALIDATION', message: 'errors.VALIDATION', fields: fieldErrorsOf(parsed.error) };
+    }
+    await setUserTimeZone(getDb(), user.id, parsed.data.timeZone);
+    return { ok: true, message: 'businesses.userTimeZone.saved', data: null };
   });
 }
 

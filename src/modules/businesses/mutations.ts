@@ -127,6 +127,14 @@ export async function setBusinessLogo(db: Executor, ctx: Ctx, bytes: Uint8Array 
   await removeBusinessFile(previous);
 }
 
+/** The user's own time zone, or null to see each business's; read into ctx.timeZone on the next request. */
+export async function setUserTimeZone(db: Executor, userId: string, timeZone: string | null): Promise<void> {
+  await db
+    .insert(userSettings)
+    .values({ userId, timeZone })
+    .onConflictDoUpdate({ target: userSettings.userId, set: { timeZone, updatedAt: sql`now()` } });
+}
+
 export async function rememberLastBusiness(db: Executor, userId: string, businessId: string): Promise<void> {
   await db
     .insert(userSettings)

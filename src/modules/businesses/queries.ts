@@ -57,6 +57,12 @@ async function findLandingBusiness(db: Executor, userId: string): Promise<Busine
   return list.find((b) => b.id === settings?.lastBusinessId) ?? list[0]!;
 }
 
+/** The user's own time zone, or null when they see each business's. */
+export async function getUserTimeZone(db: Executor, userId: string): Promise<string | null> {
+  const [row] = await db.select({ timeZone: userSettings.timeZone }).from(userSettings).where(eq(userSettings.userId, userId));
+  return row?.timeZone ?? null;
+}
+
 export type BusinessDetails = typeof businesses.$inferSelect;
 
 export const getBusiness = defineQuery('getBusiness', ['business', 'read'], async function getBusiness(db: Executor, ctx: Ctx): Promise<BusinessDetails> {

@@ -19,6 +19,15 @@ export const businessFieldsSchema = z.object({
 });
 
 export const createBusinessSchema = businessFieldsSchema;
+
+/** A user's own time zone; empty means "each business's own". */
+export const userTimeZoneSchema = z.object({
+  timeZone: z
+    .string('invalid')
+    .trim()
+    .refine((v) => v === '' || isValidTimeZone(v), 'timeZone')
+    .transform((v) => v || null),
+});
 export type CreateBusinessInput = z.input<typeof createBusinessSchema>;
 
 export const updateBusinessSchema = businessFieldsSchema.extend({ version: versionField });

@@ -115,9 +115,9 @@ export function searchPatterns(search: string): string[] {
   return [...new Set(patterns)];
 }
 
-/** `col >= the start of day `from` in the business's time zone`, and the end of `to` likewise. */
+/** `col >= the start of day `from` in the caller's time zone`, and the end of `to` likewise. */
 function dayRange(ctx: Ctx, column: SQL | typeof customers.createdAt, from?: string, to?: string): SQL[] {
-  const zone = sql`(select ${businesses.timeZone} from ${businesses} where ${businesses.id} = ${ctx.businessId})`;
+  const zone = ctx.timeZone;
   const out: SQL[] = [];
   if (from) out.push(sql`${column} >= (${from}::timestamp at time zone ${zone})`);
   if (to) out.push(sql`${column} < ((${to}::date + 1)::timestamp at time zone ${zone})`);

@@ -259,7 +259,6 @@ export const getSenderContext = defineQuery('getSenderContext', ['interactions',
       businessName: businesses.name,
       businessPhone: businesses.phone,
       businessEmail: businesses.email,
-      timeZone: businesses.timeZone,
       personnelName: personnel.name,
       personnelEmail: personnel.email,
       personnelPhone: personnel.phone,
@@ -271,16 +270,11 @@ export const getSenderContext = defineQuery('getSenderContext', ['interactions',
   if (!row) throw new AppError('NOT_FOUND');
   return {
     business: { name: row.businessName, phone: row.businessPhone, email: row.businessEmail },
-    timeZone: row.timeZone,
+    timeZone: ctx.timeZone,
     personnel: row.personnelName
       ? { name: row.personnelName, email: row.personnelEmail, phone: row.personnelPhone, title: row.personnelTitle }
       : null,
   };
-});
-
-export const getBusinessTimeZone = defineQuery('getBusinessTimeZone', ['business', 'read'], async function getBusinessTimeZone(db: Executor, ctx: Ctx): Promise<string> {
-  const [row] = await db.select({ timeZone: businesses.timeZone }).from(businesses).where(eq(businesses.id, ctx.businessId));
-  return row?.timeZone ?? 'Europe/Istanbul';
 });
 
 export const listPersonnelOptions = defineQuery('listPersonnelOptions', ['personnel', 'read'], async function listPersonnelOptions(db: Executor, ctx: Ctx): Promise<Named[]> {

@@ -1,13 +1,15 @@
 import 'server-only';
 import { and, asc, eq, isNull, lte, sql } from 'drizzle-orm';
 import { createTranslator } from 'next-intl';
-import { businesses, customers, notificationPreferences, notifications, personnel, reminders, user } from '@/server/db/schema';
+import { businesses, customers, notificationPreferences, notifications, personnel, reminders, user, userSettings } from '@/server/db/schema';
 import type { Executor } from '@/server/db/client';
 import { publishEvent } from '@/server/events/publish';
 import { enqueueNotificationEmail, type NotificationEmailJob } from '@/server/jobs/notification-jobs';
 import { sendNotificationMail } from '@/server/mail/notification-mail';
 import { appUrl } from '@/server/auth/auth';
 import { newId } from '@/lib/ids';
+import { formatDateTime } from '@/lib/format-date';
+import { effectiveTimeZone } from '@/server/auth/context';
 import { markRemindersNotified } from '@/modules/reminders';
 import { MESSAGES } from '@/i18n/messages';
 import type { Locale } from '@/i18n/locale';
@@ -112,7 +114,6 @@ async function notifyBatch(db: Executor, batchSize: number, now?: Date) {
   });
 }
 
-const DATE_LOCALES: Record<Locale, string> = { tr: 'tr-TR', en: 'en-GB' };
 
 /**
  * Sends the e-mail of a notification once. The row is claimed with a conditional UPDATE
@@ -136,10 +137,12 @@ export async function deliverNotificationEmail(db: Executor, job: NotificationEm
         wantsEmail: notificationPreferences.email,
         locale: notificationPreferences.locale,
         businessName: businesses.name,
-        timeZone: businesses.timeZone,
+        businessTimeZone: businesses.timeZone,
+        userTimeZone: userSettings.timeZone,
       })
       .from(user)
       .innerJoin(businesses, eq(businesses.id, claimed.businessId))
+      .leftJoin(userSettings, eq(userSettings.userId, user.id))
       .leftJoin(notificationPreferences, eq(notificationPreferences.userId, user.id))
       .where(eq(user.id, claimed.userId));
     // The user may have turned e-mails off since the notice was made: the claim stays, nothing goes.
@@ -154,7 +157,7 @@ export async function deliverNotificationEmail(db: Executor, job: NotificationEm
           .where(and(eq(reminders.businessId, claimed.businessId), eq(reminders.id, reminderId)))
       : [];
     const when = reminder
-      ? new Intl.DateTimeFormat(DATE_LOCALES[locale], { dateStyle: 'full', timeStyle: 'short', timeZone: recipient.timeZone }).format(reminder.dueAt)
+      ? formatDateTime(reminder.dueAt, locale, effectiveTimeZone(recipient.userTimeZone, recipient.businessTimeZone), { date: 'full' })
       : null;
     const lines = [
       t('intro', { business: recipient.businessName }),

@@ -4,7 +4,7 @@ import PDFDocument from 'pdfkit';
 import { readBusinessFile } from '@/server/files/storage';
 import { MESSAGES } from '@/i18n/messages';
 import type { QuoteDocument } from './queries';
-import { formatDay } from '@/lib/dates';
+import { formatCalendarDay } from '@/lib/format-date';
 import { formatMoney, formatPercent, formatQuantity, lineAmounts } from '@/lib/money';
 import { quoteNumberText } from './number';
 
@@ -57,8 +57,8 @@ export async function renderQuotePdf(doc: QuoteDocument): Promise<Buffer> {
   pdf.fillColor('#000').font('bold').fontSize(20).text(`${t.title} ${quoteNumberText(q.number)}`, left, y);
   pdf.font('regular').fontSize(10);
   pdf.text(`${t.customer}: ${q.customer?.name ?? '—'}`, left, pdf.y + 8);
-  pdf.text(`${t.date}: ${formatDay(q.createdAt.toISOString().slice(0, 10), lang)}`);
-  if (q.validUntil) pdf.text(`${t.validUntil}: ${formatDay(q.validUntil, lang)}`);
+  pdf.text(`${t.date}: ${formatCalendarDay(q.createdAt.toISOString().slice(0, 10), lang, 'long')}`);
+  if (q.validUntil) pdf.text(`${t.validUntil}: ${formatCalendarDay(q.validUntil, lang, 'long')}`);
 
   // Lines as a simple table: name wraps, numbers align right.
   const cols = [

@@ -174,7 +174,7 @@ export async function getQuoteItems(db: Executor, businessId: string, quoteId: s
 
 export type QuoteDocument = {
   businessId: string;
-  business: { name: string; logoPath: string | null; email: string | null; phone: string | null };
+  business: { name: string; logoPath: string | null; email: string | null; phone: string | null; /** Where a reader with no account sees its times. */ timeZone: string };
   quote: QuoteRecord;
   items: QuoteItemRecord[];
 };
@@ -182,7 +182,7 @@ export type QuoteDocument = {
 async function documentOf(db: Executor, ctx: Ctx | null, businessId: string, row: Row | undefined): Promise<QuoteDocument | null> {
   if (!row) return null;
   const [business] = await db
-    .select({ name: businesses.name, logoPath: businesses.logoPath, email: businesses.email, phone: businesses.phone })
+    .select({ name: businesses.name, logoPath: businesses.logoPath, email: businesses.email, phone: businesses.phone, timeZone: businesses.timeZone })
     .from(businesses)
     .where(eq(businesses.id, businessId));
   if (!business) return null;

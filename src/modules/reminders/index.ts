@@ -2,5 +2,5 @@ import 'server-only';
 
 export * as endpoints from './endpoints';
 export { createReminder, deleteReminder, markRemindersNotified, updateReminder } from './mutations';
-export { businessTimeZone, countReminderViews, findReminderOccurrences, findReminders, getCustomerOption, getReminder, searchCustomerOptions } from './queries';
+export { countReminderViews, findReminderOccurrences, findReminders, getCustomerOption, getReminder, searchCustomerOptions } from './queries';
 export { remindersCustomerMergeSubscriber } from './customer-merge';

@@ -11,7 +11,7 @@ import { changedKeys } from '@/lib/changes';
 import { emitChange } from '@/server/events/domain';
 import { instantToWallClock, resolveDueAt } from '@/lib/dates';
 import { nextDueAfterDone } from './dates';
-import { businessTimeZone, reminderScope } from './queries';
+import { reminderScope } from './queries';
 import type { createReminderSchema, updateReminderSchema } from './schemas';
 
 type Fields = z.output<typeof createReminderSchema>;
@@ -55,7 +55,7 @@ export async function createReminder(db: Executor, ctx: Ctx, input: Fields): Pro
   reminderScope(ctx, 'create');
   const id = newId();
   return db.transaction(async (tx) => {
-    const timeZone = await businessTimeZone(tx, ctx.businessId);
+    const timeZone = ctx.timeZone;
     const dueAt = dueInstant(input.dueAt, timeZone);
     await checkReferences(tx, ctx, input);
     await tx.insert(reminders).values({
@@ -96,7 +96,7 @@ export async function updateReminder(
   return db.transaction(async (tx) => {
     const target = await lockReminder(tx, ctx, input.id, 'update');
     if (target.version !== input.version) throw new AppError('CONFLICT', 'errors.STALE');
-    const timeZone = await businessTimeZone(tx, ctx.businessId);
+    const timeZone = ctx.timeZone;
     const dueAt = dueInstant(input.dueAt, timeZone);
     await checkReferences(tx, ctx, input);
     const dueChanged = dueAt.getTime() !== target.dueAt.getTime();
@@ -168,7 +168,7 @@ export async function markReminderDone(
       doneAt,
       doneById: ctx.personnelId,
     });
-    const timeZone = await businessTimeZone(tx, ctx.businessId);
+    const timeZone = ctx.timeZone;
     const nextDueAt = nextDueAfterDone(target.dueAt, target.repeat, timeZone, target.anchorDay, now);
     const [row] = await tx
       .update(reminders)

@@ -2,7 +2,7 @@ import 'server-only';
 import { defineQuery } from '@/server/actions/query';
 import { and, asc, desc, eq, gt, gte, ilike, isNotNull, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import { businesses, customers, personnel, reminderOccurrences, reminders, REMINDER_REPEATS as DB_REPEATS } from '@/server/db/schema';
+import { customers, personnel, reminderOccurrences, reminders, REMINDER_REPEATS as DB_REPEATS } from '@/server/db/schema';
 import type { Executor } from '@/server/db/client';
 import type { Ctx } from '@/server/auth/context';
 import { AppError } from '@/lib/errors';
@@ -122,11 +122,6 @@ function selectReminders(db: Executor) {
     .leftJoin(creator, and(eq(creator.businessId, reminders.businessId), eq(creator.id, reminders.createdById)));
 }
 
-export async function businessTimeZone(db: Executor, businessId: string): Promise<string> {
-  const [row] = await db.select({ timeZone: businesses.timeZone }).from(businesses).where(eq(businesses.id, businessId));
-  return row?.timeZone ?? 'Europe/Istanbul';
-}
-
 export type FindRemindersArgs = {
   view?: ReminderView;
   customerId?: string;
@@ -157,7 +152,7 @@ export const findReminders = defineQuery('findReminders', ['reminders', 'read'],
   else filters.push(isNull(reminders.doneAt));
   if (view === 'overdue') filters.push(lt(reminders.dueAt, now));
   if (view === 'today' || view === 'upcoming') {
-    const tomorrow = startOfTomorrow(now, await businessTimeZone(db, ctx.businessId));
+    const tomorrow = startOfTomorrow(now, ctx.timeZone);
     filters.push(view === 'today' ? and(gte(reminders.dueAt, now), lt(reminders.dueAt, tomorrow)) : gte(reminders.dueAt, tomorrow));
   }
   // The cursor's millisecond ISO time compares exactly: the app writes due and done times, never
@@ -181,7 +176,7 @@ export const findReminders = defineQuery('findReminders', ['reminders', 'read'],
 
 /** How many open reminders each view holds, for the tabs; bounded by the same scope. */
 export const countReminderViews = defineQuery('countReminderViews', ['reminders', 'read'], async function countReminderViews(db: Executor, ctx: Ctx, now: Date = new Date()): Promise<Record<'overdue' | 'today' | 'upcoming', number>> {
-  const tomorrow = startOfTomorrow(now, await businessTimeZone(db, ctx.businessId));
+  const tomorrow = startOfTomorrow(now, ctx.timeZone);
   const [row] = await db
     .select({
       overdue: sql<number>`count(*) filter (where ${reminders.dueAt} < ${now})::int`,

@@ -142,8 +142,10 @@ describe('reminders', () => {
   });
 
   it('moves a repeating reminder to its next date when done and keeps the history', async () => {
-    const { db, business, ownerCtx } = await world();
+    const { db, business, owner } = await world();
     await db.update(businesses).set({ timeZone: 'Europe/Berlin' }).where(eq(businesses.id, business.id));
+    // The zone is read into the context once per request: the next request sees Berlin.
+    const ownerCtx = await contextFor(db, owner.id, business.slug);
     const created = await runOperation(createReminderOperation, ownerCtx, { title: 'Aylık kontrol', dueAt: '2026-01-31 09:00', repeat: 'monthly' });
     const id = (created as { data: { id: string } }).data.id;
     const now = new Date('2026-01-31T10:00:00Z');

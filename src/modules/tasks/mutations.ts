@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, asc, desc, eq, gt, inArray, lt, ne, sql } from 'drizzle-orm';
 import type { z } from 'zod';
-import { businesses, customers, personnel, projects, taskAssignees, taskChecklistItems, taskComments, taskStatuses, tasks } from '@/server/db/schema';
+import { customers, personnel, projects, taskAssignees, taskChecklistItems, taskComments, taskStatuses, tasks } from '@/server/db/schema';
 import type { Executor, Transaction } from '@/server/db/client';
 import type { Ctx } from '@/server/auth/context';
 import { publishEvent } from '@/server/events/publish';
@@ -16,11 +16,6 @@ import { mentionedIds, type createTaskSchema, type moveTaskSchema, type updateTa
 import { taskScope } from './queries';
 
 type CreateFields = z.output<typeof createTaskSchema>;
-
-async function timeZoneOf(tx: Executor, businessId: string): Promise<string> {
-  const [row] = await tx.select({ timeZone: businesses.timeZone }).from(businesses).where(eq(businesses.id, businessId));
-  return row?.timeZone ?? 'Europe/Istanbul';
-}
 
 function dueInstant(value: string | null, timeZone: string): Date | null {
   if (!value) return null;
@@ -77,7 +72,7 @@ export async function createTask(db: Executor, ctx: Ctx, input: CreateFields): P
   taskScope(ctx, 'create');
   const id = newId();
   return db.transaction(async (tx) => {
-    const timeZone = await timeZoneOf(tx, ctx.businessId);
+    const timeZone = ctx.timeZone;
     const dueAt = dueInstant(input.dueAt, timeZone);
     await checkTaskReferences(tx, ctx, input);
     let statusId: string | null = null;
@@ -143,7 +138,7 @@ export async function updateTask(db: Executor, ctx: Ctx, input: z.output<typeof 
   return db.transaction(async (tx) => {
     const target = await lockTask(tx, ctx, input.id, 'update');
     if (target.version !== input.version) throw new AppError('CONFLICT', 'tasks.errors.stale');
-    const dueAt = dueInstant(input.dueAt, await timeZoneOf(tx, ctx.businessId));
+    const dueAt = dueInstant(input.dueAt, ctx.timeZone);
     await checkTaskReferences(tx, ctx, input);
     const dueChanged = (dueAt?.getTime() ?? null) !== (target.dueAt?.getTime() ?? null);
     const patch = { title: input.title, description: input.description, customerId: input.customerId, priority: input.priority };

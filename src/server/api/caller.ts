@@ -22,6 +22,7 @@ export type VerifiedApiKey = {
   createdByUserId: string;
   personnelId: string;
   role: Role;
+  timeZone: string;
   /** The key's own role and its creator's current one: it may do only what both may. */
   limitRoles: readonly Role[];
 };
@@ -61,6 +62,7 @@ export function createCallerResolver(lookups: CallerLookups): CallerResolver {
           userId: key.createdByUserId,
           personnelId: key.personnelId,
           role: key.role,
+          timeZone: key.timeZone,
           limitRoles: key.limitRoles,
           apiKeyId: key.keyId,
         },

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { NextIntlClientProvider } from 'next-intl';
 import { getDb } from '@/server/db/client';
 import { requireBusinessPage } from '@/server/auth/session';
 import { findUserBusinesses, getBusiness, rememberLastBusiness } from '@/modules/businesses';
@@ -30,9 +31,12 @@ export default async function BusinessLayout({ children, params }: { children: R
       user={{ name: user.name, email: user.email }}
       bell={<NotificationBell ctx={ctx} slug={current.slug} />}
     >
-      <LiveUpdates slug={current.slug} renderedAt={renderTime()}>
-        {children}
-      </LiveUpdates>
+      {/* Client components show times in the caller's zone (ctx.timeZone), not the browser's. */}
+      <NextIntlClientProvider timeZone={ctx.timeZone}>
+        <LiveUpdates slug={current.slug} renderedAt={renderTime()}>
+          {children}
+        </LiveUpdates>
+      </NextIntlClientProvider>
     </AppShellFrame>
   );
 }

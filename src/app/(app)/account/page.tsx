@@ -7,13 +7,16 @@ import { ChangePasswordForm, SignOutLink } from '@/modules/account/ui';
 import { getDb } from '@/server/db/client';
 import { getNotificationPreferences } from '@/modules/notifications';
 import { NotificationPreferencesForm } from '@/modules/notifications/ui';
+import { getUserTimeZone } from '@/modules/businesses';
+import { UserTimeZoneForm } from '@/modules/businesses/ui';
 
 export default async function AccountPage() {
   const user = await requireUser('/account');
   const t = await getTranslations('auth');
   const te = await getTranslations('errors');
   const tn = await getTranslations('notifications.preferences');
-  const preferences = await getNotificationPreferences(getDb(), user.id);
+  const tz = await getTranslations('businesses.userTimeZone');
+  const [preferences, timeZone] = await Promise.all([getNotificationPreferences(getDb(), user.id), getUserTimeZone(getDb(), user.id)]);
   return (
     <PlainShell>
       <Stack gap="lg">
@@ -35,6 +38,12 @@ export default async function AccountPage() {
           <Stack gap="md">
             <Title order={3}>{tn('title')}</Title>
             <NotificationPreferencesForm initial={{ inApp: preferences.inApp, email: preferences.email }} />
+          </Stack>
+        </Paper>
+        <Paper withBorder p={{ base: 'md', sm: 'xl' }} radius="lg">
+          <Stack gap="md">
+            <Title order={3}>{tz('title')}</Title>
+            <UserTimeZoneForm initial={timeZone} />
           </Stack>
         </Paper>
         <AnchorLink href="/dashboard">

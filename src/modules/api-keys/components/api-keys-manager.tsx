@@ -19,13 +19,15 @@ import {
 import { notifications } from '@mantine/notifications';
 import { IconCheck, IconCopy, IconKey, IconPlus } from '@tabler/icons-react';
 import { useRouter } from 'next/navigation';
-import { useFormatter, useTranslations } from 'next-intl';
+import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { useActionForm } from '@/components/forms/use-action-form';
 import { confirmDelete } from '@/components/forms/confirm';
 import { ROLES, type Role } from '@/lib/permissions';
 import { createApiKeyAction, revokeApiKeyAction } from '../actions';
 import { createApiKeySchema } from '../schemas';
+import { useDateSettings } from '@/components/use-date-settings';
+import { formatDate } from '@/lib/format-date';
 
 export type ApiKeyRow = {
   id: string;
@@ -44,7 +46,7 @@ export function ApiKeysManager({ slug, keys, actorRole, canManage }: { slug: str
   const t = useTranslations('apiKeys');
   const tr = useTranslations('roles');
   const tc = useTranslations('common');
-  const format = useFormatter();
+  const { locale, timeZone } = useDateSettings();
   const router = useRouter();
   const [shown, setShown] = useState<string | null>(null);
   const [creating, setCreating] = useState(false);
@@ -62,7 +64,7 @@ export function ApiKeysManager({ slug, keys, actorRole, canManage }: { slug: str
     },
   });
 
-  const date = (iso: string | null, empty: string) => (iso ? format.dateTime(new Date(iso), { dateStyle: 'medium' }) : empty);
+  const date = (iso: string | null, empty: string) => (iso ? formatDate(new Date(iso), locale, timeZone) : empty);
   const status = (k: ApiKeyRow) =>
     k.revokedAt ? (
       <Badge color="gray">{t('revokedStatus')}</Badge>

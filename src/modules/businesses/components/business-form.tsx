@@ -5,6 +5,7 @@ import { useTranslations } from 'next-intl';
 import { useActionForm } from '@/components/forms/use-action-form';
 import { createBusinessAction, updateBusinessAction } from '../actions';
 import { createBusinessSchema, CURRENCIES, updateBusinessSchema } from '../schemas';
+import { timeZones } from './time-zones';
 
 export type BusinessFormValues = {
   name: string;
@@ -31,14 +32,6 @@ const EMPTY: BusinessFormValues = {
   timeZone: 'Europe/Istanbul',
   wonDealActivatesCustomer: true,
 };
-
-function timeZones(): string[] {
-  try {
-    return Intl.supportedValuesOf('timeZone');
-  } catch {
-    return ['Europe/Istanbul', 'UTC'];
-  }
-}
 
 /** Creates a business, or edits one when `edit` is given; read-only when `readOnly`. */
 export function BusinessForm({

@@ -1,18 +1,19 @@
 import { Badge, Card, Group, Stack, Text } from '@mantine/core';
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { getDb } from '@/server/db/client';
 import type { Ctx } from '@/server/auth/context';
 import { can } from '@/lib/permissions';
 import { findContracts } from '../queries';
 import { ContractRowActions, NewContractButton } from './contract-dialog';
+import { formatCalendarDay } from '@/lib/format-date';
 
 const COLORS = { draft: 'gray', active: 'teal', expired: 'orange', terminated: 'red' } as const;
 
 /** The contracts of a deal or a customer, with add, edit, download and delete. */
 export async function ContractsSection({ ctx, slug, dealId, customerId }: { ctx: Ctx; slug: string; dealId?: string; customerId?: string }) {
   if (!can(ctx.role, 'deals', 'read')) return null;
-  const [list, t, format] = await Promise.all([findContracts(getDb(), ctx, dealId ? { dealId } : { customerId }), getTranslations('contracts'), getFormatter()]);
-  const day = (d: string) => format.dateTime(new Date(`${d}T12:00:00Z`), { dateStyle: 'medium', timeZone: 'UTC' });
+  const [list, t, locale] = await Promise.all([findContracts(getDb(), ctx, dealId ? { dealId } : { customerId }), getTranslations('contracts'), getLocale()]);
+  const day = (d: string) => formatCalendarDay(d, locale);
   return (
     <Stack gap="sm" data-testid={dealId ? 'deal-contracts' : 'customer-contracts'}>
       <Group justify="space-between">

@@ -37,7 +37,7 @@ import { flexRender, getCoreRowModel, useReactTable, type ColumnDef, type Visibi
 import { useVirtualizer } from '@tanstack/react-virtual';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
-import { useFormatter, useLocale, useTranslations } from 'next-intl';
+import { useTranslations } from 'next-intl';
 import { formatMoney } from '@/lib/money';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { confirmDelete } from '@/components/forms/confirm';
@@ -45,6 +45,8 @@ import { assignCustomerOwnerAction, createSegmentAction, deleteCustomersAction, 
 import { CUSTOMER_SORTS, type CustomerFilter, type CustomerSort } from '../schemas';
 import { activeFilterCount, CustomerFilterFields } from './customer-filters';
 import { rowsUrl, type ListPage, type ListQuery, type ListRow, type Option, type SegmentOption, type TagOption } from './types';
+import { useDateSettings } from '@/components/use-date-settings';
+import { formatDate } from '@/lib/format-date';
 
 const PAGE = 100;
 const ROW_HEIGHT = 44;
@@ -107,8 +109,7 @@ export function CustomerList({
   const t = useTranslations('customers');
   const tc = useTranslations('common');
   const te = useTranslations('errors');
-  const format = useFormatter();
-  const locale = useLocale();
+  const { locale, timeZone } = useDateSettings();
   const router = useRouter();
 
   const [query, setQuery] = useState<ListQuery>(initialQuery);
@@ -190,7 +191,7 @@ export function CustomerList({
     (minor: number) => formatMoney(minor, currency, locale),
     [locale, currency],
   );
-  const date = useCallback((iso: string | null) => (iso ? format.dateTime(new Date(iso), { dateStyle: 'medium' }) : '—'), [format]);
+  const date = useCallback((iso: string | null) => (iso ? formatDate(new Date(iso), locale, timeZone) : '—'), [locale, timeZone]);
 
   const columns = useMemo<ColumnDef<ListRow>[]>(
     () => [

@@ -3,10 +3,12 @@ import { ActionIcon, Badge, Button, Card, Group, Stack, Switch, Text, Textarea, 
 import { notifications } from '@mantine/notifications';
 import { IconPencil, IconPin, IconPinnedOff, IconTrash } from '@tabler/icons-react';
 import { useRouter } from 'next/navigation';
-import { useFormatter, useTranslations } from 'next-intl';
+import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { confirmDelete } from '@/components/forms/confirm';
 import { createCustomerNoteAction, deleteCustomerNoteAction, updateCustomerNoteAction } from '../actions';
+import { useDateSettings } from '@/components/use-date-settings';
+import { formatDateTime } from '@/lib/format-date';
 
 export type NoteView = {
   id: string;
@@ -24,7 +26,7 @@ export type NoteView = {
 export function CustomerNotes({ slug, customerId, notes, canCreate }: { slug: string; customerId: string; notes: NoteView[]; canCreate: boolean }) {
   const t = useTranslations('customers');
   const tc = useTranslations('common');
-  const format = useFormatter();
+  const { locale, timeZone } = useDateSettings();
   const router = useRouter();
   const [body, setBody] = useState('');
   const [pinned, setPinned] = useState(false);
@@ -151,7 +153,7 @@ export function CustomerNotes({ slug, customerId, notes, canCreate }: { slug: st
                     </Badge>
                   )}
                   <Text size="xs" c="dimmed">
-                    {t('notes.by', { name: note.authorName ?? '—', date: format.dateTime(new Date(note.createdAt), { dateStyle: 'medium', timeStyle: 'short' }) })}
+                    {t('notes.by', { name: note.authorName ?? '—', date: formatDateTime(new Date(note.createdAt), locale, timeZone) })}
                   </Text>
                 </Group>
               </Stack>

@@ -9,6 +9,7 @@ import { Board, type BoardColumn, type BoardHandle, type BoardMessages, type Boa
 import { loadMoreDealsAction, moveDealAction } from '../actions';
 import { formatMoney, formatMoneyFitting } from '@/lib/money';
 import type { DealFilters, StageKind } from '../schemas';
+import { formatCalendarDay } from '@/lib/format-date';
 
 export type BoardCard = {
   id: string;
@@ -199,7 +200,7 @@ export function DealBoard({ slug, stages, filters, canMove }: { slug: string; st
 }
 
 const DealCardView = memo(function DealCardView({ card, slug, locale, dragging, noCustomer }: { card: BoardCard; slug: string; locale: string; dragging: boolean; noCustomer: string }) {
-  const date = card.expectedCloseDate ? new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', timeZone: 'UTC' }).format(new Date(`${card.expectedCloseDate}T00:00:00Z`)) : null;
+  const date = card.expectedCloseDate ? formatCalendarDay(card.expectedCloseDate, locale, 'dayMonth') : null;
   return (
     <Paper withBorder radius="md" p="xs" shadow={dragging ? 'md' : undefined} data-testid="deal-card" data-title={card.title}>
       <Anchor component={Link} href={`/${slug}/deals/${card.id}`} size="sm" fw={600} c="inherit" style={{ display: 'block', wordBreak: 'break-word' }} draggable={false}>

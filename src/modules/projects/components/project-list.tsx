@@ -3,6 +3,7 @@ import { Anchor, Badge, Card, Group, Progress, SimpleGrid, Stack, Text } from '@
 import Link from 'next/link';
 import { useLocale, useTranslations } from 'next-intl';
 import type { ProjectStatus } from '../schemas';
+import { formatCalendarDay } from '@/lib/format-date';
 
 export type ProjectListItem = {
   id: string;
@@ -20,7 +21,6 @@ export const STATUS_COLORS: Record<ProjectStatus, string> = { planned: 'gray', a
 export function ProjectList({ slug, items, compact = false }: { slug: string; items: ProjectListItem[]; compact?: boolean }) {
   const t = useTranslations('projects');
   const locale = useLocale();
-  const dates = new Intl.DateTimeFormat(locale === 'tr' ? 'tr-TR' : 'en-GB', { dateStyle: 'medium', timeZone: 'UTC' });
   return (
     <SimpleGrid cols={compact ? 1 : { base: 1, sm: 2, lg: 3 }} spacing="sm" data-testid="project-list">
       {items.map((p) => (
@@ -36,7 +36,7 @@ export function ProjectList({ slug, items, compact = false }: { slug: string; it
             </Group>
             {(p.customer || p.owner || p.endDate) && (
               <Text size="sm" c="dimmed" truncate>
-                {[p.customer?.name, p.owner?.name, p.endDate ? dates.format(new Date(`${p.endDate}T00:00:00Z`)) : null].filter(Boolean).join(' · ')}
+                {[p.customer?.name, p.owner?.name, p.endDate ? formatCalendarDay(p.endDate, locale) : null].filter(Boolean).join(' · ')}
               </Text>
             )}
             <Group gap="xs" wrap="nowrap">

@@ -15,23 +15,17 @@ import {
   ThemeIcon,
 } from '@mantine/core';
 import { IconReceipt } from '@tabler/icons-react';
-import { eq } from 'drizzle-orm';
 import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import { getDb } from '@/server/db/client';
-import { businesses } from '@/server/db/schema';
 import type { Ctx } from '@/server/auth/context';
 import { can } from '@/lib/permissions';
 import { formatMoney } from '@/lib/money';
+import { calendarDayIn, formatDate } from '@/lib/format-date';
 import { findPurchases, getCustomerPurchaseSummary } from '../queries';
 import type { PurchaseStatus } from '../schemas';
 import { PurchaseEditor } from './purchase-editor';
 
 const STATUS_COLOR: Record<PurchaseStatus, string> = { paid: 'teal', pending: 'yellow', cancelled: 'gray', refunded: 'red' };
-
-/** YYYY-MM-DD of an instant in a time zone. */
-function dateIn(instant: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);
-}
 
 /**
  * A customer's purchases for the profile page: lifetime value, count and last purchase date, the
@@ -41,19 +35,15 @@ function dateIn(instant: Date, timeZone: string): string {
 export async function CustomerPurchases({ ctx, slug, customerId }: { ctx: Ctx; slug: string; customerId: string }) {
   if (!can(ctx.role, 'purchases', 'read')) return null;
   const db = getDb();
-  const [summary, page, [business]] = await Promise.all([
-    getCustomerPurchaseSummary(db, ctx, customerId),
-    findPurchases(db, ctx, { customerId, limit: 50 }),
-    db.select({ timeZone: businesses.timeZone }).from(businesses).where(eq(businesses.id, ctx.businessId)),
-  ]);
-  const timeZone = business?.timeZone ?? 'Europe/Istanbul';
+  const [summary, page] = await Promise.all([getCustomerPurchaseSummary(db, ctx, customerId), findPurchases(db, ctx, { customerId, limit: 50 })]);
+  const timeZone = ctx.timeZone;
   const t = await getTranslations('purchases');
   const locale = await getLocale();
   const format = await getFormatter();
   const canCreate = can(ctx.role, 'purchases', 'create');
   const canUpdate = can(ctx.role, 'purchases', 'update');
   const canDelete = can(ctx.role, 'purchases', 'delete');
-  const today = dateIn(new Date(), timeZone);
+  const today = calendarDayIn(new Date(), timeZone);
 
   // Keyed (and test ids named) by the message key: the label changes with the language.
   const stats = [
@@ -62,7 +52,7 @@ export async function CustomerPurchases({ ctx, slug, customerId }: { ctx: Ctx; s
     {
       key: 'lastPurchase',
       label: t('lastPurchase'),
-      value: summary.lastPurchaseAt ? format.dateTime(summary.lastPurchaseAt, { dateStyle: 'medium', timeZone }) : t('never'),
+      value: summary.lastPurchaseAt ? formatDate(summary.lastPurchaseAt, locale, timeZone) : t('never'),
     },
   ];
 
@@ -110,7 +100,7 @@ export async function CustomerPurchases({ ctx, slug, customerId }: { ctx: Ctx; s
               {page.data.map((p) => (
                 <TableTr key={p.id} data-testid="purchase-row">
                   <TableTd style={{ whiteSpace: 'nowrap' }}>
-                    {format.dateTime(p.orderedAt, { dateStyle: 'medium', timeZone })}
+                    {formatDate(p.orderedAt, locale, timeZone)}
                     {/* On a phone the status rides under the date, leaving room for the buttons. */}
                     <Badge hiddenFrom="xs" display="block" mt={4} size="xs" variant="light" color={STATUS_COLOR[p.status]} styles={{ root: { overflow: 'visible' }, label: { overflow: 'visible' } }}>
                       {t(`statuses.${p.status}`)}
@@ -147,7 +137,7 @@ export async function CustomerPurchases({ ctx, slug, customerId }: { ctx: Ctx; s
                           purchase={{
                             id: p.id,
                             version: p.version,
-                            date: dateIn(p.orderedAt, timeZone),
+                            date: calendarDayIn(p.orderedAt, timeZone),
                             status: p.status,
                             currency: p.currency,
                             externalRef: p.externalRef,

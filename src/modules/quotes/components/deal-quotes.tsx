@@ -27,7 +27,7 @@ export async function DealQuotes({ ctx, slug, dealId }: { ctx: Ctx; slug: string
           {t('empty')}
         </Text>
       ) : (
-        <QuotesTable slug={slug} quotes={quotes} showDeal={false} locale={locale} />
+        <QuotesTable slug={slug} quotes={quotes} showDeal={false} locale={locale} timeZone={ctx.timeZone} />
       )}
     </Stack>
   );

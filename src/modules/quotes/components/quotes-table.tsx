@@ -1,18 +1,18 @@
 import { Card, Group, Stack, Table, TableScrollContainer, TableTbody, TableTd, TableTh, TableThead, TableTr, Text } from '@mantine/core';
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getTranslations } from 'next-intl/server';
 import { AnchorLink } from '@/components/links';
 import type { QuoteRecord } from '../queries';
 import { formatMoney } from '@/lib/money';
 import { quoteNumberText } from '../number';
 import { QuoteActions } from './quote-actions';
 import { QuoteStatusBadge } from './quote-status-badge';
+import { formatDateTime } from '@/lib/format-date';
 
 /** Quotes as a table; on a phone it scrolls sideways rather than squeezing the columns. */
-export async function QuotesTable({ slug, quotes, showDeal, locale }: { slug: string; quotes: QuoteRecord[]; showDeal: boolean; locale: string }) {
+export async function QuotesTable({ slug, quotes, showDeal, locale, timeZone }: { slug: string; quotes: QuoteRecord[]; showDeal: boolean; locale: string; timeZone: string }) {
   const t = await getTranslations('quotes');
-  const format = await getFormatter();
   const responded = (q: QuoteRecord) =>
-    q.respondedAt ? t('responded', { date: format.dateTime(q.respondedAt, { dateStyle: 'medium', timeStyle: 'short' }) }) : null;
+    q.respondedAt ? t('responded', { date: formatDateTime(q.respondedAt, locale, timeZone) }) : null;
   const actions = (q: QuoteRecord) => (
     <QuoteActions
       compact

@@ -5,7 +5,7 @@ import { ButtonLink } from '@/components/links';
 import { getDb } from '@/server/db/client';
 import type { Ctx } from '@/server/auth/context';
 import { can } from '@/lib/permissions';
-import { businessTimeZone, findReminders } from '../queries';
+import { findReminders } from '../queries';
 import { ReminderList } from './reminder-list';
 
 /**
@@ -16,10 +16,8 @@ export async function CustomerReminders({ ctx, slug, customerId }: { ctx: Ctx; s
   if (!can(ctx.role, 'reminders', 'read')) return null;
   const db = getDb();
   const now = new Date();
-  const [page, timeZone] = await Promise.all([
-    findReminders(db, ctx, { view: 'open', customerId, limit: 20, now }),
-    businessTimeZone(db, ctx.businessId),
-  ]);
+  const timeZone = ctx.timeZone;
+  const page = await findReminders(db, ctx, { view: 'open', customerId, limit: 20, now });
   const t = await getTranslations('reminders');
   const newHref = `/${slug}/reminders/new?${new URLSearchParams({ customerId, returnTo: `/${slug}/customers/${customerId}` })}`;
   return (

@@ -1,12 +1,13 @@
 import { Badge, Card, Group, Stack, Text, ThemeIcon } from '@mantine/core';
 import { IconBell, IconRepeat, IconUser, IconBuildingStore } from '@tabler/icons-react';
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
 import type { ReactNode } from 'react';
 import { AnchorLink } from '@/components/links';
 import type { Role } from '@/lib/permissions';
 import type { ReminderRecord } from '../queries';
 import { reminderButtons } from '../permissions';
 import { MarkDoneButton } from './reminder-actions';
+import { formatDateTime } from '@/lib/format-date';
 
 /**
  * Reminders as a list of rows (one line of facts under the title), dense enough for a desk and
@@ -28,7 +29,7 @@ export async function ReminderList({
   showCustomer?: boolean;
 }) {
   const t = await getTranslations('reminders');
-  const format = await getFormatter();
+  const locale = await getLocale();
   return (
     <Card withBorder padding={0}>
       <Stack gap={0} component="ul" m={0} p={0} style={{ listStyle: 'none' }} data-testid="reminder-list">
@@ -52,7 +53,7 @@ export async function ReminderList({
                 </AnchorLink>
                 <Group gap="xs" wrap="wrap">
                   <Text size="sm" c={overdue ? 'red' : 'dimmed'} fw={overdue ? 600 : undefined}>
-                    {format.dateTime(r.doneAt ?? r.dueAt, { dateStyle: 'medium', timeStyle: 'short', timeZone })}
+                    {formatDateTime(r.doneAt ?? r.dueAt, locale, timeZone)}
                   </Text>
                   {overdue && (
                     <Badge color="red" variant="light" size="sm">

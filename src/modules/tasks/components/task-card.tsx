@@ -3,8 +3,9 @@ import { Anchor, Avatar, Badge, Group, Paper, Stack, Text, Tooltip } from '@mant
 import { IconChecklist, IconMessage } from '@tabler/icons-react';
 import Link from 'next/link';
 import { useLocale, useTranslations } from 'next-intl';
-import { memo, useMemo } from 'react';
+import { memo } from 'react';
 import type { TaskCategory, TaskPriority } from '../schemas';
+import { formatDateTime } from '@/lib/format-date';
 
 /** A task as the board and lists get it from the server (dates as ISO text). */
 export type TaskCardData = {
@@ -37,8 +38,7 @@ export function initials(name: string): string {
 /** Formats due times in the business's zone and the reader's language. */
 export function useDueFormat(timeZone: string) {
   const locale = useLocale();
-  const format = useMemo(() => new Intl.DateTimeFormat(locale === 'tr' ? 'tr-TR' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone }), [locale, timeZone]);
-  return (iso: string) => format.format(new Date(iso));
+  return (iso: string) => formatDateTime(iso, locale, timeZone);
 }
 
 function TaskCardView({ slug, task, timeZone, now, dragging }: { slug: string; task: TaskCardData; timeZone: string; now: number; dragging?: boolean }) {

@@ -6,6 +6,7 @@ import { useLocale, useTranslations } from 'next-intl';
 import { Fragment, useMemo, useRef, useState, type ReactNode } from 'react';
 import { addCommentAction } from '../actions';
 import { initials } from './task-card';
+import { formatDateTime } from '@/lib/format-date';
 
 type Person = { id: string; name: string };
 export type CommentData = { id: string; body: string; author: Person | null; createdAt: string };
@@ -42,7 +43,6 @@ export function TaskComments({ slug, taskId, comments, people, canComment, timeZ
   const [highlight, setHighlight] = useState(0);
   const [busy, setBusy] = useState(false);
   const area = useRef<HTMLTextAreaElement>(null);
-  const format = useMemo(() => new Intl.DateTimeFormat(locale === 'tr' ? 'tr-TR' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone }), [locale, timeZone]);
 
   const query = /(?:^|\s)@([^\s@[\]()]{0,30})$/.exec(body.slice(0, caret))?.[1];
   const suggestions = useMemo(() => {
@@ -93,7 +93,7 @@ export function TaskComments({ slug, taskId, comments, people, canComment, timeZ
                 {c.author?.name ?? t('unknownAuthor')}
               </Text>
               <Text size="xs" c="dimmed">
-                {format.format(new Date(c.createdAt))}
+                {formatDateTime(c.createdAt, locale, timeZone)}
               </Text>
             </Group>
             <Text size="sm" style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-word' }}>

@@ -37,6 +37,8 @@ export const userSettings = pgTable('user_settings', {
     .references(() => user.id, { onDelete: 'cascade' }),
   // Not a foreign key: a deleted business must not block or cascade into the user's settings.
   lastBusinessId: uuid('last_business_id'),
+  /** The user's own time zone (IANA name); null: each business's zone. */
+  timeZone: text('time_zone'),
   updatedAt: timestamp('updated_at', { withTimezone: true })
     .notNull()
     .default(sql`now()`),

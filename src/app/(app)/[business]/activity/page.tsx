@@ -7,7 +7,7 @@ import { can } from '@/lib/permissions';
 import { isUuid } from '@/lib/ids';
 import { addCalendarDays, zonedWallTimeToUtc } from '@/lib/dates';
 import { PageHeader } from '@/components/page-header';
-import { findInteractions, getBusinessTimeZone, getCustomerOptions, listPersonnelOptions } from '@/modules/interactions';
+import { findInteractions, getCustomerOptions, listPersonnelOptions } from '@/modules/interactions';
 import { ActivityFilters, CustomerTimeline, InteractionList, NewInteractionButton } from '@/modules/interactions/ui';
 import { INTERACTION_TYPES, type InteractionType } from '@/modules/interactions/client';
 
@@ -30,7 +30,8 @@ export default async function ActivityPage({
   const { ctx } = await requireBusinessPage(slug);
   const db = getDb();
   const t = await getTranslations('interactions');
-  const [timeZone, personnelOptions] = await Promise.all([getBusinessTimeZone(db, ctx), listPersonnelOptions(db, ctx)]);
+  const timeZone = ctx.timeZone;
+  const personnelOptions = await listPersonnelOptions(db, ctx);
 
   // Unknown values in the URL are ignored rather than answered with an error page.
   const values = {

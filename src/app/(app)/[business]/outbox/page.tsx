@@ -6,7 +6,7 @@ import { getDb } from '@/server/db/client';
 import { requireBusinessPage } from '@/server/auth/session';
 import { ButtonLink } from '@/components/links';
 import { PageHeader } from '@/components/page-header';
-import { findOutbox, getBusinessTimeZone } from '@/modules/interactions';
+import { findOutbox } from '@/modules/interactions';
 import { formatInstant } from '@/modules/interactions/ui';
 import { MESSAGE_CHANNELS, OUTBOX_STATUSES, type MessageChannel, type OutboxStatus } from '@/modules/interactions/client';
 
@@ -31,7 +31,7 @@ export default async function OutboxPage({
   const locale = await getLocale();
   const status = (OUTBOX_STATUSES as readonly string[]).includes(query.status ?? '') ? (query.status as OutboxStatus) : undefined;
   const channel = (MESSAGE_CHANNELS as readonly string[]).includes(query.channel ?? '') ? (query.channel as MessageChannel) : undefined;
-  const timeZone = await getBusinessTimeZone(db, ctx);
+  const timeZone = ctx.timeZone;
   const page = await findOutbox(db, ctx, { status, channel, cursor: query.cursor?.slice(0, 400), limit: 50 }).catch(() =>
     findOutbox(db, ctx, { status, channel, limit: 50 }),
   );

@@ -26,7 +26,7 @@ export default async function QuotesPage({ params }: { params: Promise<{ busines
           {t('emptyAll')}
         </Text>
       ) : (
-        <QuotesTable slug={slug} quotes={quotes} showDeal locale={locale} />
+        <QuotesTable slug={slug} quotes={quotes} showDeal locale={locale} timeZone={ctx.timeZone} />
       )}
     </Stack>
   );

@@ -8,7 +8,7 @@ import { PageHeader } from '@/components/page-header';
 import { getDb } from '@/server/db/client';
 import { requireBusinessPage } from '@/server/auth/session';
 import { can } from '@/lib/permissions';
-import { businessTimeZone, countReminderViews, findReminders } from '@/modules/reminders';
+import { countReminderViews, findReminders } from '@/modules/reminders';
 import { ReminderList, RemindersEmpty } from '@/modules/reminders/ui';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -31,7 +31,8 @@ export default async function RemindersPage({
   if (!can(ctx.role, 'reminders', 'read')) notFound();
   const db = getDb();
   const now = new Date();
-  const [counts, timeZone] = await Promise.all([countReminderViews(db, ctx, now), businessTimeZone(db, ctx.businessId)]);
+  const timeZone = ctx.timeZone;
+  const counts = await countReminderViews(db, ctx, now);
   // Without a choice, the first view that holds something: what needs doing now comes first.
   const view: View = VIEWS.includes(query.view as View)
     ? (query.view as View)

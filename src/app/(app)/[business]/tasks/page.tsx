@@ -8,7 +8,6 @@ import { PageHeader } from '@/components/page-header';
 import { getDb } from '@/server/db/client';
 import { requireBusinessPage } from '@/server/auth/session';
 import { can } from '@/lib/permissions';
-import { businessTimeZone } from '@/modules/reminders';
 import { startOfTomorrow } from '@/lib/dates';
 import { findMyTasks, taskStatsByPerson, taskStatsByProject } from '@/modules/tasks';
 import { MyTasks, type MyTaskGroup, toCardData, type TaskCardData } from '@/modules/tasks/ui';
@@ -23,7 +22,8 @@ export default async function MyTasksPage({ params }: { params: Promise<{ busine
   const { ctx } = await requireBusinessPage(slug);
   if (!can(ctx.role, 'tasks', 'read')) notFound();
   const db = getDb();
-  const [tasks, timeZone, byPerson, byProject] = await Promise.all([findMyTasks(db, ctx), businessTimeZone(db, ctx.businessId), taskStatsByPerson(db, ctx), taskStatsByProject(db, ctx)]);
+  const timeZone = ctx.timeZone;
+  const [tasks, byPerson, byProject] = await Promise.all([findMyTasks(db, ctx), taskStatsByPerson(db, ctx), taskStatsByProject(db, ctx)]);
   const now = new Date();
   const tomorrow = startOfTomorrow(now, timeZone);
   const groups: Record<MyTaskGroup, TaskCardData[]> = { overdue: [], today: [], upcoming: [], noDate: [], done: [] };

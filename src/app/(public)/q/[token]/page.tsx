@@ -6,9 +6,9 @@ import { getTranslations } from 'next-intl/server';
 import { getDb } from '@/server/db/client';
 import { getQuoteDocumentByTokenHash } from '@/modules/quotes';
 import { QuoteLines, QuoteStatusBadge, RespondButtons } from '@/modules/quotes/ui';
-import { formatDay } from '@/lib/dates';
 import { formatMoney } from '@/lib/money';
 import { quoteNumberText } from '@/modules/quotes/client';
+import { formatCalendarDay, formatDate } from '@/lib/format-date';
 
 export const dynamic = 'force-dynamic';
 
@@ -32,7 +32,7 @@ export default async function PublicQuotePage({ params, searchParams }: { params
   const t = await getTranslations({ locale: lang, namespace: 'quotes' });
   const money = (minor: number) => formatMoney(minor, q.currency, lang);
   const numberText = quoteNumberText(q.number);
-  const answeredOn = q.respondedAt ? new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'tr-TR', { dateStyle: 'long' }).format(q.respondedAt) : '';
+  const answeredOn = q.respondedAt ? formatDate(q.respondedAt, lang, doc.business.timeZone, 'long') : '';
 
   return (
     <Container size="md" py="lg" lang={lang}>
@@ -46,7 +46,7 @@ export default async function PublicQuotePage({ params, searchParams }: { params
             <QuoteStatusBadge status={q.status} label={t(`statuses.${q.status}`)} />
             {q.validUntil && (
               <Text size="sm" c="dimmed">
-                {t('validUntil')}: {formatDay(q.validUntil, lang)}
+                {t('validUntil')}: {formatCalendarDay(q.validUntil, lang, 'long')}
               </Text>
             )}
           </Group>

@@ -2,7 +2,7 @@ import { Anchor, Badge, Card, Grid, GridCol, Group, SimpleGrid, Stack, Text } fr
 import { IconPlus } from '@tabler/icons-react';
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
-import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { formatMoney } from '@/lib/money';
 import { parsePhoneNumberFromString } from 'libphonenumber-js';
 import type { ReactNode } from 'react';
@@ -21,6 +21,7 @@ import { CustomerPurchases } from '@/modules/purchases/ui';
 import { CustomerContracts } from '@/modules/contracts/ui';
 import { CustomerProjects } from '@/modules/projects/ui';
 import { CustomerDeals } from '@/modules/deals/ui';
+import { formatCalendarDay, formatDate } from '@/lib/format-date';
 
 const STATUS_COLOR = { lead: 'blue', active: 'teal', inactive: 'gray', lost: 'red' } as const;
 
@@ -77,9 +78,8 @@ export default async function CustomerProfilePage({ params }: { params: Promise<
   ]);
   const t = await getTranslations('customers');
   const tc = await getTranslations('common');
-  const format = await getFormatter();
   const locale = await getLocale();
-  const date = (d: Date | null) => (d ? format.dateTime(d, { dateStyle: 'medium' }) : t('profile.never'));
+  const date = (d: Date | null) => (d ? formatDate(d, locale, ctx.timeZone) : t('profile.never'));
   const money = (minor: number) => formatMoney(minor, business.currency, locale);
   const deleteScope = scopeOf(ctx.role, 'customers', 'delete');
   const canDelete = deleteScope === 'all' || (deleteScope === 'own' && c.ownerId === ctx.personnelId);
@@ -91,7 +91,7 @@ export default async function CustomerProfilePage({ params }: { params: Promise<
   const consent = (given: boolean, at: Date | null, source: string | null) =>
     given ? (
       <Text size="sm">
-        {at ? t('fields.consentGiven', { date: format.dateTime(at, { dateStyle: 'medium' }) }) : ''}
+        {at ? t('fields.consentGiven', { date: formatDate(at, locale, ctx.timeZone) }) : ''}
         {source ? ` · ${t('fields.consentVia', { source })}` : ''}
       </Text>
     ) : (
@@ -243,7 +243,7 @@ export default async function CustomerProfilePage({ params }: { params: Promise<
                 )}
                 {c.birthday && (
                   <Field label={t('fields.birthday')}>
-                    <Text size="sm">{format.dateTime(new Date(`${c.birthday}T12:00:00Z`), { dateStyle: 'long', timeZone: 'UTC' })}</Text>
+                    <Text size="sm">{formatCalendarDay(c.birthday, locale, 'long')}</Text>
                   </Field>
                 )}
               </Stack>
@@ -306,7 +306,7 @@ export default async function CustomerProfilePage({ params }: { params: Promise<
                 <Field label={t('fields.owner')}>{c.ownerName ? <Text size="sm">{c.ownerName}</Text> : none}</Field>
                 <Field label={t('fields.source')}>{c.source ? <Text size="sm">{c.source}</Text> : none}</Field>
                 <Field label={t('profile.createdAt')}>
-                  <Text size="sm">{format.dateTime(c.createdAt, { dateStyle: 'medium' })}</Text>
+                  <Text size="sm">{formatDate(c.createdAt, locale, ctx.timeZone)}</Text>
                 </Field>
               </SimpleGrid>
               {c.notes && (

@@ -2,7 +2,7 @@ import { Badge, Card, Group, Stack, Table, TableScrollContainer, TableTbody, Tab
 import { IconReceipt } from '@tabler/icons-react';
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import { getDb } from '@/server/db/client';
 import { requireBusinessPage } from '@/server/auth/session';
 import { can } from '@/lib/permissions';
@@ -10,6 +10,7 @@ import { AnchorLink, ButtonLink } from '@/components/links';
 import { PageHeader } from '@/components/page-header';
 import { findImports } from '@/modules/imports';
 import { ImportUpload, IMPORT_STATUS_COLOR } from '@/modules/imports/ui';
+import { formatDateTime } from '@/lib/format-date';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('imports'))('title') };
@@ -22,7 +23,7 @@ export default async function ImportPage({ params }: { params: Promise<{ busines
   if (!can(ctx.role, 'customers', 'create')) notFound();
   const t = await getTranslations('imports');
   const tp = await getTranslations('purchases.import');
-  const format = await getFormatter();
+  const [format, locale] = await Promise.all([getFormatter(), getLocale()]);
   const recent = await findImports(getDb(), ctx, 10);
 
   return (
@@ -81,7 +82,7 @@ export default async function ImportPage({ params }: { params: Promise<{ busines
                         {imp.fileName}
                       </AnchorLink>
                     </TableTd>
-                    <TableTd visibleFrom="sm">{format.dateTime(imp.createdAt, { dateStyle: 'medium', timeStyle: 'short' })}</TableTd>
+                    <TableTd visibleFrom="sm">{formatDateTime(imp.createdAt, locale, ctx.timeZone)}</TableTd>
                     <TableTd ta="right">{format.number(imp.totalRows)}</TableTd>
                     <TableTd>
                       <Badge variant="light" color={IMPORT_STATUS_COLOR[imp.status]} style={{ overflow: 'visible' }}>

@@ -8,13 +8,14 @@ import { getDb } from '@/server/db/client';
 import { requireBusinessPage } from '@/server/auth/session';
 import { isAppError } from '@/lib/errors';
 import { can, scopeOf } from '@/lib/permissions';
-import { findInteractions, getBusinessTimeZone } from '@/modules/interactions';
+import { findInteractions } from '@/modules/interactions';
 import { findDealEvents, getDeal, stageNames } from '@/modules/deals';
 import { DealActions } from '@/modules/deals/ui';
 import { formatMoney } from '@/lib/money';
 import { DealQuotes } from '@/modules/quotes/ui';
 import { DealContracts } from '@/modules/contracts/ui';
 import { formatInstant, MessageDelivery } from '@/modules/interactions/ui';
+import { formatCalendarDay } from '@/lib/format-date';
 
 export async function generateMetadata({ params }: { params: Promise<{ business: string; id: string }> }): Promise<Metadata> {
   const { business: slug, id } = await params;
@@ -34,11 +35,11 @@ export default async function DealPage({ params }: { params: Promise<{ business:
     if (isAppError(err) && err.code === 'NOT_FOUND') notFound();
     throw err;
   });
-  const [t, ti, locale, timeZone, events, interactions] = await Promise.all([
+  const timeZone = ctx.timeZone;
+  const [t, ti, locale, events, interactions] = await Promise.all([
     getTranslations('deals'),
     getTranslations('interactions'),
     getLocale(),
-    getBusinessTimeZone(db, ctx),
     findDealEvents(db, ctx, deal.id),
     deal.customer && can(ctx.role, 'interactions', 'read') ? findInteractions(db, ctx, { customerId: deal.customer.id, limit: 50 }).then((p) => p.data) : Promise.resolve([]),
   ]);
@@ -50,7 +51,7 @@ export default async function DealPage({ params }: { params: Promise<{ business:
   };
   // Instants in the business's time zone, as the customer's timeline shows them (never the server's UTC).
   const dateTime = { format: (at: Date) => formatInstant(at, locale, timeZone) };
-  const date = (text: string) => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${text}T00:00:00Z`));
+  const date = (text: string) => formatCalendarDay(text, locale);
   const someone = t('detail.someone');
   const entries: Entry[] = [
     ...events.map((e) => {

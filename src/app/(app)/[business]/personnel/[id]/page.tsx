@@ -1,7 +1,7 @@
 import { Badge, Card, Group, SimpleGrid, Stack, Text } from '@mantine/core';
 import { AnchorLink } from '@/components/links';
 import { notFound } from 'next/navigation';
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { getDb } from '@/server/db/client';
 import { requireBusinessPage } from '@/server/auth/session';
 import { isAppError } from '@/lib/errors';
@@ -9,6 +9,7 @@ import { getPersonnel } from '@/modules/personnel';
 import { PersonnelDetailActions } from '@/modules/personnel/ui';
 import { personnelButtons } from '@/modules/personnel/client';
 import { PageHeader } from '@/components/page-header';
+import { formatDate, formatDateTime } from '@/lib/format-date';
 
 export default async function PersonnelDetailPage({ params }: { params: Promise<{ business: string; id: string }> }) {
   const { business: slug, id } = await params;
@@ -20,15 +21,15 @@ export default async function PersonnelDetailPage({ params }: { params: Promise<
   const t = await getTranslations('personnel');
   const tr = await getTranslations('roles');
   const tc = await getTranslations('common');
-  const format = await getFormatter();
+  const locale = await getLocale();
   const buttons = personnelButtons(ctx.role, person);
   const fields = [
     { label: t('email'), value: person.email },
     { label: t('phone'), value: person.phone },
     { label: t('jobTitle'), value: person.title },
     { label: t('department'), value: person.department },
-    { label: t('createdAt'), value: format.dateTime(person.createdAt, { dateStyle: 'medium', timeStyle: 'short' }) },
-    { label: t('updatedAt'), value: format.dateTime(person.updatedAt, { dateStyle: 'medium', timeStyle: 'short' }) },
+    { label: t('createdAt'), value: formatDateTime(person.createdAt, locale, ctx.timeZone) },
+    { label: t('updatedAt'), value: formatDateTime(person.updatedAt, locale, ctx.timeZone) },
   ];
 
   return (
@@ -48,7 +49,7 @@ export default async function PersonnelDetailPage({ params }: { params: Promise<
           </Badge>
           {person.invitedAt && !person.hasLogin && (
             <Text size="xs" c="dimmed">
-              {t('invitedAt', { date: format.dateTime(person.invitedAt, { dateStyle: 'medium' }) })}
+              {t('invitedAt', { date: formatDate(person.invitedAt, locale, ctx.timeZone) })}
             </Text>
           )}
         </Group>

@@ -10,10 +10,10 @@ import { isAppError } from '@/lib/errors';
 import { can, scopeOf } from '@/lib/permissions';
 import { getProject } from '@/modules/projects';
 import { ProjectActions, STATUS_COLORS, StatsTable } from '@/modules/projects/ui';
-import { businessTimeZone } from '@/modules/reminders';
 import { formatInstant } from '@/modules/interactions/ui';
 import { findBoardTasks, taskStatsByPerson } from '@/modules/tasks';
 import { TaskBoard, toCardData } from '@/modules/tasks/ui';
+import { formatCalendarDay } from '@/lib/format-date';
 
 /** Server time of this render: cards due before it show as overdue. */
 function renderTime(): number {
@@ -33,15 +33,15 @@ export default async function ProjectPage({ params, searchParams }: { params: Pr
     if (isAppError(err)) notFound();
     throw err;
   });
-  const [tasks, timeZone, stats] = await Promise.all([findBoardTasks(db, ctx, id), businessTimeZone(db, ctx.businessId), taskStatsByPerson(db, ctx, id)]);
+  const timeZone = ctx.timeZone;
+  const [tasks, stats] = await Promise.all([findBoardTasks(db, ctx, id), taskStatsByPerson(db, ctx, id)]);
   const t = await getTranslations('projects');
   const allowed = (action: 'update' | 'delete') => {
     const scope = scopeOf(ctx.role, 'projects', action);
     return scope === 'all' || (scope === 'own' && project.mine);
   };
   const locale = await getLocale();
-  const dates = new Intl.DateTimeFormat(locale === 'tr' ? 'tr-TR' : 'en-GB', { dateStyle: 'medium', timeZone: 'UTC' });
-  const period = [project.startDate, project.endDate].map((d) => (d ? dates.format(new Date(`${d}T00:00:00Z`)) : '…')).join(' – ');
+  const period = [project.startDate, project.endDate].map((d) => (d ? formatCalendarDay(d, locale) : '…')).join(' – ');
   return (
     <Stack gap="md">
       <PageHeader

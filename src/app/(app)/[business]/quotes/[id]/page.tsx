@@ -1,7 +1,7 @@
 import { Card, Group, SimpleGrid, Stack, Text } from '@mantine/core';
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
-import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { PageHeader } from '@/components/page-header';
 import { getDb } from '@/server/db/client';
 import { requireBusinessPage } from '@/server/auth/session';
@@ -12,6 +12,7 @@ import { getQuote, getQuoteItems } from '@/modules/quotes';
 import { QuoteLines, QuoteEditor, QuoteActions, QuoteStatusBadge } from '@/modules/quotes/ui';
 import { formatMoney } from '@/lib/money';
 import { quoteNumberText } from '@/modules/quotes/client';
+import { formatDateTime } from '@/lib/format-date';
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
   const t = await getTranslations('quotes');
@@ -29,7 +30,7 @@ export default async function QuotePage({ params }: { params: Promise<{ business
     throw err;
   });
   const items = await getQuoteItems(db, ctx.businessId, id);
-  const [t, format, locale] = await Promise.all([getTranslations('quotes'), getFormatter(), getLocale()]);
+  const [t, locale] = await Promise.all([getTranslations('quotes'), getLocale()]);
   const numberText = quoteNumberText(quote.number);
   const money = (minor: number) => formatMoney(minor, quote.currency, locale);
   const editable = quote.status === 'draft' && quote.canUpdate;
@@ -60,8 +61,8 @@ export default async function QuotePage({ params }: { params: Promise<{ business
             </Group>
             {quote.status === 'held' && <Text size="xs" c="yellow.8" data-testid="quote-delivery-note">{t('heldNote')}</Text>}
             {quote.status === 'failed' && <Text size="xs" c="red" data-testid="quote-delivery-note">{t('failedNote')}</Text>}
-            {quote.sentAt && !['queued', 'held', 'failed'].includes(quote.status) && <Text size="xs" c="dimmed">{t('sentOn', { date: format.dateTime(quote.sentAt, { dateStyle: 'medium', timeStyle: 'short' }) })}</Text>}
-            {quote.respondedAt && <Text size="xs" c="dimmed" data-testid="quote-responded">{t('responded', { date: format.dateTime(quote.respondedAt, { dateStyle: 'medium', timeStyle: 'short' }) })}</Text>}
+            {quote.sentAt && !['queued', 'held', 'failed'].includes(quote.status) && <Text size="xs" c="dimmed">{t('sentOn', { date: formatDateTime(quote.sentAt, locale, ctx.timeZone) })}</Text>}
+            {quote.respondedAt && <Text size="xs" c="dimmed" data-testid="quote-responded">{t('responded', { date: formatDateTime(quote.respondedAt, locale, ctx.timeZone) })}</Text>}
           </Stack>
           <Stack gap={2}>
             <Text size="xs" c="dimmed">{t('deal')}</Text>

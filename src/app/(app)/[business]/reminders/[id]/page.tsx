@@ -1,15 +1,16 @@
 import { Badge, Card, Group, SimpleGrid, Stack, Text, Timeline, TimelineItem } from '@mantine/core';
 import { IconCheck } from '@tabler/icons-react';
 import { notFound } from 'next/navigation';
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { AnchorLink } from '@/components/links';
 import { PageHeader } from '@/components/page-header';
 import { getDb } from '@/server/db/client';
 import { requireBusinessPage } from '@/server/auth/session';
 import { isAppError } from '@/lib/errors';
-import { businessTimeZone, findReminderOccurrences, getReminder } from '@/modules/reminders';
+import { findReminderOccurrences, getReminder } from '@/modules/reminders';
 import { ReminderDetailActions } from '@/modules/reminders/ui';
 import { reminderButtons } from '@/modules/reminders/client';
+import { formatDateTime } from '@/lib/format-date';
 
 export default async function ReminderDetailPage({ params }: { params: Promise<{ business: string; id: string }> }) {
   const { business: slug, id } = await params;
@@ -19,11 +20,12 @@ export default async function ReminderDetailPage({ params }: { params: Promise<{
     if (isAppError(err) && (err.code === 'NOT_FOUND' || err.code === 'FORBIDDEN')) notFound();
     throw err;
   });
-  const [history, timeZone] = await Promise.all([findReminderOccurrences(db, ctx, id), businessTimeZone(db, ctx.businessId)]);
+  const timeZone = ctx.timeZone;
+  const history = await findReminderOccurrences(db, ctx, id);
   const t = await getTranslations('reminders');
   const tc = await getTranslations('common');
-  const format = await getFormatter();
-  const when = (d: Date) => format.dateTime(d, { dateStyle: 'full', timeStyle: 'short', timeZone });
+  const locale = await getLocale();
+  const when = (d: Date) => formatDateTime(d, locale, ctx.timeZone, { date: 'full' });
   const now = new Date();
   const overdue = !reminder.doneAt && reminder.dueAt.getTime() < now.getTime();
   const buttons = reminderButtons(ctx.role, reminder);
@@ -37,7 +39,7 @@ export default async function ReminderDetailPage({ params }: { params: Promise<{
     },
     { label: t('fields.assignee'), value: reminder.assignee?.name ?? t('unassigned') },
     { label: t('fields.createdBy'), value: reminder.createdBy?.name ?? tc('none') },
-    { label: t('fields.createdAt'), value: format.dateTime(reminder.createdAt, { dateStyle: 'medium', timeStyle: 'short', timeZone }) },
+    { label: t('fields.createdAt'), value: formatDateTime(reminder.createdAt, locale, ctx.timeZone) },
   ];
 
   return (
@@ -101,7 +103,7 @@ export default async function ReminderDetailPage({ params }: { params: Promise<{
             {history.map((h) => (
               <TimelineItem key={h.id} bullet={<IconCheck size={12} />} title={t('historyDue', { due: when(h.dueAt) })}>
                 <Text size="sm" c="dimmed">
-                  {t('historyDone', { done: format.dateTime(h.doneAt, { dateStyle: 'medium', timeStyle: 'short', timeZone }) })}
+                  {t('historyDone', { done: formatDateTime(h.doneAt, locale, ctx.timeZone) })}
                   {h.doneBy ? ` · ${t('historyBy', { name: h.doneBy.name })}` : ''}
                 </Text>
               </TimelineItem>

@@ -7,7 +7,7 @@ import { requireBusinessPage } from '@/server/auth/session';
 import { can } from '@/lib/permissions';
 import { safeNextPath } from '@/lib/safe-redirect';
 import { findPersonnel } from '@/modules/personnel';
-import { businessTimeZone, getCustomerOption } from '@/modules/reminders';
+import { getCustomerOption } from '@/modules/reminders';
 import { ReminderForm } from '@/modules/reminders/ui';
 import { formatWallClock } from '@/lib/dates';
 
@@ -28,8 +28,8 @@ export default async function NewReminderPage({
   const { ctx } = await requireBusinessPage(slug);
   if (!can(ctx.role, 'reminders', 'create')) notFound();
   const db = getDb();
-  const [timeZone, people, customer] = await Promise.all([
-    businessTimeZone(db, ctx.businessId),
+  const timeZone = ctx.timeZone;
+  const [people, customer] = await Promise.all([
     findPersonnel(db, ctx, { limit: 200 }),
     query.customerId ? getCustomerOption(db, ctx, query.customerId) : null,
   ]);

@@ -14,7 +14,7 @@ import {
 } from '@mantine/core';
 import { notFound } from 'next/navigation';
 import { Suspense } from 'react';
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { getDb } from '@/server/db/client';
 import { requireBusinessPage } from '@/server/auth/session';
 import { can } from '@/lib/permissions';
@@ -22,6 +22,7 @@ import { findAuditEntries } from '@/modules/audit';
 import { AuditFilters } from '@/modules/audit/ui';
 import { findAuditSchema } from '@/modules/audit/client';
 import { ButtonLink } from '@/components/links';
+import { formatDateTime } from '@/lib/format-date';
 
 export default async function AuditPage({
   params,
@@ -36,7 +37,7 @@ export default async function AuditPage({
   const filters = findAuditSchema.parse(await searchParams);
   const page = await findAuditEntries(getDb(), ctx, filters);
   const t = await getTranslations('audit');
-  const format = await getFormatter();
+  const locale = await getLocale();
   const next = new URLSearchParams(
     Object.entries({ ...filters, cursor: page.nextCursor ?? undefined }).filter((e): e is [string, string] => !!e[1]),
   );
@@ -72,7 +73,7 @@ export default async function AuditPage({
               )}
               {page.data.map((e) => (
                 <TableTr key={e.id}>
-                  <TableTd style={{ whiteSpace: 'nowrap' }}>{format.dateTime(e.createdAt, { dateStyle: 'medium', timeStyle: 'medium' })}</TableTd>
+                  <TableTd style={{ whiteSpace: 'nowrap' }}>{formatDateTime(e.createdAt, locale, ctx.timeZone, { time: 'medium' })}</TableTd>
                   <TableTd>
                     {e.actorName ?? t('deletedUser')}
                     {e.apiKeyName && (

@@ -9,7 +9,6 @@ import { requireBusinessPage } from '@/server/auth/session';
 import { isAppError } from '@/lib/errors';
 import { scopeOf } from '@/lib/permissions';
 import { findPersonnelOptions } from '@/modules/projects';
-import { businessTimeZone } from '@/modules/reminders';
 import { formatWallClock } from '@/lib/dates';
 import { getTask } from '@/modules/tasks';
 import { PRIORITY_COLORS, TaskForm, TaskChecklist, TaskComments, DeleteTaskButton, DoneToggle } from '@/modules/tasks/ui';
@@ -26,7 +25,8 @@ export default async function TaskPage({ params }: { params: Promise<{ business:
     if (isAppError(err)) notFound();
     throw err;
   });
-  const [people, timeZone] = await Promise.all([findPersonnelOptions(db, ctx), businessTimeZone(db, ctx.businessId)]);
+  const timeZone = ctx.timeZone;
+  const people = await findPersonnelOptions(db, ctx);
   const t = await getTranslations('tasks');
   const allowed = (action: 'update' | 'delete') => {
     const scope = scopeOf(ctx.role, 'tasks', action);

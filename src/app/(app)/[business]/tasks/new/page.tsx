@@ -7,7 +7,7 @@ import { requireBusinessPage } from '@/server/auth/session';
 import { isUuid } from '@/lib/ids';
 import { can } from '@/lib/permissions';
 import { findPersonnelOptions, findProjectOptions } from '@/modules/projects';
-import { businessTimeZone, getCustomerOption } from '@/modules/reminders';
+import { getCustomerOption } from '@/modules/reminders';
 import { TaskForm } from '@/modules/tasks/ui';
 
 export default async function NewTaskPage({
@@ -22,10 +22,10 @@ export default async function NewTaskPage({
   const { ctx } = await requireBusinessPage(slug);
   if (!can(ctx.role, 'tasks', 'create')) notFound();
   const db = getDb();
-  const [people, projects, timeZone, customer] = await Promise.all([
+  const timeZone = ctx.timeZone;
+  const [people, projects, customer] = await Promise.all([
     findPersonnelOptions(db, ctx),
     findProjectOptions(db, ctx),
-    businessTimeZone(db, ctx.businessId),
     query.customerId ? getCustomerOption(db, ctx, query.customerId) : null,
   ]);
   const t = await getTranslations('tasks');

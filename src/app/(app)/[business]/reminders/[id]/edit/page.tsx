@@ -7,7 +7,7 @@ import { getDb } from '@/server/db/client';
 import { requireBusinessPage } from '@/server/auth/session';
 import { isAppError } from '@/lib/errors';
 import { findPersonnel } from '@/modules/personnel';
-import { businessTimeZone, getReminder } from '@/modules/reminders';
+import { getReminder } from '@/modules/reminders';
 import { ReminderForm } from '@/modules/reminders/ui';
 import { reminderButtons } from '@/modules/reminders/client';
 import { formatWallClock } from '@/lib/dates';
@@ -21,7 +21,8 @@ export default async function EditReminderPage({ params }: { params: Promise<{ b
     throw err;
   });
   if (!reminderButtons(ctx.role, reminder).canEdit) notFound();
-  const [timeZone, people] = await Promise.all([businessTimeZone(db, ctx.businessId), findPersonnel(db, ctx, { limit: 200 })]);
+  const timeZone = ctx.timeZone;
+  const people = await findPersonnel(db, ctx, { limit: 200 });
   const t = await getTranslations('reminders');
   // Inactive people stay choosable only if they already hold the reminder.
   const assignees = people.data.filter((p) => p.active || p.id === reminder.assignee?.id).map((p) => ({ value: p.id, label: p.name }));
