@@ -123,7 +123,6 @@ const scenarios: Record<string, Scenario> = {
   findApiKeysPage: { reads: ['apiKeys', 'read'], args: () => [{ limit: 10 }] },
   findAuditEntries: { reads: ['auditLog', 'read'], args: () => [{}] },
   getBusiness: { reads: ['business', 'read'], args: () => [] },
-  getBusinessCurrency: { reads: ['business', 'read'], args: () => [] },
   countUnreadNotifications: { reads: ['business', 'read'], args: () => [] },
   findNotifications: { reads: ['business', 'read'], args: () => [{}] },
 

@@ -8,7 +8,8 @@ import { fieldErrorsOf } from '@/server/actions/operation';
 import { AppError } from '@/lib/errors';
 import { duplicateCheckSchema, listCustomersSchema } from './schemas';
 import { minorToDecimal } from '@/lib/money';
-import { countCustomers, findCustomers, findLikelyDuplicates, getBusinessCurrency, seesPurchaseFigures } from './queries';
+import { countCustomers, findCustomers, findLikelyDuplicates, seesPurchaseFigures } from './queries';
+import { getBusiness } from '@/modules/businesses';
 
 /*
  * Reads the list page makes from the browser while scrolling (keyset pages), the duplicate check
@@ -78,7 +79,7 @@ export async function customersCsvResponse(
   // A role that may not read purchases gets a file without the purchase columns, not empty ones.
   const columns = seesPurchaseFigures(ctx) ? EXPORT_COLUMNS : EXPORT_COLUMNS.filter((key) => !PURCHASE_COLUMNS.includes(key));
   // Lifetime values are in the business's currency, written with all its decimals ("1234.567" KWD).
-  const currency = await getBusinessCurrency(db, ctx);
+  const { currency } = await getBusiness(db, ctx);
   async function* pages(): AsyncGenerator<CsvCell[][]> {
     let cursor: string | undefined;
     do {

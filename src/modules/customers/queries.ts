@@ -3,7 +3,7 @@ import { defineQuery } from '@/server/actions/query';
 import { instantInRange } from '@/lib/cursors';
 import { and, asc, desc, eq, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import { businesses, customerNotes, customerTags, customers, personnel, segments, tags } from '@/server/db/schema';
+import { customerNotes, customerTags, customers, personnel, segments, tags } from '@/server/db/schema';
 import type { Executor } from '@/server/db/client';
 import type { Ctx } from '@/server/auth/context';
 import { AppError } from '@/lib/errors';
@@ -536,8 +536,3 @@ export const findOwnerOptions = defineQuery('findOwnerOptions', ['customers', 'r
     .limit(1000);
 });
 
-/** The business's currency: lifetime values are summed in it. */
-export const getBusinessCurrency = defineQuery('getBusinessCurrency', ['business', 'read'], async function getBusinessCurrency(db: Executor, ctx: Ctx): Promise<string> {
-  const [row] = await db.select({ currency: businesses.currency }).from(businesses).where(eq(businesses.id, ctx.businessId));
-  return row?.currency ?? 'TRY';
-});

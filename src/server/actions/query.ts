@@ -22,13 +22,9 @@ export function defineQuery<A extends unknown[], T>(
   permission: readonly [Resource, Action],
   run: (db: Executor, ctx: Ctx, ...args: A) => Promise<T>,
 ): Query<A, T> {
-  const query = (db: Executor, ctx: Ctx, ...args: A): Promise<T> => {
-    // Thrown before any read, so a forbidden caller learns nothing, not even whether a record exists.
-    try {
-      authorize(ctx, permission[0], permission[1]);
-    } catch (err) {
-      return Promise.reject(err);
-    }
+  const query = async (db: Executor, ctx: Ctx, ...args: A): Promise<T> => {
+    // Checked before any read, so a forbidden caller learns nothing, not even whether a record exists.
+    authorize(ctx, permission[0], permission[1]);
     return run(db, ctx, ...args);
   };
   return Object.assign(query, { queryName: name, permission });
