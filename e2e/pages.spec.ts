@@ -83,9 +83,10 @@ test('every main page opens at desktop and phone width without console errors or
       await test.step(current, async () => {
         await page.goto(path);
         await expect(page.getByRole('heading', { level: 1 }).first()).toBeVisible();
-        // Hydration runs after the load (the event stream keeps the network busy); its errors arrive a moment later.
-        await page.waitForLoadState('load');
-        await page.waitForTimeout(700);
+        // Hydration runs after the load (the event stream keeps the network busy) and reports its
+        // errors as it goes: wait until every streamed part is in and the browser has run out of work.
+        await expect.poll(() => page.evaluate(() => document.readyState === 'complete' && document.querySelector('div[hidden][id^="S:"]') === null)).toBe(true);
+        await page.evaluate(() => new Promise((resolve) => requestIdleCallback(() => requestIdleCallback(resolve))));
       });
     }
   }

@@ -1,12 +1,13 @@
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { field, heading, ownerWithBusiness, signIn, t, toast, visit, type Locale, screenshotBothWidths } from './support/app';
 import { addTaskToColumn, assignTaskFromBoard, taskCard, taskColumn } from './support/tasks';
+import { dragWithMouse, dragWithTouch, moveWithKeyboard } from './support/board';
 
 /*
  * The projects journey: a customer "A Şirketi", the project "Web Sitesi Yenileme" for it, two
- * tasks added from the board's column and assigned, moves across the board with the mouse and the
- * keyboard, the project with its progress among the customer's projects, and a move in one browser
- * context showing in another. Screenshots at desktop and phone width in both languages go to
+ * tasks added from the board's column and assigned, moves across the board with the mouse, the
+ * keyboard and a finger on a phone, the project with its progress among the customer's projects,
+ * and a move in one browser context showing in another. Screenshots at desktop and phone width in both languages go to
  * screenshots/ for a person to review.
  */
 
@@ -15,19 +16,7 @@ const tr = (key: string, values?: Record<string, string | number>) => t('tr', ke
 const screenshot = (page: Page, locale: Locale, name: string) => screenshotBothWidths(page, `projects-${locale}`, name);
 
 
-/** Drags a card with the mouse onto a column, in small steps as a hand would. */
-async function drag(page: Page, from: Locator, to: Locator): Promise<void> {
-  const a = (await from.boundingBox())!;
-  const b = (await to.boundingBox())!;
-  await page.mouse.move(a.x + 6, a.y + a.height - 6);
-  await page.mouse.down();
-  await page.mouse.move(a.x + 20, a.y + a.height, { steps: 5 });
-  await page.mouse.move(b.x + b.width / 2, b.y + 80, { steps: 20 });
-  await page.mouse.move(b.x + b.width / 2, b.y + 90, { steps: 5 });
-  await page.mouse.up();
-}
-
-test('projects: a customer’s project, tasks on a board moved by mouse and keyboard, live in another tab', async ({ browser }) => {
+test('projects: a customer’s project, tasks on a board moved by mouse, keyboard and touch, live in another tab', async ({ browser }) => {
   test.setTimeout(300_000);
   const context = await browser.newContext();
   const page = await context.newPage();
@@ -75,19 +64,13 @@ test('projects: a customer’s project, tasks on a board moved by mouse and keyb
   });
 
   await test.step('moves: a card dragged with the mouse, another with the keyboard', async () => {
-    await drag(page, taskCard(page, 'Tasarım onayı'), taskColumn(page, 'Tamamlandı'));
+    await dragWithMouse(page, taskCard(page, 'Tasarım onayı'), taskColumn(page, 'Tamamlandı'), 'corner');
     await expect(toast(page, tr('tasks.moved'))).toBeVisible();
     await expect(taskColumn(page, 'Tamamlandı').locator('[data-card]').filter({ hasText: 'Tasarım onayı' })).toBeVisible();
     await expect(page.getByTestId('project-percent')).toHaveText('50%');
 
     const handle = taskCard(page, 'Kodlama').getByRole('button', { name: 'Kodlama' });
-    await handle.focus();
-    // dnd-kit measures the columns after the pick-up and after each step: give it a frame or two.
-    await page.keyboard.press('Space');
-    await page.waitForTimeout(200);
-    await page.keyboard.press('ArrowRight');
-    await page.waitForTimeout(200);
-    await page.keyboard.press('Space');
+    await moveWithKeyboard(page, handle, { locale: 'tr', kind: 'tasks.board', card: 'Kodlama', from: 'Yapılacak', through: ['Devam ediyor'] });
     await expect(taskColumn(page, 'Devam ediyor').locator('[data-card]').filter({ hasText: 'Kodlama' })).toBeVisible();
     await expect(toast(page, tr('tasks.moved')).first()).toBeVisible();
     await page.reload();
@@ -124,7 +107,7 @@ test('projects: a customer’s project, tasks on a board moved by mouse and keyb
 
     await visit(page, `/${slug}/projects/${projectId}`);
     await expect(page.locator('[data-live="connected"]')).toBeAttached();
-    await drag(page, taskCard(page, 'Kodlama'), taskColumn(page, 'Tamamlandı'));
+    await dragWithMouse(page, taskCard(page, 'Kodlama'), taskColumn(page, 'Tamamlandı'), 'corner');
     await expect(toast(page, tr('tasks.moved'))).toBeVisible();
     await other.bringToFront();
     await expect(taskColumn(other, 'Tamamlandı').locator('[data-card]').filter({ hasText: 'Kodlama' })).toBeVisible({ timeout: 5_000 });
@@ -140,6 +123,23 @@ test('projects: a customer’s project, tasks on a board moved by mouse and keyb
     await expect(taskColumn(other, 'Devam ediyor').locator('[data-card]').filter({ hasText: 'Kodlama' })).toBeVisible({ timeout: 5_000 });
     await expect(other.getByTestId('project-percent')).toHaveText('50%');
     await otherContext.close();
+  });
+
+  await test.step('on a phone, a finger moves a task to another column', async () => {
+    const phone = await browser.newContext({ hasTouch: true, isMobile: true, viewport: { width: 390, height: 844 } });
+    const hand = await phone.newPage();
+    await visit(hand, '/sign-in');
+    await signIn(hand, owner.email, owner.password);
+    await expect(hand).not.toHaveURL(/sign-in/);
+    await visit(hand, `/${slug}/projects/${projectId}`);
+    await expect(hand.locator('[data-live="connected"]')).toBeAttached();
+    await dragWithTouch(hand, taskCard(hand, 'Kodlama'), taskColumn(hand, 'Tamamlandı'), { locale: 'tr', kind: 'tasks.board', card: 'Kodlama', fromColumn: 'Devam ediyor' });
+    await expect(toast(hand, tr('tasks.moved'))).toBeVisible();
+    await expect(taskColumn(hand, 'Tamamlandı').locator('[data-card]').filter({ hasText: 'Kodlama' })).toBeVisible();
+    await expect(hand.getByTestId('project-percent')).toHaveText('100%');
+    await phone.close();
+    await page.bringToFront();
+    await expect(taskColumn(page, 'Tamamlandı').locator('[data-card]').filter({ hasText: 'Kodlama' })).toBeVisible({ timeout: 5_000 });
   });
 
   await test.step('English screenshots', async () => {

@@ -1,15 +1,14 @@
 import fs from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { APP_URL } from './support/env';
-import { chooseOption, detailValue, field, heading, ownerWithBusiness, t, toast, type Locale } from './support/app';
+import { chooseOption, detailValue, field, heading, ownerWithBusiness, t, toast, painted, type Locale } from './support/app';
 
 const tr = (key: string, values?: Record<string, string | number>) => t('tr', key, values);
 
 async function shot(page: Page, name: string): Promise<void> {
   fs.mkdirSync('screenshots', { recursive: true });
-  // Let toasts and transitions settle so the picture shows the page, not a half-finished animation.
-  await page.waitForTimeout(400);
-  await page.screenshot({ path: `screenshots/${name}.png`, fullPage: true });
+  await painted(page);
+  await page.screenshot({ path: `screenshots/${name}.png`, fullPage: true, animations: 'disabled' });
 }
 
 test('an owner creates a reminder, opens it, edits it, marks it done and deletes it from its page', async ({ page }) => {

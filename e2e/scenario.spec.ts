@@ -2,6 +2,7 @@ import { expect, test, type Locator, type Page } from '@playwright/test';
 import { chooseOption, field, heading, ownerWithBusiness, t, toast, uniqueEmail, visit, screenshotBothWidths } from './support/app';
 import { addTaskToColumn, assignTaskFromBoard, taskCard, taskColumn } from './support/tasks';
 import { waitForMail } from './support/mail';
+import { dragWithMouse, moveWithKeyboard } from './support/board';
 
 /*
  * The customer's scenario from start to end, through the UI only: the company "A Şirketi" with an
@@ -26,52 +27,6 @@ const screenshot = (page: Page, how: string, name: string) => screenshotBothWidt
 
 const stage = (page: Page, name: string) => page.locator('[data-column]').filter({ has: page.getByText(name, { exact: true }), visible: true });
 const dealCard = (scope: Page | Locator, title: string) => scope.locator(`[data-testid="deal-card"][data-title="${title}"]`);
-/** What the board announces to screen readers: it changes once dnd-kit has taken a pick-up or a step. */
-const announcement = (page: Page) => page.locator('[id^="DndLiveRegion"]');
-
-/** Drags with the mouse in small steps, as a person does (the board starts a drag after 5 px). */
-async function dragWithMouse(page: Page, from: Locator, to: Locator): Promise<void> {
-  await to.scrollIntoViewIfNeeded();
-  await from.scrollIntoViewIfNeeded();
-  const a = (await from.boundingBox())!;
-  const b = (await to.boundingBox())!;
-  await page.mouse.move(a.x + a.width / 2, a.y + a.height / 2);
-  await page.mouse.down();
-  await page.mouse.move(a.x + a.width / 2 + 10, a.y + a.height / 2, { steps: 5 });
-  await page.mouse.move(b.x + b.width / 2, b.y + 60, { steps: 20 });
-  await page.mouse.up();
-}
-
-/** The start of the board's "over a stage" announcement, up to the card's place in it. */
-function overStage(card: string, column: string): string {
-  const text = tr('deals.dnd.movedOver', { card, column });
-  return text.slice(0, text.indexOf('{position}'));
-}
-
-/**
- * Moves a deal with the keyboard as a screen-reader user does: Space on the card's handle picks it
- * up, each arrow key moves it one stage to the right, Space drops it. Each key waits for the
- * board's announcement of the step before (right after the pick-up, the card is announced over its
- * own stage), so no key lands before dnd-kit has measured.
- */
-async function dragWithKeyboard(page: Page, title: string, from: string, through: string[]): Promise<void> {
-  // A live refresh may replace the card just after it took the focus, and the Space then goes to
-  // nothing: pick it up again until the board says it holds the card (nothing has moved yet).
-  await expect(async () => {
-    const handle = dealCard(stage(page, from), title).locator('xpath=..');
-    await expect(handle).toHaveAttribute('role', 'button', { timeout: 2_000 });
-    await handle.focus();
-    await expect(handle).toBeFocused({ timeout: 2_000 });
-    await page.keyboard.press('Space');
-    await expect(announcement(page)).toContainText(overStage(title, from), { timeout: 3_000 });
-  }).toPass({ timeout: 30_000 });
-  for (const column of through) {
-    await page.keyboard.press('ArrowRight');
-    await expect(announcement(page)).toContainText(overStage(title, column));
-  }
-  await page.keyboard.press('Space');
-}
-
 for (const how of ['mouse', 'keyboard'] as const) {
   test(`the customer’s scenario, the deal won with the ${how}: projects with progress, the quote e-mail and a note on the timeline`, async ({ page }) => {
     test.setTimeout(300_000);
@@ -190,7 +145,7 @@ for (const how of ['mouse', 'keyboard'] as const) {
       await expect(dealCard(stage(page, 'Teklif verildi'), DEAL)).toBeVisible();
       if (how === 'mouse') await screenshot(page, how, '02-deals-before');
       if (how === 'mouse') await dragWithMouse(page, dealCard(page, DEAL).filter({ visible: true }), stage(page, 'Kazanıldı'));
-      else await dragWithKeyboard(page, DEAL, 'Teklif verildi', ['Müzakere', 'Kazanıldı']);
+      else await moveWithKeyboard(page, dealCard(stage(page, 'Teklif verildi'), DEAL).locator('xpath=..'), { locale: 'tr', kind: 'deals.dnd', card: DEAL, from: 'Teklif verildi', through: ['Müzakere', 'Kazanıldı'] });
       await expect(toast(page, tr('deals.movedWon', { title: DEAL }))).toBeVisible();
       await expect(dealCard(stage(page, 'Kazanıldı'), DEAL)).toBeVisible();
       await page.reload();

@@ -170,6 +170,14 @@ export async function visit(page: Page, path: string): Promise<void> {
   await page.goto(path);
 }
 
+/** Waits until the fonts are in and the browser has painted twice: a screenshot then shows the page as laid out. */
+export async function painted(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    await document.fonts.ready;
+    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+  });
+}
+
 const SCREENSHOT_DIR = fileURLToPath(new URL('../../screenshots/', import.meta.url));
 
 /**
@@ -183,10 +191,7 @@ export async function screenshotBothWidths(page: Page, prefix: string, name: str
     { width: 390, height: 844 },
   ]) {
     await page.setViewportSize(size);
-    await page.evaluate(async () => {
-      await document.fonts.ready;
-      await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
-    });
+    await painted(page);
     await page.screenshot({ path: `${SCREENSHOT_DIR}${prefix}-${size.width}-${name}.png`, fullPage: true, animations: 'disabled' });
   }
   await page.setViewportSize({ width: 1280, height: 800 });

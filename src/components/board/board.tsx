@@ -31,6 +31,7 @@ import {
   useRef,
   useState,
 } from 'react';
+import { useHydrated } from '../use-hydrated';
 import { BoardColumnHeader } from './board-column-header';
 import { applyMove, findColumnOf, neighboursOf, type BoardItems } from './board-state';
 import type { BoardColumn, BoardHandle, BoardMessages, BoardMove, BoardMoveResult } from './types';
@@ -93,6 +94,8 @@ function BoardInner<T extends { id: string }>(props: BoardProps<T>, ref: React.F
   // cards' aria-describedby differed between the server's HTML and the browser (a hydration error
   // on every board page). React's useId is the same on both sides.
   const dndId = useId();
+  // Marks the board once its handles answer the mouse, touch and keyboard (after hydration).
+  const hydrated = useHydrated();
   const sensors = useSensors(
     useSensor(MouseSensor, { activationConstraint: { distance: 5 } }),
     useSensor(TouchSensor, { activationConstraint: { delay: 200, tolerance: 8 } }),
@@ -282,6 +285,7 @@ function BoardInner<T extends { id: string }>(props: BoardProps<T>, ref: React.F
     >
       <Box
         data-board
+        data-ready={hydrated || undefined}
         style={{
           display: 'flex',
           gap: 'var(--mantine-spacing-sm)',

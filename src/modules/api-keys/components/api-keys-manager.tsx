@@ -28,6 +28,7 @@ import { createApiKeyAction, revokeApiKeyAction } from '../actions';
 import { createApiKeySchema } from '../schemas';
 import { useDateSettings } from '@/components/use-date-settings';
 import { formatDate } from '@/lib/format-date';
+import { DateField } from '@/components/forms/date-field';
 
 export type ApiKeyRow = {
   id: string;
@@ -98,7 +99,7 @@ export function ApiKeysManager({ slug, keys, actorRole, canManage }: { slug: str
                   allowDeselect={false}
                   {...form.getInputProps('role')}
                 />
-                <TextInput label={t('expiresAt')} type="date" {...form.getInputProps('expiresAt')} />
+                <DateField label={t('expiresAt')} {...form.getInputProps('expiresAt')} onChange={(v) => form.setFieldValue('expiresAt', v)} />
               </Group>
               <Group justify="flex-end">
                 <Button variant="default" onClick={() => setCreating(false)}>

@@ -8,6 +8,7 @@ import { useState } from 'react';
 import { confirmDelete } from '@/components/forms/confirm';
 import { createContractAction, deleteContractAction, updateContractAction } from '../actions';
 import { CONTRACT_STATUSES, type ContractStatus } from '../schemas';
+import { DateField } from '@/components/forms/date-field';
 
 export type ContractFormValues = {
   id?: string;
@@ -68,8 +69,8 @@ function ContractModal({ slug, target, initial, opened, onClose }: { slug: strin
             onChange={(v) => setValues({ ...values, status: (v as ContractStatus) ?? 'draft' })}
           />
           <NumberInput label={t('fields.remindDaysBefore')} min={0} max={365} value={values.remindDaysBefore} onChange={(v) => setValues({ ...values, remindDaysBefore: typeof v === 'number' ? v : 0 })} error={errors.remindDaysBefore} />
-          <TextInput type="date" label={t('fields.startDate')} value={values.startDate ?? ''} onChange={(e) => setValues({ ...values, startDate: e.currentTarget.value || null })} error={errors.startDate} />
-          <TextInput type="date" label={t('fields.endDate')} value={values.endDate ?? ''} onChange={(e) => setValues({ ...values, endDate: e.currentTarget.value || null })} error={errors.endDate} data-testid="contract-end" />
+          <DateField label={t('fields.startDate')} value={values.startDate} onChange={(v) => setValues({ ...values, startDate: v || null })} error={errors.startDate} />
+          <DateField label={t('fields.endDate')} value={values.endDate} onChange={(v) => setValues({ ...values, endDate: v || null })} error={errors.endDate} data-testid="contract-end" />
         </SimpleGrid>
         <FileInput label={t('fields.file')} accept={ACCEPT} value={file} onChange={setFile} clearable leftSection={<IconUpload size={16} />} error={errors.file} data-testid="contract-file" />
         <Group justify="flex-end">

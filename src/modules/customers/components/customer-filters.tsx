@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { minorDigits, minorToInputText, readMoney } from '@/lib/money';
 import { CUSTOMER_STATUSES, type CustomerFilter } from '../schemas';
 import type { Option, TagOption } from './types';
+import { DateField } from '@/components/forms/date-field';
 
 const NO_OWNER = '__none__';
 
@@ -38,8 +39,8 @@ export function CustomerFilterFields({
         {label}
       </Text>
       <Group gap="xs" grow>
-        <TextInput type="date" aria-label={`${label}: ${t('filters.from')}`} value={value[from] ?? ''} onChange={(e) => set(from, e.currentTarget.value || undefined)} />
-        <TextInput type="date" aria-label={`${label}: ${t('filters.to')}`} value={value[to] ?? ''} onChange={(e) => set(to, e.currentTarget.value || undefined)} />
+        <DateField aria-label={`${label}: ${t('filters.from')}`} value={value[from]} onChange={(v) => set(from, v || undefined)} />
+        <DateField aria-label={`${label}: ${t('filters.to')}`} value={value[to]} onChange={(v) => set(to, v || undefined)} />
       </Group>
     </Stack>
   );

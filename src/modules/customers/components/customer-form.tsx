@@ -26,6 +26,7 @@ import { useActionForm } from '@/components/forms/use-action-form';
 import { createCustomerAction, updateCustomerAction } from '../actions';
 import { CUSTOMER_STATUSES, customerFieldsSchema, type CustomerKind, type CustomerStatus } from '../schemas';
 import { rowsUrl, type ListPage, type Option } from './types';
+import { DateField } from '@/components/forms/date-field';
 
 export type CustomerFormValues = {
   kind: CustomerKind;
@@ -233,7 +234,7 @@ export function CustomerForm({
             onChange={(v) => form.setFieldValue('ownerId', v ?? '')}
           />
           <TextInput label={t('fields.source')} {...form.getInputProps('source')} />
-          {!isCompany && <TextInput type="date" label={t('fields.birthday')} {...form.getInputProps('birthday')} />}
+          {!isCompany && <DateField label={t('fields.birthday')} {...form.getInputProps('birthday')} onChange={(v) => form.setFieldValue('birthday', v)} />}
           {isCompany && <TextInput label={t('fields.taxNumber')} inputMode="numeric" {...form.getInputProps('taxNumber')} />}
           {isCompany && <TextInput label={t('fields.taxOffice')} {...form.getInputProps('taxOffice')} />}
         </SimpleGrid>

@@ -1,10 +1,10 @@
 'use client';
-import { Button, Group, SegmentedControl, Select, TextInput } from '@mantine/core';
+import { Button, Group, SegmentedControl, Select } from '@mantine/core';
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { useTranslations } from 'next-intl';
-import { useState } from 'react';
 import { CustomerSelect } from '@/components/forms/customer-select';
 import { dealCustomerSearch } from './deal-form';
+import { DateField } from '@/components/forms/date-field';
 
 type Option = { value: string; label: string };
 
@@ -27,8 +27,6 @@ export function DealFilters({
   const router = useRouter();
   const pathname = usePathname();
   const params = useSearchParams();
-  const [closeFrom, setCloseFrom] = useState(params.get('closeFrom') ?? '');
-  const [closeTo, setCloseTo] = useState(params.get('closeTo') ?? '');
   const set = (changes: Record<string, string | null>) => {
     const next = new URLSearchParams(params.toString());
     for (const [k, v] of Object.entries(changes)) {
@@ -62,14 +60,12 @@ export function DealFilters({
         w={190}
       />
       {tags.length > 0 && <Select label={t('filters.tag')} data={tags} value={params.get('tagId')} clearable searchable onChange={(v) => set({ tagId: v })} w={150} />}
-      <TextInput type="date" label={t('filters.closeFrom')} value={closeFrom} onChange={(e) => setCloseFrom(e.currentTarget.value)} onBlur={() => set({ closeFrom: closeFrom || null })} w={150} />
-      <TextInput type="date" label={t('filters.closeTo')} value={closeTo} onChange={(e) => setCloseTo(e.currentTarget.value)} onBlur={() => set({ closeTo: closeTo || null })} w={150} />
+      <DateField label={t('filters.closeFrom')} value={params.get('closeFrom')} onChange={(v) => set({ closeFrom: v || null })} w={160} data-testid="deal-filter-close-from" />
+      <DateField label={t('filters.closeTo')} value={params.get('closeTo')} onChange={(v) => set({ closeTo: v || null })} w={160} data-testid="deal-filter-close-to" />
       {hasFilters && (
         <Button
           variant="subtle"
           onClick={() => {
-            setCloseFrom('');
-            setCloseTo('');
             set({ ownerId: null, tagId: null, customerId: null, closeFrom: null, closeTo: null });
           }}
         >

@@ -6,6 +6,7 @@ import { CustomerSelect, type CustomerSearch } from '@/components/forms/customer
 import { useActionForm } from '@/components/forms/use-action-form';
 import { createDealAction, searchDealCustomersAction, updateDealAction } from '../actions';
 import { minorDigits, readMoney } from '@/lib/money';
+import { DateField } from '@/components/forms/date-field';
 
 type Option = { value: string; label: string };
 
@@ -105,7 +106,7 @@ export function DealForm({
             <TextInput label={t('fields.value')} placeholder={t('fields.valueHint')} inputMode="decimal" style={{ flex: 1 }} data-testid="deal-value" {...form.getInputProps('value')} />
             <TextInput label={t('fields.currency')} w={80} maxLength={3} {...form.getInputProps('currency')} onChange={(e) => form.setFieldValue('currency', e.currentTarget.value.toUpperCase())} />
           </Group>
-          <TextInput type="date" label={t('fields.expectedCloseDate')} {...form.getInputProps('expectedCloseDate')} />
+          <DateField label={t('fields.expectedCloseDate')} {...form.getInputProps('expectedCloseDate')} onChange={(v) => form.setFieldValue('expectedCloseDate', v)} />
           <Select
             label={t('fields.owner')}
             data={owners}

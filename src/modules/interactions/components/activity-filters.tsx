@@ -1,9 +1,10 @@
 'use client';
-import { Button, Group, Select, TextInput } from '@mantine/core';
+import { Button, Group, Select } from '@mantine/core';
 import { usePathname, useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { INTERACTION_TYPES } from '../schemas';
 import { CustomerPicker, type CustomerChoice } from './customer-picker';
+import { DateField } from '@/components/forms/date-field';
 
 export type ActivityFilterValues = { customer?: string; type?: string; personnel?: string; from?: string; to?: string };
 
@@ -58,8 +59,8 @@ export function ActivityFilters({
         searchable
         w={180}
       />
-      <TextInput type="date" label={t('from')} value={values.from ?? ''} onChange={(e) => set('from', e.currentTarget.value)} w={150} />
-      <TextInput type="date" label={t('to')} value={values.to ?? ''} onChange={(e) => set('to', e.currentTarget.value)} w={150} />
+      <DateField label={t('from')} value={values.from} onChange={(v) => set('from', v)} w={160} />
+      <DateField label={t('to')} value={values.to} onChange={(v) => set('to', v)} w={160} />
       {any && (
         <Button variant="subtle" onClick={() => router.push(pathname)}>
           {t('clearFilters')}

@@ -7,6 +7,7 @@ import { utcToZonedWallTime, zonedWallTimeToUtc } from '@/lib/dates';
 import { createInteractionAction, updateInteractionAction } from '../actions';
 import { CALL_OUTCOMES, INTERACTION_TYPES, type InteractionDirection, type InteractionType } from '../schemas';
 import { CustomerPicker, type CustomerChoice } from './customer-picker';
+import { DateTimeField } from '@/components/forms/date-field';
 
 export type EditableInteraction = {
   id: string;
@@ -130,12 +131,12 @@ export function InteractionForm({
           data-testid="interaction-customers"
         />
         <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm">
-          <TextInput
-            type="datetime-local"
+          <DateTimeField
             label={t('occurredAt')}
             description={t('occurredAtHint', { zone: timeZone })}
             required
             {...form.getInputProps('occurredAt')}
+            onChange={(value) => form.setFieldValue('occurredAt', value)}
           />
           <Select
             label={t('direction')}

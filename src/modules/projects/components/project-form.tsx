@@ -1,15 +1,12 @@
 'use client';
-import '@mantine/dates/styles.css';
-import 'dayjs/locale/tr';
-import 'dayjs/locale/en';
 import { Button, Group, MultiSelect, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
-import { DateInput, DatesProvider } from '@mantine/dates';
 import { useRouter } from 'next/navigation';
-import { useLocale, useTranslations } from 'next-intl';
+import { useTranslations } from 'next-intl';
 import { useActionForm } from '@/components/forms/use-action-form';
 import { createProjectAction, updateProjectAction } from '../actions';
 import { PROJECT_STATUSES, createProjectSchema, type ProjectStatus } from '../schemas';
 import { CustomerSelect, customerOptionsSearch, type SelectOption as Option } from '@/components/forms/customer-select';
+import { DateField } from '@/components/forms/date-field';
 
 export type ProjectFormValues = {
   name: string;
@@ -42,7 +39,6 @@ export function ProjectForm({
 }) {
   const t = useTranslations('projects');
   const tc = useTranslations('common');
-  const locale = useLocale();
   const router = useRouter();
   const { form, onSubmit, submitting } = useActionForm<ProjectFormValues, unknown>({
     initialValues,
@@ -56,9 +52,7 @@ export function ProjectForm({
       router.refresh();
     },
   });
-  const dateFormat = locale === 'tr' ? 'DD.MM.YYYY' : 'DD/MM/YYYY';
   return (
-    <DatesProvider settings={{ locale, firstDayOfWeek: 1 }}>
       <form noValidate onSubmit={onSubmit}>
         <Stack gap="sm">
           <TextInput label={t('fields.name')} placeholder={t('fields.namePlaceholder')} required autoFocus={!edit} autoComplete="off" data-testid="project-name" {...form.getInputProps('name')} />
@@ -74,24 +68,8 @@ export function ProjectForm({
               testId="project-customer"
             />
             <Select label={t('fields.status')} data={PROJECT_STATUSES.map((s) => ({ value: s, label: t(`statuses.${s}`) }))} allowDeselect={false} {...form.getInputProps('status')} />
-            <DateInput
-              label={t('fields.startDate')}
-              valueFormat={dateFormat}
-              clearable
-              {...form.getInputProps('startDate')}
-              value={form.values.startDate || null}
-              onChange={(v) => form.setFieldValue('startDate', v ? String(v).slice(0, 10) : '')}
-              popoverProps={{ withinPortal: true }}
-            />
-            <DateInput
-              label={t('fields.endDate')}
-              valueFormat={dateFormat}
-              clearable
-              {...form.getInputProps('endDate')}
-              value={form.values.endDate || null}
-              onChange={(v) => form.setFieldValue('endDate', v ? String(v).slice(0, 10) : '')}
-              popoverProps={{ withinPortal: true }}
-            />
+            <DateField label={t('fields.startDate')} {...form.getInputProps('startDate')} onChange={(v) => form.setFieldValue('startDate', v)} />
+            <DateField label={t('fields.endDate')} {...form.getInputProps('endDate')} onChange={(v) => form.setFieldValue('endDate', v)} />
             <Select
               label={t('fields.owner')}
               placeholder={t('fields.nobody')}
@@ -127,6 +105,5 @@ export function ProjectForm({
           </Group>
         </Stack>
       </form>
-    </DatesProvider>
   );
 }

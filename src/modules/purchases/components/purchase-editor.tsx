@@ -21,6 +21,7 @@ import {
 } from '@/lib/money';
 import { createPurchaseAction, deletePurchaseAction, updatePurchaseAction } from '../actions';
 import { PURCHASE_STATUSES, type PurchaseStatus } from '../schemas';
+import { DateField } from '@/components/forms/date-field';
 
 const CURRENCY_OPTIONS = ['TRY', 'USD', 'EUR', 'GBP'];
 const VAT_RATES = ['20', '10', '1', '0'];
@@ -190,7 +191,7 @@ export function PurchaseEditor({
         <form noValidate onSubmit={submit}>
           <Stack gap="sm">
             <SimpleGrid cols={{ base: 1, xs: 3 }} spacing="sm">
-              <TextInput type="date" label={t('date')} required {...form.getInputProps('date')} />
+              <DateField label={t('date')} required {...form.getInputProps('date')} onChange={(v) => form.setFieldValue('date', v)} clearable={false} />
               <Select
                 label={t('status')}
                 data={PURCHASE_STATUSES.map((s) => ({ value: s, label: t(`statuses.${s}`) }))}

@@ -7,6 +7,7 @@ import { useLocale, useTranslations } from 'next-intl';
 import { useMemo, useState } from 'react';
 import { createQuoteAction, updateQuoteAction } from '../actions';
 import { bpToPercent, formatMoney, lineAmounts, milliToDecimal, minorDigits, minorToInputText, orderTotals, parseBasisPoints, parseQuantity, readMoney } from '@/lib/money';
+import { DateField } from '@/components/forms/date-field';
 
 type Row = { key: number; name: string; quantity: string; unitPrice: string; discount: string; vat: string };
 
@@ -114,7 +115,7 @@ export function QuoteEditor(props: Props) {
           allowDeselect={false}
           data-testid="quote-language"
         />
-        <TextInput type="date" label={t('validUntil')} value={validUntil} onChange={(e) => setValidUntil(e.currentTarget.value)} error={errors.validUntil} data-testid="quote-valid-until" />
+        <DateField label={t('validUntil')} value={validUntil} onChange={setValidUntil} error={errors.validUntil} data-testid="quote-valid-until" />
       </SimpleGrid>
 
       <Text fw={600}>{t('items')}</Text>

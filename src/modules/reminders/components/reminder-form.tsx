@@ -1,18 +1,14 @@
 'use client';
-import '@mantine/dates/styles.css';
-import 'dayjs/locale/tr';
-import 'dayjs/locale/en';
 import { Button, Group, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
-import { DatesProvider, DateTimePicker } from '@mantine/dates';
-import { IconCalendar } from '@tabler/icons-react';
 import { useRouter } from 'next/navigation';
-import { useLocale, useTranslations } from 'next-intl';
+import { useTranslations } from 'next-intl';
 import { CustomerSelect, customerOptionsSearch } from '@/components/forms/customer-select';
 import { useActionForm } from '@/components/forms/use-action-form';
 import { parseWallClock } from '@/lib/dates';
 import { REMINDER_REPEATS, type ReminderRepeat } from '../dates';
 import { createReminderAction, updateReminderAction } from '../actions';
 import { createReminderSchema } from '../schemas';
+import { DateTimeField } from '@/components/forms/date-field';
 
 export type ReminderFormValues = {
   title: string;
@@ -51,7 +47,6 @@ export function ReminderForm({
 }) {
   const t = useTranslations('reminders');
   const tc = useTranslations('common');
-  const locale = useLocale();
   const router = useRouter();
   const { form, onSubmit, submitting } = useActionForm<ReminderFormValues, unknown>({
     initialValues,
@@ -71,22 +66,17 @@ export function ReminderForm({
   const due = parseWallClock(form.values.dueAt);
 
   return (
-    <DatesProvider settings={{ locale, firstDayOfWeek: 1 }}>
       <form noValidate onSubmit={onSubmit}>
         <Stack gap="sm">
           <TextInput label={t('fields.title')} placeholder={t('fields.titlePlaceholder')} required autoFocus={!edit} autoComplete="off" {...form.getInputProps('title')} />
           <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-            <DateTimePicker
+            <DateTimeField
               label={t('fields.dueAt')}
               description={t('fields.dueAtHint', { timeZone })}
               required
-              valueFormat={locale === 'tr' ? 'DD.MM.YYYY HH:mm' : 'DD/MM/YYYY HH:mm'}
-              leftSection={<IconCalendar size={16} />}
               data-testid="reminder-due"
               {...form.getInputProps('dueAt')}
-              value={form.values.dueAt ? `${form.values.dueAt}:00` : null}
-              onChange={(value) => form.setFieldValue('dueAt', value ? value.slice(0, 16) : '')}
-              popoverProps={{ withinPortal: true }}
+              onChange={(value) => form.setFieldValue('dueAt', value)}
             />
             <Select
               label={t('fields.repeat')}
@@ -127,6 +117,5 @@ export function ReminderForm({
           </Group>
         </Stack>
       </form>
-    </DatesProvider>
   );
 }

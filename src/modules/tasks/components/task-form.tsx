@@ -1,16 +1,12 @@
 'use client';
-import '@mantine/dates/styles.css';
-import 'dayjs/locale/tr';
-import 'dayjs/locale/en';
 import { Button, Group, MultiSelect, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
-import { DatesProvider, DateTimePicker } from '@mantine/dates';
-import { IconCalendar } from '@tabler/icons-react';
 import { useRouter } from 'next/navigation';
-import { useLocale, useTranslations } from 'next-intl';
+import { useTranslations } from 'next-intl';
 import { useActionForm } from '@/components/forms/use-action-form';
 import { CustomerSelect, customerOptionsSearch, type SelectOption as Option } from '@/components/forms/customer-select';
 import { createTaskAction, updateTaskAction } from '../actions';
 import { TASK_PRIORITIES, createTaskSchema, type TaskPriority } from '../schemas';
+import { DateTimeField } from '@/components/forms/date-field';
 
 export type TaskFormValues = {
   title: string;
@@ -50,7 +46,6 @@ export function TaskForm({
 }) {
   const t = useTranslations('tasks');
   const tc = useTranslations('common');
-  const locale = useLocale();
   const router = useRouter();
   const { form, onSubmit, submitting } = useActionForm<TaskFormValues, unknown>({
     initialValues,
@@ -74,7 +69,6 @@ export function TaskForm({
     },
   });
   return (
-    <DatesProvider settings={{ locale, firstDayOfWeek: 1 }}>
       <form noValidate onSubmit={onSubmit}>
         <Stack gap="sm">
           <TextInput label={t('fields.title')} placeholder={t('fields.titlePlaceholder')} required autoFocus={!edit} autoComplete="off" data-testid="task-title" {...form.getInputProps('title')} />
@@ -94,16 +88,12 @@ export function TaskForm({
               />
             )}
             <MultiSelect label={t('fields.assignees')} placeholder={t('fields.assigneesPlaceholder')} data={people} searchable clearable data-testid="task-assignees" {...form.getInputProps('assigneeIds')} />
-            <DateTimePicker
+            <DateTimeField
               label={t('fields.dueAt')}
               description={t('fields.dueAtHint', { timeZone })}
-              valueFormat={locale === 'tr' ? 'DD.MM.YYYY HH:mm' : 'DD/MM/YYYY HH:mm'}
-              leftSection={<IconCalendar size={16} />}
               clearable
               {...form.getInputProps('dueAt')}
-              value={form.values.dueAt ? `${form.values.dueAt}:00` : null}
-              onChange={(value) => form.setFieldValue('dueAt', value ? value.slice(0, 16) : '')}
-              popoverProps={{ withinPortal: true }}
+              onChange={(value) => form.setFieldValue('dueAt', value)}
             />
             <Select label={t('fields.priority')} data={TASK_PRIORITIES.map((p) => ({ value: p, label: t(`priorities.${p}`) }))} allowDeselect={false} {...form.getInputProps('priority')} />
             <CustomerSelect
@@ -129,6 +119,5 @@ export function TaskForm({
           </Group>
         </Stack>
       </form>
-    </DatesProvider>
   );
 }
