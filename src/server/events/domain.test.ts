@@ -7,16 +7,16 @@ import { sql } from 'drizzle-orm';
 import { closeDb, getDb } from '@/server/db/client';
 import { getWorkingBoss, stopBoss } from '@/server/jobs/boss';
 import { newId } from '@/lib/ids';
-import { emitChange, registeredSubscribers, registerSubscribers, workDomainEventJobs, type DomainEvent, type Subscriber } from './domain';
+import { DOMAIN_EVENTS_QUEUE, emitChange, registeredSubscribers, registerSubscribers, workDomainEventJobs, type DomainEvent, type Subscriber } from './domain';
 
 afterAll(async () => {
   await stopBoss();
   await closeDb();
 });
 
-async function waitFor(check: () => boolean, ms = 20_000): Promise<void> {
+async function waitFor(check: () => boolean | Promise<boolean>, ms = 20_000): Promise<void> {
   const deadline = Date.now() + ms;
-  while (!check()) {
+  while (!(await check())) {
     if (Date.now() > deadline) throw new Error('timed out');
     await new Promise((r) => setTimeout(r, 100));
   }
@@ -71,9 +71,11 @@ describe('domain events', () => {
       const rows = await db.execute<{ id: string }>(sql.raw(`select id from ${table} order by id`));
       expect(rows.rows.map((r) => r.id)).toEqual([`tx:${committed}`]);
 
-      await waitFor(() => jobRuns.length >= 1);
-      // Give a wrongly queued second job the time to arrive.
-      await new Promise((r) => setTimeout(r, 1_500));
+      // Every job queued for the probe's business has finished: a wrongly queued second one has run too.
+      await waitFor(async () => {
+        const jobs = await boss.findJobs(DOMAIN_EVENTS_QUEUE, { data: { event: { businessId } } });
+        return jobs.length > 0 && jobs.every((job) => job.state === 'completed' || job.state === 'failed');
+      });
       expect(jobRuns.map((e) => e.entityId)).toEqual([committed]);
       expect(jobRuns[0]).toMatchObject({ type: 'probe.create', businessId, action: 'create', refs: { ids: ['a'] }, actor: { userId: null } });
     } finally {

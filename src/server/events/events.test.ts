@@ -29,12 +29,15 @@ afterAll(async () => {
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 
-/** Collects what a business's subscriber receives. */
+const MARKER = 'marker:';
+
+/** Collects what a business's subscriber receives, leaving out the markers of `drain`. */
 async function collect(businessId: string) {
   const received: ListenerMessage[] = [];
   const unsubscribe = await subscribeToBusiness(businessId, (m) => received.push(m));
-  const events = () => received.filter((m): m is Extract<ListenerMessage, { type: 'event' }> => m.type === 'event').map((m) => m.event);
-  return { received, events, unsubscribe };
+  const all = () => received.filter((m): m is Extract<ListenerMessage, { type: 'event' }> => m.type === 'event').map((m) => m.event);
+  const events = () => all().filter((e) => !e.id.startsWith(MARKER));
+  return { received, all, events, unsubscribe };
 }
 
 async function waitFor<T>(probe: () => T | undefined | null | false, timeoutMs = 3_000): Promise<T> {
@@ -47,7 +50,17 @@ async function waitFor<T>(probe: () => T | undefined | null | false, timeoutMs =
   }
 }
 
-const settle = (ms = 300) => new Promise((resolve) => setTimeout(resolve, ms));
+/**
+ * Events reach a subscriber in commit order: commits a marker event for each business and waits
+ * until every subscriber has it, so whatever was committed before has arrived, or never will.
+ */
+async function drain(businessIds: string[], subs: { all: () => { id: string }[] }[]): Promise<void> {
+  const id = `${MARKER}${newId()}`;
+  for (const businessId of businessIds) {
+    await getDb().transaction((tx) => publishEvent(tx, { businessId, kind: 'business.updated', id, actorUserId: null }));
+  }
+  await waitFor(() => subs.every((sub) => sub.all().some((e) => e.id === id)));
+}
 
 describe('events', () => {
   it('delivers an event only once its transaction commits, and never one that rolled back', async () => {
@@ -58,8 +71,8 @@ describe('events', () => {
     let committedAt = 0;
     await db.transaction(async (tx) => {
       await publishEvent(tx, { businessId, kind: 'personnel.updated', id: 'a', actorUserId: null });
-      await settle(200);
-      // Still inside the transaction: nobody may hear of it yet.
+      await drain([businessId], [sub]);
+      // Still inside the transaction: nobody may hear of it yet, though a later commit has arrived.
       expect(sub.events()).toHaveLength(0);
     });
     committedAt = performance.now();
@@ -77,7 +90,7 @@ describe('events', () => {
     // A later committed event arrives; the rolled-back one never did, before or after it.
     await db.transaction((tx) => publishEvent(tx, { businessId, kind: 'personnel.created', id: 'b', actorUserId: null }));
     await waitFor(() => sub.events().length === 2);
-    await settle();
+    await drain([businessId], [sub]);
     expect(sub.events().map((e) => e.id)).toEqual(['a', 'b']);
     sub.unsubscribe();
   });
@@ -91,7 +104,7 @@ describe('events', () => {
       await getDb().transaction((tx) => publishEvent(tx, { businessId, kind: 'business.updated', id: businessId }));
     }
     await waitFor(() => subA.events().length === 2 && subB.events().length === 1);
-    await settle(100);
+    await drain([a, b], [subA, subB, subA2]);
     expect(subA.events().every((e) => e.businessId === a)).toBe(true);
     expect(subA2.events().map((e) => e.eventId)).toEqual(subA.events().map((e) => e.eventId));
     expect(subB.events().map((e) => e.businessId)).toEqual([b]);
@@ -118,7 +131,7 @@ describe('events', () => {
     expect(await runOperation(deletePersonnelOperation, ctx, { id: person.id })).toMatchObject({ ok: true });
 
     await waitFor(() => sub.events().length === 3);
-    await settle(100);
+    await drain([business.id], [sub]);
     const events = sub.events();
     expect(events.map((e) => [e.kind, e.id])).toEqual([
       ['business.updated', business.id],
