@@ -22,7 +22,10 @@ export type DueScan = (db: Executor) => Promise<unknown>;
  * the e-mails those passes queue.
  */
 export async function workNotificationQueues(boss: PgBoss, otherScans: readonly DueScan[] = []): Promise<void> {
-  await boss.work(REMINDER_NOTIFY_QUEUE, { batchSize: 1, pollingIntervalSeconds: 1 }, async () => {
+  // A pass waits `reminderScanSeconds` after the one before (startAfter, which no NOTIFY announces):
+  // a poll at a third of that finds it at most a third late, and costs a third of a poll a second.
+  const pollingIntervalSeconds = Math.max(1, Math.floor(reminderScanSeconds() / 3));
+  await boss.work(REMINDER_NOTIFY_QUEUE, { batchSize: 1, pollingIntervalSeconds }, async () => {
     try {
       await notifyDueReminders(getDb());
       await notifyDueTasks(getDb());
@@ -32,9 +35,10 @@ export async function workNotificationQueues(boss: PgBoss, otherScans: readonly 
       await queueReminderPass(boss, reminderScanSeconds());
     }
   });
-  // A batch drains a backlog (after a restart) without waiting a poll per e-mail. One failed send
-  // fails the batch; the retry finds the others claimed and sends only what is left.
-  await boss.work<NotificationEmailJob>(NOTIFICATION_EMAIL_QUEUE, { batchSize: 10, localConcurrency: 2, pollingIntervalSeconds: 2 }, async (jobs) => {
+  // A batch drains a backlog (after a restart) without waiting a poll per e-mail, and a full batch
+  // fetches the next at once. One failed send fails the batch; the retry finds the others claimed
+  // and sends only what is left.
+  await boss.work<NotificationEmailJob>(NOTIFICATION_EMAIL_QUEUE, { batchSize: 10, localConcurrency: 2, burstWhenBatchFull: true }, async (jobs) => {
     for (const job of jobs) await deliverNotificationEmail(getDb(), job.data);
   });
   // Start the chain now (a pass waiting from before a restart is kept, not doubled) and let the

@@ -49,12 +49,13 @@ export const QUEUES = {
     deleteAfterSeconds: 600,
   },
   /**
-   * A notification e-mail, keyed on the notification; sent once (see notifier.ts). Polled rather
-   * than woken by NOTIFY: with `notify` the workers fall back to a 30-second poll, and jobs queued
-   * while no worker listened (a restart) waited that long each.
+   * A notification e-mail, keyed on the notification; sent once (see notifier.ts). Woken by NOTIFY
+   * like the others; its worker takes batches and fetches again at once while they come back full,
+   * so a backlog queued while no worker listened (a restart) drains without a 30-second wait per batch.
    */
   'notifications.email': {
     policy: 'standard',
+    notify: true,
     retryLimit: 6,
     retryDelay: 10,
     retryBackoff: true,
