@@ -39,6 +39,7 @@ import { ensureDefaultPipeline } from '../src/modules/deals/mutations';
 import { insertTasksBulk, insertTestProject } from '../tests/factories/projects';
 import { getProject } from '../src/modules/projects/queries';
 import { findBoardTasks } from '../src/modules/tasks/queries';
+import { directusFromEnv, directusPairs } from './bench-peers';
 
 const root = path.resolve(fileURLToPath(new URL('..', import.meta.url)));
 const dataDir = path.resolve(root, process.env.BENCH_DATA_DIR ?? '.data-bench');
@@ -311,6 +312,31 @@ async function main() {
       cursor = body.nextCursor;
     }
 
+    const createCustomer = async (i: number) => {
+      const response = await fetch(`${baseUrl}/api/v1/customers`, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({
+          kind: 'person',
+          name: `Bench Kişi ${i} ${rng.int(0, 1e9)}`,
+          emails: [`bench-${Date.now()}-${i}@example.com`],
+          phones: [`0555 ${String(rng.int(100, 999))} ${String(rng.int(10, 99))} ${String(rng.int(10, 99))}`],
+          city: 'İzmir',
+        }),
+      });
+      if (response.status !== 201) throw new Error(`POST /customers answered ${response.status}: ${(await response.text()).slice(0, 300)}`);
+    };
+
+    // Side by side with Directus, when one is running (BENCH_DIRECTUS_URL): each pair interleaved.
+    const directus = directusFromEnv();
+    if (directus) {
+      for (const pair of await directusPairs(directus, { get, create: createCustomer, profileIds, rows: customerRows })) {
+        const times = await measureInterleaved(pair);
+        const [ours, theirs] = pair.map((op) => times.get(op.name)!.sort((a, b) => a - b));
+        if (ours!.length > 0) console.log(`${pair[0].name}/directus p50=${(percentile(ours!, 50) / percentile(theirs!, 50)).toFixed(2)} p95=${(percentile(ours!, 95) / percentile(theirs!, 95)).toFixed(2)}`);
+      }
+    }
+
     await measure({ name: 'customers.list50', rows: customerRows, run: async () => void (await get('/api/v1/customers?limit=50')) });
     await measure({
       name: 'customers.list50.next-page',
@@ -331,24 +357,7 @@ async function main() {
         await Promise.all([get(`/api/v1/customers/${id}`), get(`/api/v1/interactions?customerId=${id}&limit=20`)]);
       },
     });
-    await measure({
-      name: 'customers.create',
-      rows: customerRows,
-      run: async (i) => {
-        const response = await fetch(`${baseUrl}/api/v1/customers`, {
-          method: 'POST',
-          headers,
-          body: JSON.stringify({
-            kind: 'person',
-            name: `Bench Kişi ${i} ${rng.int(0, 1e9)}`,
-            emails: [`bench-${Date.now()}-${i}@example.com`],
-            phones: [`0555 ${String(rng.int(100, 999))} ${String(rng.int(10, 99))} ${String(rng.int(10, 99))}`],
-            city: 'İzmir',
-          }),
-        });
-        if (response.status !== 201) throw new Error(`POST /customers answered ${response.status}: ${(await response.text()).slice(0, 300)}`);
-      },
-    });
+    await measure({ name: 'customers.create', rows: customerRows, run: createCustomer });
     await measure({ name: 'deals.board', rows: boardRows, run: async () => void (await get(`/api/v1/pipelines/${pipelineId}/board`)) });
     await measure({
       name: 'deals.move',
