@@ -7,7 +7,9 @@ import type { Ctx } from '@/server/auth/context';
 import { AppError } from '@/lib/errors';
 import { isUuid } from '@/lib/ids';
 import { scopeFor, type Action } from '@/lib/permissions';
-import type { ProjectStatus, TaskStatusCategory, TemplateTask } from './schemas';
+import { containsPatterns } from '@/lib/search';
+import { decodeSortCursor, keysetAfter, keysetOrder, keysetPage, sortValueColumn, type SortDir, type SortKey } from '@/server/db/keyset';
+import type { ProjectFilter, ProjectSort, ProjectStatus, TaskStatusCategory, TemplateTask } from './schemas';
 
 /**
  * The projects the caller may touch for an action: all of the business, or ("own") those they
@@ -49,32 +51,39 @@ const progressColumns = {
   done: sql<number>`(select count(*)::int from ${tasks} t where t.business_id = ${projects.businessId} and t.project_id = ${projects.id} and t.category = 'done')`,
 };
 
-/** Projects with their progress (tasks in a done-category status / all tasks), newest first. */
-export const findProjects = defineQuery('findProjects', ['projects', 'read'], async function findProjects(db: Executor, ctx: Ctx, args: { customerId?: string; limit?: number } = {}): Promise<ProjectSummary[]> {
-  const filters: SQL[] = [projectScope(ctx, 'read')];
-  if (args.customerId) filters.push(eq(projects.customerId, args.customerId));
-  const rows = await db
-    .select({
-      id: projects.id,
-      name: projects.name,
-      status: projects.status,
-      customerId: projects.customerId,
-      customerName: customers.name,
-      ownerId: projects.ownerId,
-      ownerName: personnel.name,
-      startDate: projects.startDate,
-      endDate: projects.endDate,
-      dealId: projects.dealId,
-      updatedAt: projects.updatedAt,
-      ...progressColumns,
-    })
-    .from(projects)
-    .leftJoin(customers, and(eq(customers.businessId, projects.businessId), eq(customers.id, projects.customerId)))
-    .leftJoin(personnel, and(eq(personnel.businessId, projects.businessId), eq(personnel.id, projects.ownerId)))
-    .where(and(...filters))
-    .orderBy(desc(projects.createdAt), desc(projects.id))
-    .limit(args.limit ?? 500);
-  return rows.map((r) => ({
+const summaryColumns = {
+  id: projects.id,
+  name: projects.name,
+  status: projects.status,
+  customerId: projects.customerId,
+  customerName: customers.name,
+  ownerId: projects.ownerId,
+  ownerName: personnel.name,
+  startDate: projects.startDate,
+  endDate: projects.endDate,
+  dealId: projects.dealId,
+  updatedAt: projects.updatedAt,
+  ...progressColumns,
+};
+
+type SummaryRow = {
+  id: string;
+  name: string;
+  status: ProjectStatus;
+  customerId: string | null;
+  customerName: string | null;
+  ownerId: string | null;
+  ownerName: string | null;
+  startDate: string | null;
+  endDate: string | null;
+  dealId: string | null;
+  updatedAt: Date;
+  total: number;
+  done: number;
+};
+
+function toSummary(r: SummaryRow): ProjectSummary {
+  return {
     id: r.id,
     name: r.name,
     status: r.status,
@@ -85,7 +94,80 @@ export const findProjects = defineQuery('findProjects', ['projects', 'read'], as
     dealId: r.dealId,
     progress: progressOf(r.total, r.done),
     updatedAt: r.updatedAt,
-  }));
+  };
+}
+
+/** Project summaries with the value of an order (for a keyset cursor), or none. */
+function selectSummaries(db: Executor, key?: SortKey) {
+  return db
+    .select({ ...summaryColumns, sortValue: key ? sortValueColumn(key) : sql<string>`''` })
+    .from(projects)
+    .leftJoin(customers, and(eq(customers.businessId, projects.businessId), eq(customers.id, projects.customerId)))
+    .leftJoin(personnel, and(eq(personnel.businessId, projects.businessId), eq(personnel.id, projects.ownerId)));
+}
+
+/** Projects with their progress (tasks in a done-category status / all tasks), newest first. */
+export const findProjects = defineQuery('findProjects', ['projects', 'read'], async function findProjects(db: Executor, ctx: Ctx, args: { customerId?: string; limit?: number } = {}): Promise<ProjectSummary[]> {
+  const filters: SQL[] = [projectScope(ctx, 'read')];
+  if (args.customerId) filters.push(eq(projects.customerId, args.customerId));
+  const rows = await selectSummaries(db)
+    .where(and(...filters))
+    .orderBy(desc(projects.createdAt), desc(projects.id))
+    .limit(args.limit ?? 500);
+  return rows.map((r) => toSummary(r));
+});
+
+/**
+ * At most this many customers whose name matches a search bring their projects into the result;
+ * a search that broad names no one customer, and projects still match by their own name.
+ */
+const CUSTOMER_MATCHES = 1000;
+
+function projectFilterWhere(ctx: Ctx, filters: ProjectFilter): SQL {
+  const where: (SQL | undefined)[] = [projectScope(ctx, 'read')];
+  const patterns = containsPatterns(filters.search);
+  if (patterns.length > 0) {
+    // The project's own name and description, or its customer's name (through the customers'
+    // search column and trigram index; an array, so both sides can use their indexes).
+    const own = patterns.map((p) => sql`${projects.searchText} like ${p}`);
+    const customerIds = sql`array(select c.id from ${customers} c where c.business_id = ${ctx.businessId}
+      and (${sql.join(patterns.map((p) => sql`c.search_text like ${p}`), sql` or `)}) limit ${CUSTOMER_MATCHES})`;
+    where.push(or(...own, sql`${projects.customerId} = any(${customerIds})`));
+  }
+  if (filters.statuses?.length) where.push(inArray(projects.status, filters.statuses));
+  if (filters.customerId) where.push(eq(projects.customerId, filters.customerId));
+  if (filters.ownerId) where.push(eq(projects.ownerId, filters.ownerId));
+  if (filters.dueFrom) where.push(sql`${projects.endDate} >= ${filters.dueFrom}::date`);
+  if (filters.dueTo) where.push(sql`${projects.endDate} <= ${filters.dueTo}::date`);
+  return and(...where)!;
+}
+
+/** The expression of each order; each has its (business_id, expression, id) index. */
+const PROJECT_SORT_KEYS: Record<ProjectSort, SortKey> = {
+  name: { expr: sql`${projects.sortName}`, kind: 'text' },
+  created: { expr: sql`${projects.createdAt}`, kind: 'instant' },
+  due: { expr: sql`coalesce(${projects.endDate}, 'infinity'::date)`, kind: 'date' },
+};
+
+export type FindProjectsPageArgs = { filters?: ProjectFilter; sort?: ProjectSort; dir?: SortDir; cursor?: string; limit?: number };
+
+/** One keyset page of the projects the caller may see, searched, filtered and sorted. */
+export const findProjectsPage = defineQuery('findProjectsPage', ['projects', 'read'], async function findProjectsPage(
+  db: Executor,
+  ctx: Ctx,
+  args: FindProjectsPageArgs = {},
+): Promise<{ data: ProjectSummary[]; nextCursor: string | null }> {
+  const sort = args.sort && PROJECT_SORT_KEYS[args.sort] ? args.sort : 'created';
+  const dir = args.dir === 'asc' ? 'asc' : args.dir === 'desc' ? 'desc' : sort === 'created' ? 'desc' : 'asc';
+  const key = PROJECT_SORT_KEYS[sort];
+  const limit = Math.min(Math.max(args.limit ?? 50, 1), 200);
+  const after = decodeSortCursor(args.cursor, sort, dir, key.kind);
+  const rows = await selectSummaries(db, key)
+    .where(and(projectFilterWhere(ctx, args.filters ?? {}), after ? keysetAfter(key, projects.id, after) : undefined))
+    .orderBy(...keysetOrder(key, projects.id, dir))
+    .limit(limit + 1);
+  const page = keysetPage(rows, limit, sort, dir);
+  return { data: page.rows.map((r) => toSummary(r)), nextCursor: page.nextCursor };
 });
 
 export type TaskStatusRecord = {
