@@ -1,7 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
-import { heading, ownerWithBusiness, t, type Locale } from './support/app';
+import { heading, ownerWithBusiness, screenshotBothWidths, t, type Locale } from './support/app';
 import { insertCustomer, insertProjects } from './support/db';
-import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 /*
@@ -13,21 +12,7 @@ import { fileURLToPath } from 'node:url';
 
 const SHOTS = fileURLToPath(new URL('../docs/screenshots/projects-search/', import.meta.url));
 
-async function shoot(page: Page, locale: Locale, name: string): Promise<void> {
-  fs.mkdirSync(SHOTS, { recursive: true });
-  for (const size of [
-    { width: 1280, height: 800 },
-    { width: 390, height: 844 },
-  ]) {
-    await page.setViewportSize(size);
-    await page.evaluate(async () => {
-      await document.fonts.ready;
-      await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
-    });
-    await page.screenshot({ path: `${SHOTS}${locale}-${size.width}-${name}.png`, fullPage: true, animations: 'disabled' });
-  }
-  await page.setViewportSize({ width: 1280, height: 800 });
-}
+const shoot = (page: Page, locale: Locale, name: string) => screenshotBothWidths(page, locale, name, SHOTS);
 
 const cardNames = (page: Page) => page.getByTestId('project-card').locator('a').first();
 

@@ -1,9 +1,10 @@
 'use client';
-import { ActionIcon, Button, Group, Loader, Select, TextInput, Tooltip } from '@mantine/core';
+import { ActionIcon, Box, Button, Group, Loader, MultiSelect, Paper, Select, Text, TextInput, Title, Tooltip } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { IconArrowBarToLeft, IconChevronRight, IconSearch, IconSortAscending, IconSortDescending } from '@tabler/icons-react';
+import { IconArrowBarToLeft, IconChevronRight, IconFilterOff, IconSearch, IconSortAscending, IconSortDescending } from '@tabler/icons-react';
 import { useTranslations } from 'next-intl';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { DateField } from '@/components/forms/date-field';
 
 /** A search box that reports what was typed once the typing pauses. */
 export function ListSearch({ value, onSearch, placeholder, testId }: { value: string; onSearch: (value: string) => void; placeholder: string; testId?: string }) {
@@ -97,5 +98,92 @@ export function ListPager({ onFirst, onNext, pending }: { onFirst?: () => void; 
         </Button>
       )}
     </Group>
+  );
+}
+
+/** A filter over a short list of known values, several at once. */
+export function ListMultiFilter({
+  label,
+  anyLabel,
+  data,
+  value,
+  onChange,
+  testId,
+}: {
+  label: string;
+  /** Shown while nothing is chosen. */
+  anyLabel: string;
+  data: { value: string; label: string }[];
+  value: readonly string[] | undefined;
+  onChange: (value: string[] | undefined) => void;
+  testId: string;
+}) {
+  return (
+    <MultiSelect
+      label={label}
+      placeholder={value?.length ? undefined : anyLabel}
+      data={data}
+      value={[...(value ?? [])]}
+      onChange={(v) => onChange(v.length ? v : undefined)}
+      clearable
+      w={{ base: '100%', xs: 220 }}
+      data-testid={testId}
+      comboboxProps={{ withinPortal: true }}
+    />
+  );
+}
+
+/** A range of calendar days, both ends optional and included. */
+export function ListDayRange({
+  fromLabel,
+  toLabel,
+  from,
+  to,
+  onChange,
+  testId,
+}: {
+  fromLabel: string;
+  toLabel: string;
+  from: string | undefined;
+  to: string | undefined;
+  onChange: (range: { from?: string; to?: string }) => void;
+  testId: string;
+}) {
+  return (
+    <>
+      <DateField label={fromLabel} value={from} maxDate={to} onChange={(v) => onChange({ from: v || undefined, to })} w={{ base: '48%', xs: 170 }} data-testid={`${testId}-from`} />
+      <DateField label={toLabel} value={to} minDate={from} onChange={(v) => onChange({ from, to: v || undefined })} w={{ base: '48%', xs: 170 }} data-testid={`${testId}-to`} />
+    </>
+  );
+}
+
+export function ListClearFilters({ onClear, testId }: { onClear: () => void; testId: string }) {
+  const tc = useTranslations('common');
+  return (
+    <Button variant="subtle" leftSection={<IconFilterOff size={16} />} onClick={onClear} data-testid={testId}>
+      {tc('clearFilters')}
+    </Button>
+  );
+}
+
+/** The rows of a list, dimmed while the next ones load. */
+export function ListBody({ pending, children }: { pending: boolean; children: ReactNode }) {
+  return (
+    <Box style={{ opacity: pending ? 0.55 : 1, transition: 'opacity 120ms' }} aria-busy={pending}>
+      {children}
+    </Box>
+  );
+}
+
+/** What a list shows when nothing is in it, and what to do about that. */
+export function ListEmpty({ title, text, testId, children }: { title: string; text: string; testId: string; children?: ReactNode }) {
+  return (
+    <Paper withBorder radius="lg" p="xl" ta="center" data-testid={testId}>
+      <Title order={4}>{title}</Title>
+      <Text c="dimmed" mt={4}>
+        {text}
+      </Text>
+      {children}
+    </Paper>
   );
 }

@@ -3,19 +3,25 @@ import { usePathname, useRouter } from 'next/navigation';
 import { useCallback, useTransition } from 'react';
 import { queryString } from '@/lib/list-params';
 
+type Params = Record<string, string | readonly string[] | null | undefined>;
+
 /**
- * Moves a list page to new URL parameters: the server renders the page for them, and `pending`
- * is true until it has (the list shows that it is loading).
+ * A list page whose state lives in the URL: `change` moves to a new search, filter, order or view
+ * (from the first page), `page` to another page of the same list. The server renders the page for
+ * the new URL; `pending` is true until it has, so the list can show that it is loading.
  */
-export function useListUrl(): { pending: boolean; go: (values: Record<string, string | readonly string[] | null | undefined>) => void } {
+export function useListUrl<S extends { cursor?: string }>(
+  state: S,
+  toParams: (state: S) => Params,
+): { pending: boolean; change: (patch: Partial<S>) => void; page: (cursor: string | undefined) => void } {
   const router = useRouter();
   const pathname = usePathname();
   const [pending, startTransition] = useTransition();
   const go = useCallback(
-    (values: Record<string, string | readonly string[] | null | undefined>) => {
-      startTransition(() => router.push(`${pathname}${queryString(values)}`, { scroll: false }));
-    },
-    [router, pathname],
+    (next: S) => startTransition(() => router.push(`${pathname}${queryString(toParams(next))}`, { scroll: false })),
+    [router, pathname, toParams],
   );
-  return { pending, go };
+  const change = useCallback((patch: Partial<S>) => go({ ...state, cursor: undefined, ...patch }), [go, state]);
+  const page = useCallback((cursor: string | undefined) => go({ ...state, cursor }), [go, state]);
+  return { pending, change, page };
 }

@@ -63,7 +63,6 @@ const summaryColumns = {
   endDate: projects.endDate,
   dealId: projects.dealId,
   updatedAt: projects.updatedAt,
-  ...progressColumns,
 };
 
 type SummaryRow = {
@@ -78,11 +77,9 @@ type SummaryRow = {
   endDate: string | null;
   dealId: string | null;
   updatedAt: Date;
-  total: number;
-  done: number;
 };
 
-function toSummary(r: SummaryRow): ProjectSummary {
+function toSummary(r: SummaryRow, counts: { total: number; done: number }): ProjectSummary {
   return {
     id: r.id,
     name: r.name,
@@ -92,9 +89,26 @@ function toSummary(r: SummaryRow): ProjectSummary {
     startDate: r.startDate,
     endDate: r.endDate,
     dealId: r.dealId,
-    progress: progressOf(r.total, r.done),
+    progress: progressOf(counts.total, counts.done),
     updatedAt: r.updatedAt,
   };
+}
+
+/**
+ * Summaries of a page of projects with their progress, counted in one grouped read of the page's
+ * tasks rather than two subqueries a row.
+ */
+async function summariesOf(db: Executor, businessId: string, rows: SummaryRow[]): Promise<ProjectSummary[]> {
+  const ids = rows.map((r) => r.id);
+  const counts = ids.length
+    ? await db
+        .select({ projectId: tasks.projectId, total: sql<number>`count(*)::int`, done: sql<number>`(count(*) filter (where ${tasks.category} = 'done'))::int` })
+        .from(tasks)
+        .where(and(eq(tasks.businessId, businessId), inArray(tasks.projectId, ids)))
+        .groupBy(tasks.projectId)
+    : [];
+  const byProject = new Map(counts.map((c) => [c.projectId, c]));
+  return rows.map((r) => toSummary(r, byProject.get(r.id) ?? { total: 0, done: 0 }));
 }
 
 /** Project summaries with the value of an order (for a keyset cursor), or none. */
@@ -114,7 +128,7 @@ export const findProjects = defineQuery('findProjects', ['projects', 'read'], as
     .where(and(...filters))
     .orderBy(desc(projects.createdAt), desc(projects.id))
     .limit(args.limit ?? 500);
-  return rows.map((r) => toSummary(r));
+  return summariesOf(db, ctx.businessId, rows);
 });
 
 /**
@@ -122,6 +136,13 @@ export const findProjects = defineQuery('findProjects', ['projects', 'read'], as
  * a search that broad names no one customer, and projects still match by their own name.
  */
 const CUSTOMER_MATCHES = 1000;
+
+/** The expression of each order; each has its (business_id, expression, id) index. */
+const PROJECT_SORT_KEYS: Record<ProjectSort, SortKey> = {
+  name: { expr: sql`${projects.sortName}`, kind: 'text' },
+  created: { expr: sql`${projects.createdAt}`, kind: 'instant' },
+  due: { expr: sql`coalesce(${projects.endDate}, 'infinity'::date)`, kind: 'date' },
+};
 
 function projectFilterWhere(ctx: Ctx, filters: ProjectFilter): SQL {
   const where: (SQL | undefined)[] = [projectScope(ctx, 'read')];
@@ -137,17 +158,15 @@ function projectFilterWhere(ctx: Ctx, filters: ProjectFilter): SQL {
   if (filters.statuses?.length) where.push(inArray(projects.status, filters.statuses));
   if (filters.customerId) where.push(eq(projects.customerId, filters.customerId));
   if (filters.ownerId) where.push(eq(projects.ownerId, filters.ownerId));
-  if (filters.dueFrom) where.push(sql`${projects.endDate} >= ${filters.dueFrom}::date`);
-  if (filters.dueTo) where.push(sql`${projects.endDate} <= ${filters.dueTo}::date`);
+  if (filters.dueFrom || filters.dueTo) {
+    // On the expression of the "due" order, so that its index reads just the range.
+    const due = PROJECT_SORT_KEYS.due.expr;
+    where.push(sql`${projects.endDate} is not null`);
+    if (filters.dueFrom) where.push(sql`${due} >= ${filters.dueFrom}::date`);
+    if (filters.dueTo) where.push(sql`${due} <= ${filters.dueTo}::date`);
+  }
   return and(...where)!;
 }
-
-/** The expression of each order; each has its (business_id, expression, id) index. */
-const PROJECT_SORT_KEYS: Record<ProjectSort, SortKey> = {
-  name: { expr: sql`${projects.sortName}`, kind: 'text' },
-  created: { expr: sql`${projects.createdAt}`, kind: 'instant' },
-  due: { expr: sql`coalesce(${projects.endDate}, 'infinity'::date)`, kind: 'date' },
-};
 
 export type FindProjectsPageArgs = { filters?: ProjectFilter; sort?: ProjectSort; dir?: SortDir; cursor?: string; limit?: number };
 
@@ -167,7 +186,7 @@ export const findProjectsPage = defineQuery('findProjectsPage', ['projects', 're
     .orderBy(...keysetOrder(key, projects.id, dir))
     .limit(limit + 1);
   const page = keysetPage(rows, limit, sort, dir);
-  return { data: page.rows.map((r) => toSummary(r)), nextCursor: page.nextCursor };
+  return { data: await summariesOf(db, ctx.businessId, page.rows), nextCursor: page.nextCursor };
 });
 
 export type TaskStatusRecord = {
@@ -196,23 +215,13 @@ export const getProject = defineQuery('getProject', ['projects', 'read'], async 
   if (!isUuid(id)) throw new AppError('NOT_FOUND');
   const [row] = await db
     .select({
-      id: projects.id,
-      name: projects.name,
+      ...summaryColumns,
+      ...progressColumns,
       description: projects.description,
-      status: projects.status,
-      customerId: projects.customerId,
-      customerName: customers.name,
-      ownerId: projects.ownerId,
-      ownerName: personnel.name,
-      startDate: projects.startDate,
-      endDate: projects.endDate,
-      dealId: projects.dealId,
       dealTitle: deals.title,
       dealWonAt: deals.wonAt,
       version: projects.version,
       createdAt: projects.createdAt,
-      updatedAt: projects.updatedAt,
-      ...progressColumns,
     })
     .from(projects)
     .leftJoin(deals, and(eq(deals.businessId, projects.businessId), eq(deals.id, projects.dealId)))
@@ -230,17 +239,8 @@ export const getProject = defineQuery('getProject', ['projects', 'read'], async 
     findTaskStatuses(db, ctx.businessId, id),
   ]);
   return {
-    id: row.id,
-    name: row.name,
+    ...toSummary(row, row),
     description: row.description,
-    status: row.status,
-    customer: row.customerId ? { id: row.customerId, name: row.customerName ?? '' } : null,
-    owner: row.ownerId ? { id: row.ownerId, name: row.ownerName ?? '' } : null,
-    startDate: row.startDate,
-    endDate: row.endDate,
-    dealId: row.dealId,
-    progress: progressOf(row.total, row.done),
-    updatedAt: row.updatedAt,
     members,
     statuses,
     deal: row.dealId && row.dealTitle !== null ? { id: row.dealId, title: row.dealTitle, wonAt: row.dealWonAt } : null,

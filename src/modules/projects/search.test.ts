@@ -12,6 +12,7 @@ import { findTasks } from '@/modules/tasks/queries';
 import { addPersonnel, contextFor, createTestBusiness, createUser } from '../../../tests/factories';
 import { insertTestCustomer } from '../../../tests/factories/customers';
 import { apiCall } from '../../../tests/api';
+import { openApiDocument } from '@/composition/api';
 import { createProjectOperation } from './operations';
 import { findProjectsPage } from './queries';
 
@@ -137,6 +138,17 @@ describe('project list search and filters', () => {
     expect((await api('sort=lifetimeValue')).status).toBe(200);
     expect(await api('sort=age')).toMatchObject({ status: 400, json: { error: { fields: { sort: expect.anything() } } } });
     expect((await api(`sort=created&cursor=${encodeURIComponent(first.nextCursor!)}`)).status).toBe(400);
+  });
+
+  it('documents the orders and filters of the lists in the OpenAPI document', () => {
+    type Param = { name: string; schema: { enum?: string[] } };
+    const doc = openApiDocument() as { paths: Record<string, { get?: { parameters?: Param[] } }> };
+    const param = (path: string, name: string) => doc.paths[path]?.get?.parameters?.find((p) => p.name === name);
+    expect(param('/customers', 'sort')?.schema.enum).toEqual(['name', '-name', 'created', '-created', 'lifetimeValue', '-lifetimeValue', 'lastInteraction', '-lastInteraction']);
+    expect(param('/projects', 'sort')?.schema.enum).toEqual(['name', '-name', 'created', '-created', 'due', '-due']);
+    expect(param('/tasks', 'sort')?.schema.enum).toEqual(['due', '-due', 'created', '-created', 'priority', '-priority']);
+    for (const name of ['search', 'status', 'customerId', 'ownerId', 'dueFrom', 'dueTo', 'cursor', 'limit']) expect(param('/projects', name), name).toBeDefined();
+    for (const name of ['search', 'status', 'priority', 'assigneeId', 'projectId', 'dueFrom', 'dueTo', 'cursor']) expect(param('/tasks', name), name).toBeDefined();
   });
 
   it('shows another business’s key none of the projects or tasks, whatever it asks', async () => {

@@ -3,9 +3,7 @@ import {
   Anchor,
   Badge,
   Box,
-  Button,
   Group,
-  MultiSelect,
   Paper,
   Progress,
   SegmentedControl,
@@ -19,16 +17,13 @@ import {
   TableThead,
   TableTr,
   Text,
-  Title,
   UnstyledButton,
 } from '@mantine/core';
-import { IconArrowDown, IconArrowUp, IconFilterOff, IconLayoutGrid, IconList } from '@tabler/icons-react';
+import { IconArrowDown, IconArrowUp, IconLayoutGrid, IconList } from '@tabler/icons-react';
 import Link from 'next/link';
 import { useLocale, useTranslations } from 'next-intl';
-import { useCallback } from 'react';
 import { CustomerSelect, customerOptionsSearch, type SelectOption } from '@/components/forms/customer-select';
-import { DateField } from '@/components/forms/date-field';
-import { ListPager, ListSearch, ListSort } from '@/components/list/list-controls';
+import { ListBody, ListClearFilters, ListDayRange, ListEmpty, ListMultiFilter, ListPager, ListSearch, ListSort } from '@/components/list/list-controls';
 import { useListUrl } from '@/components/list/use-list-url';
 import { formatCalendarDay } from '@/lib/format-date';
 import { hasProjectFilters, projectListParams, type ProjectListState } from '../list-params';
@@ -46,7 +41,6 @@ export function ProjectBrowser({
   nextCursor,
   owners,
   customer,
-  emptyAction,
 }: {
   slug: string;
   state: ProjectListState;
@@ -55,13 +49,9 @@ export function ProjectBrowser({
   owners: { id: string; name: string }[];
   /** The customer the list is filtered by, for the picker's label. */
   customer: SelectOption | null;
-  emptyAction?: React.ReactNode;
 }) {
   const t = useTranslations('projects');
-  const tc = useTranslations('common');
-  const { pending, go } = useListUrl();
-  // Any change but paging starts again from the first page.
-  const change = useCallback((patch: Partial<ProjectListState>) => go(projectListParams({ ...state, cursor: undefined, ...patch })), [go, state]);
+  const { pending, change, page } = useListUrl(state, projectListParams);
   const filtered = hasProjectFilters(state);
 
   return (
@@ -86,16 +76,13 @@ export function ProjectBrowser({
         />
       </Group>
       <Group gap="xs" align="flex-end" wrap="wrap">
-        <MultiSelect
+        <ListMultiFilter
           label={t('fields.status')}
-          placeholder={state.statuses?.length ? undefined : t('list.statusPlaceholder')}
+          anyLabel={t('list.statusPlaceholder')}
           data={PROJECT_STATUSES.map((s) => ({ value: s, label: t(`statuses.${s}`) }))}
-          value={state.statuses ?? []}
-          onChange={(v) => change({ statuses: v.length ? (v as ProjectStatus[]) : undefined })}
-          clearable
-          w={{ base: '100%', xs: 240 }}
-          data-testid="project-filter-status"
-          comboboxProps={{ withinPortal: true }}
+          value={state.statuses}
+          onChange={(v) => change({ statuses: v as ProjectStatus[] | undefined })}
+          testId="project-filter-status"
         />
         <Box w={{ base: '100%', xs: 220 }}>
           <CustomerSelect
@@ -121,53 +108,39 @@ export function ProjectBrowser({
           data-testid="project-filter-owner"
           comboboxProps={{ withinPortal: true }}
         />
-        <DateField
-          label={t('list.dueFrom')}
-          value={state.dueFrom}
-          maxDate={state.dueTo}
-          onChange={(v) => change({ dueFrom: v || undefined })}
-          w={{ base: '48%', xs: 170 }}
-          data-testid="project-filter-due-from"
-        />
-        <DateField
-          label={t('list.dueTo')}
-          value={state.dueTo}
-          minDate={state.dueFrom}
-          onChange={(v) => change({ dueTo: v || undefined })}
-          w={{ base: '48%', xs: 170 }}
-          data-testid="project-filter-due-to"
+        <ListDayRange
+          fromLabel={t('list.dueFrom')}
+          toLabel={t('list.dueTo')}
+          from={state.dueFrom}
+          to={state.dueTo}
+          onChange={({ from, to }) => change({ dueFrom: from, dueTo: to })}
+          testId="project-filter-due"
         />
         {filtered && (
-          <Button
-            variant="subtle"
-            leftSection={<IconFilterOff size={16} />}
-            onClick={() => change({ search: undefined, statuses: undefined, customerId: undefined, ownerId: undefined, dueFrom: undefined, dueTo: undefined })}
-            data-testid="project-filters-clear"
-          >
-            {tc('clearFilters')}
-          </Button>
+          <ListClearFilters
+            onClear={() => change({ search: undefined, statuses: undefined, customerId: undefined, ownerId: undefined, dueFrom: undefined, dueTo: undefined })}
+            testId="project-filters-clear"
+          />
         )}
       </Group>
 
-      <Box style={{ opacity: pending ? 0.55 : 1, transition: 'opacity 120ms' }} aria-busy={pending}>
+      <ListBody pending={pending}>
         {items.length === 0 ? (
-          <Paper withBorder radius="lg" p="xl" ta="center" data-testid="project-empty">
-            <Title order={4}>{filtered || state.cursor ? t('list.noMatch') : t('empty')}</Title>
-            <Text c="dimmed" mt={4}>
-              {filtered || state.cursor ? t('list.noMatchText') : t('emptyText')}
-            </Text>
-            {!filtered && !state.cursor && emptyAction}
-          </Paper>
+          filtered || state.cursor ? (
+            <ListEmpty title={t('list.noMatch')} text={t('list.noMatchText')} testId="project-empty" />
+          ) : (
+            <ListEmpty title={t('empty')} text={t('emptyText')} testId="project-empty" />
+          )
         ) : state.view === 'list' ? (
           <ProjectTable slug={slug} items={items} sort={state.sort} dir={state.dir} onSort={(sort, dir) => change({ sort, dir })} />
         ) : (
           <ProjectList slug={slug} items={items} />
         )}
-      </Box>
+      </ListBody>
       <ListPager
         pending={pending}
-        onFirst={state.cursor ? () => change({}) : undefined}
-        onNext={nextCursor ? () => go(projectListParams({ ...state, cursor: nextCursor })) : undefined}
+        onFirst={state.cursor ? () => page(undefined) : undefined}
+        onNext={nextCursor ? () => page(nextCursor) : undefined}
       />
     </Stack>
   );

@@ -2,10 +2,7 @@
 import {
   Anchor,
   Badge,
-  Box,
-  Button,
   Group,
-  MultiSelect,
   Paper,
   Select,
   Stack,
@@ -17,14 +14,12 @@ import {
   TableThead,
   TableTr,
   Text,
-  Title,
 } from '@mantine/core';
-import { IconFilterOff, IconX } from '@tabler/icons-react';
+import { IconX } from '@tabler/icons-react';
 import Link from 'next/link';
 import { useTranslations } from 'next-intl';
-import { useCallback, type ReactNode } from 'react';
-import { DateField } from '@/components/forms/date-field';
-import { ListPager, ListSearch, ListSort } from '@/components/list/list-controls';
+import type { ReactNode } from 'react';
+import { ListBody, ListClearFilters, ListDayRange, ListEmpty, ListMultiFilter, ListPager, ListSearch, ListSort } from '@/components/list/list-controls';
 import { useListUrl } from '@/components/list/use-list-url';
 import { isTaskSearch, taskListParams, type TaskListState } from '../list-params';
 import { TASK_CATEGORIES, TASK_PRIORITIES, TASK_SORTS, type TaskCategory, type TaskPriority } from '../schemas';
@@ -59,8 +54,7 @@ export function TaskBrowser({
   const t = useTranslations('tasks');
   const tp = useTranslations('projects');
   const tc = useTranslations('common');
-  const { pending, go } = useListUrl();
-  const change = useCallback((patch: Partial<TaskListState>) => go(taskListParams({ ...state, cursor: undefined, ...patch })), [go, state]);
+  const { pending, change, page } = useListUrl(state, taskListParams);
   const searching = isTaskSearch(state);
   const filtered = Boolean(state.search || state.categories?.length || state.priorities?.length || state.dueFrom || state.dueTo);
 
@@ -71,27 +65,21 @@ export function TaskBrowser({
         <ListSort sorts={TASK_SORTS.map((s) => ({ value: s, label: t(`list.sorts.${s}`) }))} sort={state.sort} dir={state.dir} onChange={(sort, dir) => change({ sort, dir })} />
       </Group>
       <Group gap="xs" align="flex-end" wrap="wrap">
-        <MultiSelect
+        <ListMultiFilter
           label={t('fields.category')}
-          placeholder={state.categories?.length ? undefined : t('list.statusPlaceholder')}
+          anyLabel={t('list.statusPlaceholder')}
           data={TASK_CATEGORIES.map((c) => ({ value: c, label: tp(`categories.${c}`) }))}
-          value={state.categories ?? []}
-          onChange={(v) => change({ categories: v.length ? (v as TaskCategory[]) : undefined })}
-          clearable
-          w={{ base: '100%', xs: 220 }}
-          data-testid="task-filter-status"
-          comboboxProps={{ withinPortal: true }}
+          value={state.categories}
+          onChange={(v) => change({ categories: v as TaskCategory[] | undefined })}
+          testId="task-filter-status"
         />
-        <MultiSelect
+        <ListMultiFilter
           label={t('fields.priority')}
-          placeholder={state.priorities?.length ? undefined : t('list.priorityPlaceholder')}
+          anyLabel={t('list.priorityPlaceholder')}
           data={TASK_PRIORITIES.map((p) => ({ value: p, label: t(`priorities.${p}`) }))}
-          value={state.priorities ?? []}
-          onChange={(v) => change({ priorities: v.length ? (v as TaskPriority[]) : undefined })}
-          clearable
-          w={{ base: '100%', xs: 220 }}
-          data-testid="task-filter-priority"
-          comboboxProps={{ withinPortal: true }}
+          value={state.priorities}
+          onChange={(v) => change({ priorities: v as TaskPriority[] | undefined })}
+          testId="task-filter-priority"
         />
         <Select
           label={t('list.assignee')}
@@ -104,17 +92,16 @@ export function TaskBrowser({
           data-testid="task-filter-assignee"
           comboboxProps={{ withinPortal: true }}
         />
-        <DateField label={t('list.dueFrom')} value={state.dueFrom} maxDate={state.dueTo} onChange={(v) => change({ dueFrom: v || undefined })} w={{ base: '48%', xs: 170 }} data-testid="task-filter-due-from" />
-        <DateField label={t('list.dueTo')} value={state.dueTo} minDate={state.dueFrom} onChange={(v) => change({ dueTo: v || undefined })} w={{ base: '48%', xs: 170 }} data-testid="task-filter-due-to" />
+        <ListDayRange
+          fromLabel={t('list.dueFrom')}
+          toLabel={t('list.dueTo')}
+          from={state.dueFrom}
+          to={state.dueTo}
+          onChange={({ from, to }) => change({ dueFrom: from, dueTo: to })}
+          testId="task-filter-due"
+        />
         {filtered && (
-          <Button
-            variant="subtle"
-            leftSection={<IconFilterOff size={16} />}
-            onClick={() => change({ search: undefined, categories: undefined, priorities: undefined, dueFrom: undefined, dueTo: undefined })}
-            data-testid="task-filters-clear"
-          >
-            {tc('clearFilters')}
-          </Button>
+          <ListClearFilters onClear={() => change({ search: undefined, categories: undefined, priorities: undefined, dueFrom: undefined, dueTo: undefined })} testId="task-filters-clear" />
         )}
       </Group>
       {project && (
@@ -129,25 +116,20 @@ export function TaskBrowser({
         </Group>
       )}
 
-      <Box style={{ opacity: pending ? 0.55 : 1, transition: 'opacity 120ms' }} aria-busy={pending}>
+      <ListBody pending={pending}>
         {!searching ? (
           children
         ) : tasks.length === 0 ? (
-          <Paper withBorder radius="lg" p="xl" ta="center" data-testid="task-empty">
-            <Title order={4}>{t('list.noMatch')}</Title>
-            <Text c="dimmed" mt={4}>
-              {t('list.noMatchText')}
-            </Text>
-          </Paper>
+          <ListEmpty title={t('list.noMatch')} text={t('list.noMatchText')} testId="task-empty" />
         ) : (
           <TaskResults slug={slug} tasks={tasks} timeZone={timeZone} />
         )}
-      </Box>
+      </ListBody>
       {searching && (
         <ListPager
           pending={pending}
-          onFirst={state.cursor ? () => change({}) : undefined}
-          onNext={nextCursor ? () => go(taskListParams({ ...state, cursor: nextCursor })) : undefined}
+          onFirst={state.cursor ? () => page(undefined) : undefined}
+          onNext={nextCursor ? () => page(nextCursor) : undefined}
         />
       )}
     </Stack>

@@ -58,7 +58,9 @@ export const projects = pgTable(
     index('projects_created_idx').on(t.businessId, t.createdAt, t.id),
     // The list's "due" order puts projects without an end date last: the same expression as the query.
     index('projects_due_idx').on(t.businessId, sql`coalesce(${t.endDate}, 'infinity'::date)`, t.id),
-    index('projects_search_trgm_idx').using('gin', sql`${t.searchText} gin_trgm_ops`),
+    // Without GIN's pending list: after a burst of new projects (an import) every search would scan
+    // the unmerged entries until autovacuum merged them (measured: p95 250 ms at 20,000 fresh rows).
+    index('projects_search_trgm_idx').using('gin', sql`${t.searchText} gin_trgm_ops`).with({ fastupdate: false }),
   ],
 );
 
@@ -142,7 +144,7 @@ export const tasks = pgTable(
     index('tasks_customer_idx').on(t.businessId, t.customerId),
     // The lists' "due" order puts tasks without a due time last: the same expression as the query.
     index('tasks_list_due_idx').on(t.businessId, sql`coalesce(${t.dueAt}, 'infinity'::timestamptz)`, t.id),
-    index('tasks_search_trgm_idx').using('gin', sql`${t.searchText} gin_trgm_ops`),
+    index('tasks_search_trgm_idx').using('gin', sql`${t.searchText} gin_trgm_ops`).with({ fastupdate: false }),
     index('tasks_due_idx').on(t.dueAt).where(sql`${t.completedAt} is null and ${t.remindedAt} is null and ${t.dueAt} is not null`),
     foreignKey({ columns: [t.businessId, t.projectId], foreignColumns: [projects.businessId, projects.id], name: 'tasks_project_fk' }).onDelete('cascade'),
     foreignKey({ columns: [t.businessId, t.statusId], foreignColumns: [taskStatuses.businessId, taskStatuses.id], name: 'tasks_status_fk' }),
