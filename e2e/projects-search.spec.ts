@@ -65,7 +65,7 @@ test('projects: search in Turkish, filter by status and customer, sort the list,
   });
 
   await test.step('the list view, sorted by name in Turkish order, both ways', async () => {
-    await page.getByTestId('project-view').getByText(tr('projects.views.list')).click();
+    await page.getByTestId('project-view').locator('label', { hasText: tr('projects.views.list') }).click();
     await expect(page).toHaveURL(/[?&]view=list/);
     await expect(page.getByTestId('project-table')).toBeVisible();
     await page.getByTestId('project-sort-name').click();
@@ -119,8 +119,10 @@ test('projects: search in Turkish, filter by status and customer, sort the list,
 
   await test.step('tasks: search, a priority filter and the order, on "my tasks" and from a project', async () => {
     const made = await page.evaluate(async () => {
-      const projects = (await (await fetch('/api/v1/projects?search=yenileme')).json()) as { data: { id: string }[] };
-      const projectId = projects.data[0]!.id;
+      // A project made in the app, with its board's columns (the ones above were written directly).
+      const created = await fetch('/api/v1/projects', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: 'Mağaza Kurulumu', status: 'planned' }) });
+      if (created.status !== 201) return `POST /projects answered ${created.status}`;
+      const projectId = ((await created.json()) as { id: string }).id;
       for (const task of [
         { title: 'Ana sayfa tasarımı', projectId, priority: 'high', dueAt: '2026-03-01 09:00' },
         { title: 'İçerik girişi', projectId, priority: 'low', dueAt: '2026-03-05 09:00' },

@@ -160,7 +160,7 @@ export function ListDayRange({
 export function ListClearFilters({ onClear, testId }: { onClear: () => void; testId: string }) {
   const tc = useTranslations('common');
   return (
-    <Button variant="subtle" leftSection={<IconFilterOff size={16} />} onClick={onClear} data-testid={testId}>
+    <Button variant="subtle" leftSection={<IconFilterOff size={16} />} onClick={onClear} data-testid={testId} style={{ alignSelf: 'flex-end' }}>
       {tc('clearFilters')}
     </Button>
   );

@@ -75,7 +75,7 @@ export function ProjectBrowser({
           data-testid="project-view"
         />
       </Group>
-      <Group gap="xs" align="flex-end" wrap="wrap">
+      <Group gap="xs" align="flex-start" wrap="wrap">
         <ListMultiFilter
           label={t('fields.status')}
           anyLabel={t('list.statusPlaceholder')}

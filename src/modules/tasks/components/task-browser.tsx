@@ -64,7 +64,7 @@ export function TaskBrowser({
         <ListSearch value={state.search ?? ''} onSearch={(search) => change({ search: search || undefined })} placeholder={t('list.searchPlaceholder')} testId="task-search" />
         <ListSort sorts={TASK_SORTS.map((s) => ({ value: s, label: t(`list.sorts.${s}`) }))} sort={state.sort} dir={state.dir} onChange={(sort, dir) => change({ sort, dir })} />
       </Group>
-      <Group gap="xs" align="flex-end" wrap="wrap">
+      <Group gap="xs" align="flex-start" wrap="wrap">
         <ListMultiFilter
           label={t('fields.category')}
           anyLabel={t('list.statusPlaceholder')}
