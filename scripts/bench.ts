@@ -17,7 +17,9 @@
  *
  * Environment: BENCH_DATA_DIR (.data-bench), BENCH_CUSTOMERS (100000), BENCH_PORT (3400),
  * BENCH_ITERATIONS (300), BENCH_ONLY (comma-separated operation names), BENCH_DEALS (5000: open deals
- * seeded once on the demo business's first pipeline, for `deals.board` and `deals.move`).
+ * seeded once on the demo business's first pipeline, for `deals.board` and `deals.move`), BENCH_PROJECTS
+ * (20000: projects of the demo business, made once, for `projects.search` and `projects.filter`;
+ * target p95 ≤ 20 ms each).
  */
 // Registers the modules' event subscribers (audit entries, notifications) before any write.
 import '../src/composition/wiring';
@@ -36,7 +38,7 @@ import { createApiKey } from '../src/modules/api-keys/mutations';
 import { randomSource } from '../tests/factories/crm-data';
 import { insertTestDeals } from '../tests/factories/deals';
 import { ensureDefaultPipeline } from '../src/modules/deals/mutations';
-import { insertTasksBulk, insertTestProject } from '../tests/factories/projects';
+import { insertProjectsBulk, insertTasksBulk, insertTestProject } from '../tests/factories/projects';
 import { getProject } from '../src/modules/projects/queries';
 import { findBoardTasks } from '../src/modules/tasks/queries';
 import { directusFromEnv, directusPairs } from './bench-peers';
@@ -257,6 +259,24 @@ async function main() {
     const boardTaskIds = (await db.select({ id: tasks.id }).from(tasks).where(and(eq(tasks.businessId, demo.id), eq(tasks.projectId, boardId))).limit(500)).map((r) => r.id);
     const taskBoardRows = board.progress.total;
 
+    // BENCH_PROJECTS projects in the demo business for the project list, made once and kept, for
+    // 3,000 customers (in the order they were made, so their names are spread over the alphabet).
+    const wantedProjects = Number(process.env.BENCH_PROJECTS ?? 20_000);
+    const [{ n: projectCount } = { n: 0 }] = await db.select({ n: count() }).from(projects).where(eq(projects.businessId, demo.id));
+    const projectCustomers = (await db.select({ id: customers.id }).from(customers).where(eq(customers.businessId, demo.id)).orderBy(customers.id).limit(3000)).map((r) => r.id);
+    const projectOwners = (await db.select({ id: personnel.id }).from(personnel).where(eq(personnel.businessId, demo.id)).limit(20)).map((r) => r.id);
+    if (projectCount < wantedProjects) {
+      await insertProjectsBulk(db, demo.id, wantedProjects - projectCount, { customerIds: projectCustomers, ownerIds: projectOwners, seed: projectCount });
+      await db.execute(sql`analyze projects`);
+    }
+    const [{ n: projectRows } = { n: 0 }] = await db.select({ n: count() }).from(projects).where(eq(projects.businessId, demo.id));
+    // Customers that have projects, with their names, for the customer filter and name searches.
+    const projectCustomerRows = await db
+      .select({ id: customers.id, name: customers.name })
+      .from(customers)
+      .where(and(eq(customers.businessId, demo.id), sql`exists (select 1 from ${projects} p where p.business_id = ${customers.businessId} and p.customer_id = ${customers.id})`))
+      .limit(200);
+
     await measureIdle(Number(process.env.BENCH_IDLE_SECONDS ?? 20));
 
     const floor = await startFloorServer(url);
@@ -368,6 +388,35 @@ async function main() {
         const stageId = openStages[Math.floor(i / movers.length) % 2 === 0 ? 1 : 0]!;
         const response = await fetch(`${baseUrl}/api/v1/deals/${id}`, { method: 'PATCH', headers, body: JSON.stringify({ stageId, beforeId: null, afterId: null }) });
         if (response.status !== 200) throw new Error(`PATCH /deals answered ${response.status}: ${(await response.text()).slice(0, 300)}`);
+      },
+    });
+    // The project list of the API at BENCH_PROJECTS projects: searches (Turkish letters either way,
+    // parts of project names and of customers' names) and filters (status, customer, owner, end
+    // date range, sorted by name or end date), 50 a page. Target: p95 ≤ 20 ms each.
+    const PROJECT_SEARCHES = ['yenileme', 'YENİLEME', 'magaza', 'şube açılışı', 'ürün çekimi', 'iç mimari', 'tasarimi', 'katalog bakımı', ...projectCustomerRows.slice(0, 4).map((c) => c.name.split(' ')[0]!)];
+    await measure({
+      name: 'projects.search',
+      rows: projectRows,
+      run: async (i) => {
+        const sorts = ['', '&sort=name', '&sort=due', '&status=active'];
+        await get(`/api/v1/projects?limit=50&search=${encodeURIComponent(PROJECT_SEARCHES[i % PROJECT_SEARCHES.length]!)}${sorts[i % sorts.length]}`);
+      },
+    });
+    await measure({
+      name: 'projects.filter',
+      rows: projectRows,
+      run: async (i) => {
+        const customer = projectCustomerRows[i % projectCustomerRows.length]!;
+        const owner = projectOwners[i % projectOwners.length]!;
+        const filters = [
+          `status=active&customerId=${customer.id}`,
+          `status=on_hold&sort=name`,
+          `ownerId=${owner}&sort=due`,
+          `dueFrom=2025-06-01&dueTo=2025-06-30&sort=due`,
+          `status=planned&dueFrom=2026-01-01&sort=-due`,
+          `customerId=${customer.id}&sort=-created`,
+        ];
+        await get(`/api/v1/projects?limit=50&${filters[i % filters.length]}`);
       },
     });
     // What the project page reads: the project with its columns and every card of its board

@@ -51,7 +51,6 @@ const NOT_READS: Record<string, string> = {
   // Pieces of a query, used inside defined queries and operations.
   ownContractSql: 'a where clause',
   customerFilterWhere: 'a where clause',
-  searchPatterns: 'turns search text into patterns',
   dealScope: 'a where clause, FORBIDDEN when the role has no scope',
   projectScope: 'a where clause, FORBIDDEN when the role has no scope',
   reminderScope: 'a where clause, FORBIDDEN when the role has no scope',
@@ -199,12 +198,13 @@ const scenarios: Record<string, Scenario> = {
   findReminderOccurrences: { reads: ['reminders', 'read'], args: (f) => [f.otherReminderId], others: hidden },
 
   findProjects: { reads: ['projects', 'read'], args: () => [{}], others: (rows, f) => shows(f.otherProjectId)(rows) },
+  findProjectsPage: { reads: ['projects', 'read'], args: () => [{}], others: (p, f) => showsInPage(f.otherProjectId)(p) },
   getProject: { reads: ['projects', 'read'], args: (f) => [f.otherProjectId], others: hidden },
   projectVisible: { reads: ['projects', 'read'], args: (f) => [f.otherProjectId], others: (visible) => visible === true },
   findProjectOptions: { reads: ['projects', 'read'], args: () => [], others: (rows, f) => shows(f.otherProjectId)(rows) },
 
   findBoardTasks: { reads: ['tasks', 'read'], args: (f) => [f.projectId], others: (rows, f) => shows(f.otherTaskId)(rows) },
-  findTasks: { reads: ['tasks', 'read'], args: (f) => [{ projectId: f.projectId }], others: (p, f) => showsInPage(f.otherTaskId)(p) },
+  findTasks: { reads: ['tasks', 'read'], args: (f) => [{ filters: { projectId: f.projectId } }], others: (p, f) => showsInPage(f.otherTaskId)(p) },
   findMyTasks: { reads: ['tasks', 'read'], args: () => [] },
   findCustomerTasks: { reads: ['tasks', 'read'], args: (f) => [f.customerId], others: (rows, f) => shows(f.otherTaskId)(rows) },
   getTask: { reads: ['tasks', 'read'], args: (f) => [f.otherTaskId], others: hidden },

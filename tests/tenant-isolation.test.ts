@@ -53,6 +53,7 @@ import { ENDPOINTS } from '@/composition/api';
 import { runOperation, type Operation } from '@/server/actions/operation';
 import { loadBusinessContext, loadBusinessContextById, type Ctx } from '@/server/auth/context';
 import { isAppError } from '@/lib/errors';
+import { encodeSortCursor } from '@/server/db/keyset';
 import { createApiKey } from '@/modules/api-keys/mutations';
 import { acceptInvitation, createPersonnel } from '@/modules/personnel/mutations';
 import { createCustomer, createNote, createSegment, createTag, tagCustomers } from '@/modules/customers/mutations';
@@ -497,6 +498,11 @@ async function expectRowsOfB(
 const expectBusinessOfB = async (json: unknown) => expect(await businessesOfB()).toContain((json as { id: string }).id);
 const idsOf = (json: unknown) => (json as { data: { id: string }[] }).data.map((row) => row.id);
 
+/** A well-formed keyset cursor that points at one of A's rows: B's list goes on with B's rows. */
+function afterA(sort: string, id: string): string {
+  return encodeURIComponent(encodeSortCursor({ sort, dir: 'asc', value: new Date(0).toISOString(), id }));
+}
+
 const apiScenarios: Record<string, ApiScenario> = {
   'GET /businesses': {
     calls: () => [{ path: '/businesses' }],
@@ -573,6 +579,7 @@ const apiScenarios: Record<string, ApiScenario> = {
       { path: `/customers?search=${encodeURIComponent(A.marker)}` },
       { path: `/customers?tag=${A.tagId}&limit=200` },
       { path: `/customers?ownerId=${A.member.personnelId}` },
+      { path: `/customers?sort=-lastInteraction&search=${encodeURIComponent(A.marker)}` },
     ],
     own: { ...sessionOwn(200), ...keyOwn(200) },
     check: async (json) => {
@@ -844,7 +851,13 @@ const apiScenarios: Record<string, ApiScenario> = {
     calls: () => [{ path: `/quotes/${A.quoteId}/send`, body: {} }],
   },
   'GET /projects': {
-    calls: () => [{ path: '/projects' }, { path: `/projects?customerId=${A.customerId}` }],
+    calls: () => [
+      { path: '/projects' },
+      { path: `/projects?customerId=${A.customerId}` },
+      { path: `/projects?search=${encodeURIComponent(A.marker)}&sort=name` },
+      { path: `/projects?ownerId=${A.member.personnelId}&status=active&dueFrom=2000-01-01&sort=-due` },
+      { path: `/projects?sort=created&cursor=${afterA('created', A.projectId)}` },
+    ],
     own: { ...sessionOwn(200), ...keyOwn(200) },
     check: async (json) => {
       if (idsOf(json).length > 0) await expectRowsOfB(projects, idsOf(json));
@@ -876,7 +889,13 @@ const apiScenarios: Record<string, ApiScenario> = {
     calls: () => [{ path: `/projects/${A.projectId}` }],
   },
   'GET /tasks': {
-    calls: () => [{ path: '/tasks' }, { path: `/tasks?projectId=${A.projectId}` }, { path: `/tasks?assigneeId=${A.member.personnelId}` }, { path: `/tasks?cursor=${A.taskId}` }],
+    calls: () => [
+      { path: '/tasks' },
+      { path: `/tasks?projectId=${A.projectId}` },
+      { path: `/tasks?assigneeId=${A.member.personnelId}` },
+      { path: `/tasks?cursor=${afterA('created', A.taskId)}` },
+      { path: `/tasks?search=${encodeURIComponent(A.marker)}&sort=-priority` },
+    ],
     own: { ...sessionOwn(200), ...keyOwn(200) },
     check: async (json) => {
       if (idsOf(json).length > 0) await expectRowsOfB(tasks, idsOf(json));

@@ -182,17 +182,18 @@ const SCREENSHOT_DIR = fileURLToPath(new URL('../../screenshots/', import.meta.u
 
 /**
  * Screenshots of the page at desktop (1280 px) and phone (390 px) width into screenshots/, as
- * `<prefix>-<width>-<name>.png`, for a person to review; the page is left at desktop width.
+ * `<prefix>-<width>-<name>.png`, for a person to review (or into `dir`, a folder path ending in
+ * `/`); the page is left at desktop width.
  */
-export async function screenshotBothWidths(page: Page, prefix: string, name: string): Promise<void> {
-  fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
+export async function screenshotBothWidths(page: Page, prefix: string, name: string, dir = SCREENSHOT_DIR): Promise<void> {
+  fs.mkdirSync(dir, { recursive: true });
   for (const size of [
     { width: 1280, height: 800 },
     { width: 390, height: 844 },
   ]) {
     await page.setViewportSize(size);
     await painted(page);
-    await page.screenshot({ path: `${SCREENSHOT_DIR}${prefix}-${size.width}-${name}.png`, fullPage: true, animations: 'disabled' });
+    await page.screenshot({ path: `${dir}${prefix}-${size.width}-${name}.png`, fullPage: true, animations: 'disabled' });
   }
   await page.setViewportSize({ width: 1280, height: 800 });
 }

@@ -59,3 +59,32 @@ export async function setInstant(table: 'interactions' | 'deals', column: 'occur
     await client.end();
   }
 }
+
+/**
+ * Projects of the business with this slug, written at once (a list long enough to page through),
+ * with their search and sort keys as the app computes them. Returns their ids in order.
+ */
+export async function insertProjects(
+  slug: string,
+  projects: { name: string; customerId?: string | null; status?: string; endDate?: string | null }[],
+): Promise<string[]> {
+  const client = new pg.Client({ connectionString: databaseUrl() });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ id: string }>('select id from businesses where slug = $1', [slug]);
+    if (!rows[0]) throw new Error(`No business ${slug}`);
+    const ids: string[] = [];
+    for (const p of projects) {
+      const id = uuidv7();
+      ids.push(id);
+      await client.query(
+        `insert into projects (business_id, id, name, customer_id, status, end_date, search_text, sort_name)
+         values ($1, $2, $3, $4, $5, $6, $7, $8)`,
+        [rows[0].id, id, p.name, p.customerId ?? null, p.status ?? 'active', p.endDate ?? null, searchText([p.name]), turkishSortKey(p.name)],
+      );
+    }
+    return ids;
+  } finally {
+    await client.end();
+  }
+}

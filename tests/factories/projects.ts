@@ -3,7 +3,8 @@ import type { Executor } from '@/server/db/client';
 import { deals, pipelines, pipelineStages, projects, taskAssignees, taskStatuses, tasks } from '@/server/db/schema';
 import { newId } from '@/lib/ids';
 import { keysBetween } from '@/lib/ordering';
-import { insertDefaultStatuses } from '@/modules/projects/mutations';
+import { insertDefaultStatuses, projectSearchKeys } from '@/modules/projects/mutations';
+import { searchText } from '@/lib/text';
 
 /** A project with the default columns, written directly (for tests of other modules and the bench). */
 export async function insertTestProject(
@@ -13,7 +14,7 @@ export async function insertTestProject(
 ): Promise<{ id: string; name: string; statuses: { id: string; category: string }[] }> {
   const id = newId();
   const name = fields.name ?? `Proje ${id.slice(-6)}`;
-  await db.insert(projects).values({ businessId, id, name, customerId: fields.customerId ?? null, ownerId: fields.ownerId ?? null });
+  await db.insert(projects).values({ businessId, id, name, ...projectSearchKeys(name, null), customerId: fields.customerId ?? null, ownerId: fields.ownerId ?? null });
   await insertDefaultStatuses(db, businessId, id, 'tr');
   const statuses = await db
     .select({ id: taskStatuses.id, category: taskStatuses.category })
@@ -49,6 +50,7 @@ export async function insertTasksBulk(
         category: status.category as 'todo' | 'in_progress' | 'done',
         position: keys[i]!,
         title: `Görev ${s + 1}-${i + 1}`,
+        searchText: searchText([`Görev ${s + 1}-${i + 1}`]),
         priority: (['low', 'medium', 'high', 'urgent'] as const)[i % 4],
         dueAt: new Date(Date.now() + ((i % 30) - 10) * 24 * 3600_000),
         completedAt: status.category === 'done' ? new Date() : null,
@@ -91,4 +93,39 @@ export async function insertTestDeal(
     currency: 'TRY',
   });
   return { dealId, pipelineId, wonStageId };
+}
+
+const PROJECT_WORDS = ['Web Sitesi', 'Mağaza', 'Logo', 'Katalog', 'Şube', 'Mobil Uygulama', 'Kampanya', 'Muhasebe', 'Depo', 'Ürün Çekimi', 'İç Mimari', 'Sosyal Medya'];
+const PROJECT_KINDS = ['Yenileme', 'Kurulumu', 'Tasarımı', 'Açılışı', 'Taşıması', 'Bakımı', 'Çalışması', 'Geçişi'];
+
+/**
+ * Many projects at once (the bench's project list), with names from a small Turkish vocabulary,
+ * every status, customers and owners from the lists given, and end dates over two years (a fifth
+ * without one); in batches of 1,000 rows per insert, without board columns.
+ */
+export async function insertProjectsBulk(
+  db: Executor,
+  businessId: string,
+  count: number,
+  options: { customerIds: string[]; ownerIds: string[]; seed?: number },
+): Promise<void> {
+  const statuses = ['planned', 'active', 'on_hold', 'done', 'cancelled'] as const;
+  const base = Date.UTC(2025, 0, 1);
+  const rows: (typeof projects.$inferInsert)[] = [];
+  for (let i = 0; i < count; i++) {
+    const n = i + (options.seed ?? 0);
+    const name = `${PROJECT_WORDS[n % PROJECT_WORDS.length]} ${PROJECT_KINDS[Math.floor(n / PROJECT_WORDS.length) % PROJECT_KINDS.length]} ${n + 1}`;
+    const end = n % 5 === 0 ? null : new Date(base + ((n * 37) % 730) * 86_400_000).toISOString().slice(0, 10);
+    rows.push({
+      businessId,
+      id: newId(),
+      name,
+      ...projectSearchKeys(name, null),
+      status: statuses[n % statuses.length]!,
+      customerId: options.customerIds.length ? options.customerIds[(n * 7) % options.customerIds.length]! : null,
+      ownerId: options.ownerIds.length ? options.ownerIds[n % options.ownerIds.length]! : null,
+      endDate: end,
+    });
+  }
+  for (let i = 0; i < rows.length; i += 1000) await db.insert(projects).values(rows.slice(i, i + 1000));
 }

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { getDb } from '@/server/db/client';
 import { authorize } from '@/server/auth/authorize';
 import { findCustomers, findTags, getCustomer, getTag, type CustomerListRow, type CustomerRecord } from './queries';
-import { CUSTOMER_KINDS, CUSTOMER_STATUSES, createCustomerSchema, customerFieldsSchema, tagFieldsSchema, TAG_COLORS } from './schemas';
+import { CUSTOMER_KINDS, CUSTOMER_SORTS, CUSTOMER_STATUSES, type CustomerSort, createCustomerSchema, customerFieldsSchema, tagFieldsSchema, TAG_COLORS } from './schemas';
 import {
   createCustomerOperation,
   createTagOperation,
@@ -13,7 +13,7 @@ import {
   updateTagOperation,
 } from './operations';
 import { callOperation, defineEndpoint } from '@/server/api/endpoint';
-import { listQuery } from '@/server/api/list-query';
+import { listQuery, parseSort, sortParam } from '@/server/api/list-query';
 
 const tagJson = z.object({ id: z.uuid(), name: z.string(), color: z.string() });
 
@@ -135,18 +135,20 @@ export const listCustomers = defineEndpoint({
   method: 'GET',
   path: '/customers',
   tag: 'Customers',
-  summary: 'Customers by name (Turkish order), filtered, with keyset paging; `search` ignores case and Turkish letters',
+  summary: 'Customers in the order of `sort` (default: name in Turkish alphabetical order), filtered, with keyset paging; `search` ignores case and Turkish letters; sorting by `lifetimeValue` needs a role that may read purchases',
   auth: 'any',
   query: listQuery.extend({
     kind: z.enum(CUSTOMER_KINDS, 'invalid').optional(),
     status: z.enum(CUSTOMER_STATUSES, 'invalid').optional(),
     tag: z.uuid('invalid').optional(),
     ownerId: z.uuid('invalid').optional(),
+    sort: sortParam(CUSTOMER_SORTS, 'name'),
   }),
   response: z.object({ data: z.array(customerListJson), nextCursor: z.string().nullable() }),
   run: async ({ ctx, query }) => {
     authorize(ctx, 'customers', 'read');
     const page = await findCustomers(getDb(), ctx, {
+      ...parseSort<CustomerSort>(query.sort),
       cursor: query.cursor,
       limit: query.limit,
       filters: {

@@ -1,6 +1,6 @@
 import 'server-only';
 import { defineQuery } from '@/server/actions/query';
-import { instantInRange } from '@/lib/cursors';
+import { dayRange, decodeSortCursor, keysetAfter, keysetOrder, keysetPage, sortValueColumn, type SortCursor, type SortKey as KeysetKey } from '@/server/db/keyset';
 import { and, asc, desc, eq, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { customerNotes, customerTags, customers, personnel, segments, tags } from '@/server/db/schema';
@@ -10,6 +10,7 @@ import { AppError } from '@/lib/errors';
 import { scopeFor } from '@/lib/permissions';
 import { isUuid } from '@/lib/ids';
 import { foldTurkish } from '@/lib/text';
+import { containsPatterns } from '@/lib/search';
 import { normalizePhone } from '@/lib/validation';
 import {
   customerFilterSchema,
@@ -94,46 +95,14 @@ const listColumns = {
   createdAt: customers.createdAt,
 };
 
-function escapeLike(value: string): string {
-  return value.replace(/[\\%_]/g, (c) => '\\' + c);
-}
-
-/**
- * The folded forms a search may match in `search_text`: the folded words, and for something that
- * looks like a phone number the E.164 digits, so "0532 123 45 67" finds "+905321234567".
- */
-export function searchPatterns(search: string): string[] {
-  const clean = search.replaceAll('\u0000', '').trim();
-  if (!clean) return [];
-  const patterns = [foldTurkish(clean).replace(/\s+/g, ' ')];
-  if (/^[\d\s()+\-.]{4,}$/.test(clean)) {
-    const phone = normalizePhone(clean);
-    const digits = clean.replace(/\D/g, '');
-    if (phone) patterns.push(phone.slice(1));
-    else if (digits.length >= 4) patterns.push(digits.replace(/^0+/, '') || digits);
-  }
-  return [...new Set(patterns)];
-}
-
-/** `col >= the start of day `from` in the caller's time zone`, and the end of `to` likewise. */
-function dayRange(ctx: Ctx, column: SQL | typeof customers.createdAt, from?: string, to?: string): SQL[] {
-  const zone = ctx.timeZone;
-  const out: SQL[] = [];
-  if (from) out.push(sql`${column} >= (${from}::timestamp at time zone ${zone})`);
-  if (to) out.push(sql`${column} < ((${to}::date + 1)::timestamp at time zone ${zone})`);
-  return out;
-}
-
 /**
  * The WHERE clause of a customer filter, always within the business. Exported for the modules
  * that pick customers by the same filter (segments, campaigns).
  */
 export function customerFilterWhere(ctx: Ctx, filters: CustomerFilter): SQL {
   const where: (SQL | undefined)[] = [eq(customers.businessId, ctx.businessId)];
-  const patterns = filters.search ? searchPatterns(filters.search) : [];
-  if (patterns.length > 0) {
-    where.push(or(...patterns.map((p) => sql`${customers.searchText} like ${`%${escapeLike(p)}%`}`)));
-  }
+  const patterns = containsPatterns(filters.search);
+  if (patterns.length > 0) where.push(or(...patterns.map((p) => sql`${customers.searchText} like ${p}`)));
   if (filters.kind) where.push(eq(customers.kind, filters.kind));
   if (filters.statuses?.length) where.push(inArray(customers.status, filters.statuses));
   if (filters.ownerIds?.length) {
@@ -154,9 +123,9 @@ export function customerFilterWhere(ctx: Ctx, filters: CustomerFilter): SQL {
     where.push(sql`exists (select 1 from ${customerTags} ct where ct.business_id = ${customers.businessId}
       and ct.customer_id = ${customers.id} and ct.tag_id in (${sql.join(filters.tagIds.map((id) => sql`${id}::uuid`), sql`, `)}))`);
   }
-  where.push(...dayRange(ctx, customers.createdAt, filters.createdFrom, filters.createdTo));
-  where.push(...dayRange(ctx, sql`${customers.lastPurchaseAt}`, filters.lastPurchaseFrom, filters.lastPurchaseTo));
-  where.push(...dayRange(ctx, sql`${customers.lastInteractionAt}`, filters.lastInteractionFrom, filters.lastInteractionTo));
+  where.push(...dayRange(ctx.timeZone, customers.createdAt, filters.createdFrom, filters.createdTo));
+  where.push(...dayRange(ctx.timeZone, sql`${customers.lastPurchaseAt}`, filters.lastPurchaseFrom, filters.lastPurchaseTo));
+  where.push(...dayRange(ctx.timeZone, sql`${customers.lastInteractionAt}`, filters.lastInteractionFrom, filters.lastInteractionTo));
   if (filters.lifetimeValueMin !== undefined) where.push(sql`${customers.lifetimeValueMinor} >= ${filters.lifetimeValueMin}`);
   if (filters.lifetimeValueMax !== undefined) where.push(sql`${customers.lifetimeValueMinor} <= ${filters.lifetimeValueMax}`);
   return and(...where)!;
@@ -164,57 +133,24 @@ export function customerFilterWhere(ctx: Ctx, filters: CustomerFilter): SQL {
 
 // ─── Sorting and keyset cursors ─────────────────────────────────────────────────────────────
 
-type SortKey = { expr: SQL; cast: string; read: (row: Record<string, unknown>) => string; nullable?: typeof customers.lastInteractionAt };
+type SortKey = KeysetKey & { nullable?: typeof customers.lastInteractionAt };
 
 /**
  * The expression each sort orders by. The nullable summaries sort as if "never" were the earliest
  * moment, so that the keyset comparison stays one row comparison.
  */
 const SORT_KEYS: Record<CustomerSort, SortKey> = {
-  name: { expr: sql`${customers.sortName}`, cast: 'text', read: (r) => String(r.sortKey) },
-  created: { expr: sql`${customers.createdAt}`, cast: 'timestamptz', read: (r) => String(r.sortKey) },
-  lifetimeValue: { expr: sql`${customers.lifetimeValueMinor}`, cast: 'bigint', read: (r) => String(r.sortKey) },
+  name: { expr: sql`${customers.sortName}`, kind: 'text' },
+  created: { expr: sql`${customers.createdAt}`, kind: 'instant' },
+  lifetimeValue: { expr: sql`${customers.lifetimeValueMinor}`, kind: 'bigint' },
   lastInteraction: {
     expr: sql`coalesce(${customers.lastInteractionAt}, '-infinity'::timestamptz)`,
-    cast: 'timestamptz',
-    read: (r) => String(r.sortKey),
+    kind: 'instant',
     nullable: customers.lastInteractionAt,
   },
 };
 
-type Cursor = { sort: CustomerSort; dir: 'asc' | 'desc'; value: string; id: string };
-
-function encodeCursor(c: Cursor): string {
-  return Buffer.from(JSON.stringify([c.sort, c.dir, c.value, c.id])).toString('base64url');
-}
-
-function decodeCursor(cursor: string | undefined, sort: CustomerSort, dir: 'asc' | 'desc'): Cursor | null {
-  if (!cursor) return null;
-  try {
-    const [s, d, value, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown[];
-    if (
-      s === sort &&
-      d === dir &&
-      typeof value === 'string' &&
-      value.length <= 300 &&
-      !value.includes('\u0000') &&
-      typeof id === 'string' &&
-      isUuid(id) &&
-      validCursorValue(sort, value)
-    ) {
-      return { sort, dir, value, id };
-    }
-  } catch {
-    // a malformed cursor is a bad request
-  }
-  throw new AppError('BAD_REQUEST', 'errors.BAD_REQUEST', { cursor: 'invalid' });
-}
-
-function validCursorValue(sort: CustomerSort, value: string): boolean {
-  if (sort === 'name') return true;
-  if (sort === 'lifetimeValue') return /^-?\d{1,18}$/.test(value);
-  return value === '-infinity' || instantInRange(new Date(value));
-}
+type Cursor = SortCursor<CustomerSort>;
 
 export type CustomerPage = { data: CustomerListRow[]; nextCursor: string | null };
 
@@ -241,14 +177,14 @@ export const findCustomers = defineQuery('findCustomers', ['customers', 'read'],
   const figures = seesPurchaseFigures(ctx);
   const limit = Math.min(Math.max(args.limit ?? 100, 1), 500);
   const key = SORT_KEYS[sort];
-  const after = decodeCursor(args.cursor, sort, dir);
+  const after = decodeSortCursor(args.cursor, sort, dir, key.kind);
   const base = await whereOf(db, ctx, args);
   const cmp = dir === 'asc' ? sql`>` : sql`<`;
   const byId = dir === 'asc' ? asc(customers.id) : desc(customers.id);
 
   const select = (where: SQL[], order: SQL[], n: number) =>
     db
-      .select({ ...listColumns, sortKey: sql<string>`(${key.expr})::text` })
+      .select({ ...listColumns, sortValue: sortValueColumn(key) })
       .from(customers)
       .leftJoin(company, and(eq(company.businessId, customers.businessId), eq(company.id, customers.companyId)))
       .leftJoin(personnel, and(eq(personnel.businessId, customers.businessId), eq(personnel.id, customers.ownerId)))
@@ -258,8 +194,7 @@ export const findCustomers = defineQuery('findCustomers', ['customers', 'read'],
 
   let rows: Awaited<ReturnType<typeof select>>;
   if (!key.nullable) {
-    const where = after ? [sql`(${key.expr}, ${customers.id}) ${cmp} (${after.value}::${sql.raw(key.cast)}, ${after.id}::uuid)`] : [];
-    rows = await select(where, [dir === 'asc' ? asc(key.expr) : desc(key.expr), byId], limit + 1);
+    rows = await select(after ? [keysetAfter(key, customers.id, after)] : [], keysetOrder(key, customers.id, dir), limit + 1);
   } else {
     // "Never" sorts as the earliest moment. Rows with a value and rows without are read as two
     // ranges of the (business, column, id) index, in order, instead of sorting every row.
@@ -281,11 +216,9 @@ export const findCustomers = defineQuery('findCustomers', ['customers', 'read'],
       if (rows.length <= limit) rows = [...rows, ...(await valued(limit + 1 - rows.length, after && !inNever ? after : null))];
     }
   }
-  const page = rows.slice(0, limit);
-  const last = page[page.length - 1];
-  const nextCursor = rows.length > limit && last ? encodeCursor({ sort, dir, value: key.read(last), id: last.id }) : null;
+  const { rows: page, nextCursor } = keysetPage(rows, limit, sort, dir);
   return {
-    data: page.map(({ sortKey: _sortKey, ...r }) => ({
+    data: page.map((r) => ({
       ...r,
       lifetimeValueMinor: figures ? r.lifetimeValueMinor : null,
       lastPurchaseAt: figures ? toDate(r.lastPurchaseAt) : null,

@@ -2,8 +2,10 @@ import 'server-only';
 import { z } from 'zod';
 import { getDb } from '@/server/db/client';
 import { authorize } from '@/server/auth/authorize';
-import { findProjects, getProject, type ProjectRecord, type ProjectSummary } from './queries';
-import { PROJECT_STATUSES, TASK_STATUS_CATEGORIES, projectFieldsSchema } from './schemas';
+import { findProjectsPage, getProject, type ProjectRecord, type ProjectSummary } from './queries';
+import { PROJECT_SORTS, PROJECT_STATUSES, TASK_STATUS_CATEGORIES, projectFieldsSchema, projectFilterSchema, type ProjectSort } from './schemas';
+import { listQuery, parseFilters, parseSort, sortParam } from '@/server/api/list-query';
+import { dateField } from '@/lib/validation';
 import { createProjectOperation, deleteProjectOperation, updateProjectOperation } from './operations';
 import { callOperation, defineEndpoint } from '@/server/api/endpoint';
 
@@ -63,13 +65,30 @@ export const listProjectsEndpoint = defineEndpoint({
   method: 'GET',
   path: '/projects',
   tag: 'Projects',
-  summary: 'Projects with their progress, newest first (at most 500)',
+  summary:
+    'Projects with their progress, newest first unless `sort` says otherwise, with keyset paging; `search` matches the name, the description and the customer’s name, ignoring case and Turkish letters; `dueFrom`/`dueTo` bound the end date (days included)',
   auth: 'any',
-  query: z.object({ customerId: z.uuid('invalid').optional() }),
-  response: z.object({ data: z.array(projectSummaryJson) }),
+  query: listQuery.extend({
+    status: z.enum(PROJECT_STATUSES, 'invalid').optional(),
+    customerId: z.uuid('invalid').optional(),
+    ownerId: z.uuid('invalid').optional(),
+    dueFrom: dateField.optional().describe('YYYY-MM-DD'),
+    dueTo: dateField.optional().describe('YYYY-MM-DD'),
+    sort: sortParam(PROJECT_SORTS, '-created'),
+  }),
+  response: z.object({ data: z.array(projectSummaryJson), nextCursor: z.string().nullable() }),
   run: async ({ ctx, query }) => {
     authorize(ctx, 'projects', 'read');
-    return { data: (await findProjects(getDb(), ctx, query)).map(summaryJson) };
+    const filters = parseFilters(projectFilterSchema, {
+      search: query.search,
+      statuses: query.status ? [query.status] : undefined,
+      customerId: query.customerId,
+      ownerId: query.ownerId,
+      dueFrom: query.dueFrom,
+      dueTo: query.dueTo,
+    });
+    const page = await findProjectsPage(getDb(), ctx, { ...parseSort<ProjectSort>(query.sort), filters, cursor: query.cursor, limit: query.limit });
+    return { data: page.data.map(summaryJson), nextCursor: page.nextCursor };
   },
 });
 

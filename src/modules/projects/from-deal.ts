@@ -7,7 +7,7 @@ import type { DealWonJob } from '@/server/jobs/deals-won';
 import { newId } from '@/lib/ids';
 import { emitChange } from '@/server/events/domain';
 import { instantToWallClock } from '@/lib/dates';
-import { insertDefaultStatuses } from './mutations';
+import { insertDefaultStatuses, projectSearchKeys } from './mutations';
 import { getBusinessLanguage } from '@/modules/businesses';
 
 /**
@@ -68,6 +68,7 @@ export async function createProjectFromWonDeal(db: Executor, job: DealWonJob, no
         businessId: job.businessId,
         id,
         name: deal.title,
+        ...projectSearchKeys(deal.title, null),
         customerId: deal.customerId,
         dealId: job.dealId,
         status: 'active',

@@ -9,6 +9,7 @@ import { AppError, type FieldErrors } from '@/lib/errors';
 import { newId } from '@/lib/ids';
 import { scopeFor } from '@/lib/permissions';
 import { changedKeys } from '@/lib/changes';
+import { searchText, turkishSortKey } from '@/lib/text';
 import { emitChange } from '@/server/events/domain';
 import { DEFAULT_TASK_STATUSES } from './defaults';
 import { getBusinessLanguage } from '@/modules/businesses';
@@ -57,6 +58,11 @@ export async function insertDefaultStatuses(tx: Executor, businessId: string, pr
   return ids;
 }
 
+/** The search and sort columns of a project, written with its name and description. */
+export function projectSearchKeys(name: string, description: string | null | undefined): { searchText: string; sortName: string } {
+  return { searchText: searchText([name, description]), sortName: turkishSortKey(name) };
+}
+
 export async function createProject(db: Executor, ctx: Ctx, input: ProjectFields): Promise<{ id: string }> {
   projectScope(ctx, 'create');
   const id = newId();
@@ -67,6 +73,7 @@ export async function createProject(db: Executor, ctx: Ctx, input: ProjectFields
       id,
       name: input.name,
       description: input.description,
+      ...projectSearchKeys(input.name, input.description),
       customerId: input.customerId,
       status: input.status,
       startDate: input.startDate,
@@ -117,7 +124,7 @@ export async function updateProject(db: Executor, ctx: Ctx, input: z.output<type
     }
     const [row] = await tx
       .update(projects)
-      .set({ ...patch, version: target.version + 1, updatedAt: sql`now()` })
+      .set({ ...patch, ...projectSearchKeys(input.name, input.description), version: target.version + 1, updatedAt: sql`now()` })
       .where(and(eq(projects.businessId, ctx.businessId), eq(projects.id, input.id)))
       .returning({ version: projects.version });
     await tx.delete(projectMembers).where(and(eq(projectMembers.businessId, ctx.businessId), eq(projectMembers.projectId, input.id)));

@@ -7,7 +7,9 @@ import type { Ctx } from '@/server/auth/context';
 import { AppError } from '@/lib/errors';
 import { isUuid } from '@/lib/ids';
 import { scopeFor, type Action } from '@/lib/permissions';
-import type { ProjectStatus, TaskStatusCategory, TemplateTask } from './schemas';
+import { containsPatterns } from '@/lib/search';
+import { decodeSortCursor, keysetAfter, keysetOrder, keysetPage, sortValueColumn, type SortDir, type SortKey } from '@/server/db/keyset';
+import type { ProjectFilter, ProjectSort, ProjectStatus, TaskStatusCategory, TemplateTask } from './schemas';
 
 /**
  * The projects the caller may touch for an action: all of the business, or ("own") those they
@@ -49,32 +51,36 @@ const progressColumns = {
   done: sql<number>`(select count(*)::int from ${tasks} t where t.business_id = ${projects.businessId} and t.project_id = ${projects.id} and t.category = 'done')`,
 };
 
-/** Projects with their progress (tasks in a done-category status / all tasks), newest first. */
-export const findProjects = defineQuery('findProjects', ['projects', 'read'], async function findProjects(db: Executor, ctx: Ctx, args: { customerId?: string; limit?: number } = {}): Promise<ProjectSummary[]> {
-  const filters: SQL[] = [projectScope(ctx, 'read')];
-  if (args.customerId) filters.push(eq(projects.customerId, args.customerId));
-  const rows = await db
-    .select({
-      id: projects.id,
-      name: projects.name,
-      status: projects.status,
-      customerId: projects.customerId,
-      customerName: customers.name,
-      ownerId: projects.ownerId,
-      ownerName: personnel.name,
-      startDate: projects.startDate,
-      endDate: projects.endDate,
-      dealId: projects.dealId,
-      updatedAt: projects.updatedAt,
-      ...progressColumns,
-    })
-    .from(projects)
-    .leftJoin(customers, and(eq(customers.businessId, projects.businessId), eq(customers.id, projects.customerId)))
-    .leftJoin(personnel, and(eq(personnel.businessId, projects.businessId), eq(personnel.id, projects.ownerId)))
-    .where(and(...filters))
-    .orderBy(desc(projects.createdAt), desc(projects.id))
-    .limit(args.limit ?? 500);
-  return rows.map((r) => ({
+const summaryColumns = {
+  id: projects.id,
+  name: projects.name,
+  status: projects.status,
+  customerId: projects.customerId,
+  customerName: customers.name,
+  ownerId: projects.ownerId,
+  ownerName: personnel.name,
+  startDate: projects.startDate,
+  endDate: projects.endDate,
+  dealId: projects.dealId,
+  updatedAt: projects.updatedAt,
+};
+
+type SummaryRow = {
+  id: string;
+  name: string;
+  status: ProjectStatus;
+  customerId: string | null;
+  customerName: string | null;
+  ownerId: string | null;
+  ownerName: string | null;
+  startDate: string | null;
+  endDate: string | null;
+  dealId: string | null;
+  updatedAt: Date;
+};
+
+function toSummary(r: SummaryRow, counts: { total: number; done: number }): ProjectSummary {
+  return {
     id: r.id,
     name: r.name,
     status: r.status,
@@ -83,9 +89,104 @@ export const findProjects = defineQuery('findProjects', ['projects', 'read'], as
     startDate: r.startDate,
     endDate: r.endDate,
     dealId: r.dealId,
-    progress: progressOf(r.total, r.done),
+    progress: progressOf(counts.total, counts.done),
     updatedAt: r.updatedAt,
-  }));
+  };
+}
+
+/**
+ * Summaries of a page of projects with their progress, counted in one grouped read of the page's
+ * tasks rather than two subqueries a row.
+ */
+async function summariesOf(db: Executor, businessId: string, rows: SummaryRow[]): Promise<ProjectSummary[]> {
+  const ids = rows.map((r) => r.id);
+  const counts = ids.length
+    ? await db
+        .select({ projectId: tasks.projectId, total: sql<number>`count(*)::int`, done: sql<number>`(count(*) filter (where ${tasks.category} = 'done'))::int` })
+        .from(tasks)
+        .where(and(eq(tasks.businessId, businessId), inArray(tasks.projectId, ids)))
+        .groupBy(tasks.projectId)
+    : [];
+  const byProject = new Map(counts.map((c) => [c.projectId, c]));
+  return rows.map((r) => toSummary(r, byProject.get(r.id) ?? { total: 0, done: 0 }));
+}
+
+/** Project summaries with the value of an order (for a keyset cursor), or none. */
+function selectSummaries(db: Executor, key?: SortKey) {
+  return db
+    .select({ ...summaryColumns, sortValue: key ? sortValueColumn(key) : sql<string>`''` })
+    .from(projects)
+    .leftJoin(customers, and(eq(customers.businessId, projects.businessId), eq(customers.id, projects.customerId)))
+    .leftJoin(personnel, and(eq(personnel.businessId, projects.businessId), eq(personnel.id, projects.ownerId)));
+}
+
+/** Projects with their progress (tasks in a done-category status / all tasks), newest first. */
+export const findProjects = defineQuery('findProjects', ['projects', 'read'], async function findProjects(db: Executor, ctx: Ctx, args: { customerId?: string; limit?: number } = {}): Promise<ProjectSummary[]> {
+  const filters: SQL[] = [projectScope(ctx, 'read')];
+  if (args.customerId) filters.push(eq(projects.customerId, args.customerId));
+  const rows = await selectSummaries(db)
+    .where(and(...filters))
+    .orderBy(desc(projects.createdAt), desc(projects.id))
+    .limit(args.limit ?? 500);
+  return summariesOf(db, ctx.businessId, rows);
+});
+
+/**
+ * At most this many customers whose name matches a search bring their projects into the result;
+ * a search that broad names no one customer, and projects still match by their own name.
+ */
+const CUSTOMER_MATCHES = 1000;
+
+/** The expression of each order; each has its (business_id, expression, id) index. */
+const PROJECT_SORT_KEYS: Record<ProjectSort, SortKey> = {
+  name: { expr: sql`${projects.sortName}`, kind: 'text' },
+  created: { expr: sql`${projects.createdAt}`, kind: 'instant' },
+  due: { expr: sql`coalesce(${projects.endDate}, 'infinity'::date)`, kind: 'date' },
+};
+
+function projectFilterWhere(ctx: Ctx, filters: ProjectFilter): SQL {
+  const where: (SQL | undefined)[] = [projectScope(ctx, 'read')];
+  const patterns = containsPatterns(filters.search);
+  if (patterns.length > 0) {
+    // The project's own name and description, or its customer's name (through the customers'
+    // search column and trigram index; an array, so both sides can use their indexes).
+    const own = patterns.map((p) => sql`${projects.searchText} like ${p}`);
+    const customerIds = sql`array(select c.id from ${customers} c where c.business_id = ${ctx.businessId}
+      and (${sql.join(patterns.map((p) => sql`c.search_text like ${p}`), sql` or `)}) limit ${CUSTOMER_MATCHES})`;
+    where.push(or(...own, sql`${projects.customerId} = any(${customerIds})`));
+  }
+  if (filters.statuses?.length) where.push(inArray(projects.status, filters.statuses));
+  if (filters.customerId) where.push(eq(projects.customerId, filters.customerId));
+  if (filters.ownerId) where.push(eq(projects.ownerId, filters.ownerId));
+  if (filters.dueFrom || filters.dueTo) {
+    // On the expression of the "due" order, so that its index reads just the range.
+    const due = PROJECT_SORT_KEYS.due.expr;
+    where.push(sql`${projects.endDate} is not null`);
+    if (filters.dueFrom) where.push(sql`${due} >= ${filters.dueFrom}::date`);
+    if (filters.dueTo) where.push(sql`${due} <= ${filters.dueTo}::date`);
+  }
+  return and(...where)!;
+}
+
+export type FindProjectsPageArgs = { filters?: ProjectFilter; sort?: ProjectSort; dir?: SortDir; cursor?: string; limit?: number };
+
+/** One keyset page of the projects the caller may see, searched, filtered and sorted. */
+export const findProjectsPage = defineQuery('findProjectsPage', ['projects', 'read'], async function findProjectsPage(
+  db: Executor,
+  ctx: Ctx,
+  args: FindProjectsPageArgs = {},
+): Promise<{ data: ProjectSummary[]; nextCursor: string | null }> {
+  const sort = args.sort && PROJECT_SORT_KEYS[args.sort] ? args.sort : 'created';
+  const dir = args.dir === 'asc' ? 'asc' : args.dir === 'desc' ? 'desc' : sort === 'created' ? 'desc' : 'asc';
+  const key = PROJECT_SORT_KEYS[sort];
+  const limit = Math.min(Math.max(args.limit ?? 50, 1), 200);
+  const after = decodeSortCursor(args.cursor, sort, dir, key.kind);
+  const rows = await selectSummaries(db, key)
+    .where(and(projectFilterWhere(ctx, args.filters ?? {}), after ? keysetAfter(key, projects.id, after) : undefined))
+    .orderBy(...keysetOrder(key, projects.id, dir))
+    .limit(limit + 1);
+  const page = keysetPage(rows, limit, sort, dir);
+  return { data: await summariesOf(db, ctx.businessId, page.rows), nextCursor: page.nextCursor };
 });
 
 export type TaskStatusRecord = {
@@ -114,23 +215,13 @@ export const getProject = defineQuery('getProject', ['projects', 'read'], async 
   if (!isUuid(id)) throw new AppError('NOT_FOUND');
   const [row] = await db
     .select({
-      id: projects.id,
-      name: projects.name,
+      ...summaryColumns,
+      ...progressColumns,
       description: projects.description,
-      status: projects.status,
-      customerId: projects.customerId,
-      customerName: customers.name,
-      ownerId: projects.ownerId,
-      ownerName: personnel.name,
-      startDate: projects.startDate,
-      endDate: projects.endDate,
-      dealId: projects.dealId,
       dealTitle: deals.title,
       dealWonAt: deals.wonAt,
       version: projects.version,
       createdAt: projects.createdAt,
-      updatedAt: projects.updatedAt,
-      ...progressColumns,
     })
     .from(projects)
     .leftJoin(deals, and(eq(deals.businessId, projects.businessId), eq(deals.id, projects.dealId)))
@@ -148,17 +239,8 @@ export const getProject = defineQuery('getProject', ['projects', 'read'], async 
     findTaskStatuses(db, ctx.businessId, id),
   ]);
   return {
-    id: row.id,
-    name: row.name,
+    ...toSummary(row, row),
     description: row.description,
-    status: row.status,
-    customer: row.customerId ? { id: row.customerId, name: row.customerName ?? '' } : null,
-    owner: row.ownerId ? { id: row.ownerId, name: row.ownerName ?? '' } : null,
-    startDate: row.startDate,
-    endDate: row.endDate,
-    dealId: row.dealId,
-    progress: progressOf(row.total, row.done),
-    updatedAt: row.updatedAt,
     members,
     statuses,
     deal: row.dealId && row.dealTitle !== null ? { id: row.dealId, title: row.dealTitle, wonAt: row.dealWonAt } : null,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { optionalDateField, optionalText, requiredText, uuidField, versionField } from '@/lib/validation';
+import { dateField, hasNoNul, optionalDateField, optionalText, requiredText, uuidField, versionField } from '@/lib/validation';
 
 export const PROJECT_STATUSES = ['planned', 'active', 'on_hold', 'done', 'cancelled'] as const;
 export type ProjectStatus = (typeof PROJECT_STATUSES)[number];
@@ -36,6 +36,28 @@ export const updateProjectSchema = projectFieldsSchema.and(z.object({ id: uuidFi
 export const projectIdSchema = z.object({ id: uuidField });
 
 export const findProjectsSchema = z.object({ customerId: uuidField.optional() });
+
+/**
+ * What the project list filters by: its search and controls, and the API's parameters. `dueFrom`
+ * and `dueTo` bound the end date, both days included.
+ */
+export const projectFilterSchema = z
+  .object({
+    search: z.string('invalid').trim().max(100, 'tooLong').refine(hasNoNul, 'invalid').optional(),
+    statuses: z.array(z.enum(PROJECT_STATUSES, 'invalid'), 'invalid').max(PROJECT_STATUSES.length, 'tooMany').optional(),
+    customerId: uuidField.optional(),
+    ownerId: uuidField.optional(),
+    dueFrom: dateField.optional(),
+    dueTo: dateField.optional(),
+  })
+  .refine((v) => !v.dueFrom || !v.dueTo || v.dueFrom <= v.dueTo, { message: 'invalid', path: ['dueTo'] });
+export type ProjectFilter = z.output<typeof projectFilterSchema>;
+
+/** The orders of the project list: name (Turkish alphabet), creation, end date (none last). */
+export const PROJECT_SORTS = ['name', 'created', 'due'] as const;
+export type ProjectSort = (typeof PROJECT_SORTS)[number];
+export const PROJECT_VIEWS = ['cards', 'list'] as const;
+export type ProjectView = (typeof PROJECT_VIEWS)[number];
 
 /** A board column of a project. */
 export const taskStatusFieldsSchema = z.object({

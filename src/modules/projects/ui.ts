@@ -6,3 +6,4 @@ export { ProjectList, STATUS_COLORS } from './components/project-list';
 export { StatsTable } from './components/stats-table';
 export { StatusManager } from './components/status-manager';
 export { TemplateManager } from './components/template-manager';
+export { ProjectBrowser } from './components/project-browser';

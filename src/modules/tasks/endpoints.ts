@@ -3,13 +3,14 @@ import { z } from 'zod';
 import { getDb } from '@/server/db/client';
 import { authorize } from '@/server/auth/authorize';
 import { findTasks, getTask, type TaskCard } from './queries';
-import { TASK_CATEGORIES, TASK_PRIORITIES, createTaskSchema, moveTaskSchema, updateTaskSchema } from './schemas';
+import { TASK_CATEGORIES, TASK_PRIORITIES, TASK_SORTS, createTaskSchema, taskFilterSchema, type TaskSort, moveTaskSchema, updateTaskSchema } from './schemas';
 import { createTaskOperation, deleteTaskOperation } from './operations';
 import { moveTask, updateTask } from './mutations';
 import { fieldErrorsOf } from '@/server/actions/operation';
 import { AppError } from '@/lib/errors';
 import { callOperation, defineEndpoint } from '@/server/api/endpoint';
-import { listQuery } from '@/server/api/list-query';
+import { listQuery, parseFilters, parseSort, sortParam } from '@/server/api/list-query';
+import { dateField } from '@/lib/validation';
 
 const ref = z.object({ id: z.uuid(), name: z.string() }).nullable();
 
@@ -62,13 +63,31 @@ export const listTasksEndpoint = defineEndpoint({
   method: 'GET',
   path: '/tasks',
   tag: 'Tasks',
-  summary: 'Tasks (of a project, or assigned to a person), oldest first, with keyset paging',
+  summary:
+    'Tasks (of a project, or assigned to a person), oldest first unless `sort` says otherwise, with keyset paging; `search` matches title and description, ignoring case and Turkish letters; `status` is the category; `dueFrom`/`dueTo` are days in the caller’s time zone (both included)',
   auth: 'any',
-  query: listQuery.omit({ search: true }).extend({ projectId: z.uuid('invalid').optional(), assigneeId: z.uuid('invalid').optional() }),
+  query: listQuery.extend({
+    projectId: z.uuid('invalid').optional(),
+    assigneeId: z.uuid('invalid').optional(),
+    status: z.enum(TASK_CATEGORIES, 'invalid').optional(),
+    priority: z.enum(TASK_PRIORITIES, 'invalid').optional(),
+    dueFrom: dateField.optional().describe('YYYY-MM-DD'),
+    dueTo: dateField.optional().describe('YYYY-MM-DD'),
+    sort: sortParam(TASK_SORTS, 'created'),
+  }),
   response: z.object({ data: z.array(taskJson), nextCursor: z.string().nullable() }),
   run: async ({ ctx, query }) => {
     authorize(ctx, 'tasks', 'read');
-    const page = await findTasks(getDb(), ctx, query);
+    const filters = parseFilters(taskFilterSchema, {
+      search: query.search,
+      categories: query.status ? [query.status] : undefined,
+      priorities: query.priority ? [query.priority] : undefined,
+      projectId: query.projectId,
+      assigneeId: query.assigneeId,
+      dueFrom: query.dueFrom,
+      dueTo: query.dueTo,
+    });
+    const page = await findTasks(getDb(), ctx, { ...parseSort<TaskSort>(query.sort), filters, cursor: query.cursor, limit: query.limit });
     return { data: page.data.map(toJson), nextCursor: page.nextCursor };
   },
 });

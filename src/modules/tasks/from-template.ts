@@ -3,6 +3,7 @@ import { and, asc, eq } from 'drizzle-orm';
 import { businesses, projects, taskAssignees, taskStatuses, tasks } from '@/server/db/schema';
 import type { Transaction } from '@/server/db/client';
 import { newId } from '@/lib/ids';
+import { searchText } from '@/lib/text';
 import { keysBetween } from '@/lib/ordering';
 import { findTemplateTasks } from '@/modules/projects';
 import { instantToWallClock, wallClockToInstant } from '@/lib/dates';
@@ -55,6 +56,7 @@ export async function createTemplateTasks(
     category: 'todo' as const,
     position: keys[i]!,
     title: t.title,
+    searchText: searchText([t.title]),
     customerId: project.customerId,
     dueAt: dueOnDay(start.year, start.month, start.day, t.offsetDays, project.timeZone),
     createdById: input.createdById,

@@ -8,6 +8,7 @@ import { publishEvent } from '@/server/events/publish';
 import { AppError, type FieldErrors } from '@/lib/errors';
 import { newId } from '@/lib/ids';
 import { keyBetween } from '@/lib/ordering';
+import { searchText } from '@/lib/text';
 import { changedKeys } from '@/lib/changes';
 import { emitChange } from '@/server/events/domain';
 import { projectScope } from '@/modules/projects';
@@ -112,6 +113,7 @@ export async function createTask(db: Executor, ctx: Ctx, input: CreateFields): P
       position,
       title: input.title,
       description: input.description,
+      searchText: searchText([input.title, input.description]),
       customerId: input.customerId,
       dueAt,
       priority: input.priority,
@@ -146,6 +148,7 @@ export async function updateTask(db: Executor, ctx: Ctx, input: z.output<typeof 
       .update(tasks)
       .set({
         ...patch,
+        searchText: searchText([input.title, input.description]),
         dueAt,
         // A new due time is a new occasion for the reminder.
         ...(dueChanged ? { remindedAt: null } : {}),

@@ -1,6 +1,6 @@
 import 'server-only';
 import { defineQuery } from '@/server/actions/query';
-import { and, asc, desc, eq, gt, inArray, isNotNull, isNull, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNotNull, isNull, or, sql, type SQL } from 'drizzle-orm';
 import { customers, personnel, projects, taskAssignees, taskChecklistItems, taskComments, taskStatuses, tasks } from '@/server/db/schema';
 import type { Executor } from '@/server/db/client';
 import type { Ctx } from '@/server/auth/context';
@@ -8,7 +8,9 @@ import { AppError } from '@/lib/errors';
 import { isUuid } from '@/lib/ids';
 import { scopeFor, type Action } from '@/lib/permissions';
 import { projectScope, projectVisible } from '@/modules/projects';
-import type { TaskCategory, TaskPriority } from './schemas';
+import { containsPatterns } from '@/lib/search';
+import { dayRange, decodeSortCursor, keysetAfter, keysetOrder, keysetPage, sortValueColumn, type SortDir, type SortKey } from '@/server/db/keyset';
+import { TASK_PRIORITIES, type TaskCategory, type TaskFilter, type TaskPriority, type TaskSort } from './schemas';
 
 /** Assigned to or created by the person: what "own" means for tasks. */
 export function isOwnTask(personnelId: string): SQL {
@@ -144,28 +146,54 @@ export const findBoardTasks = defineQuery('findBoardTasks', ['tasks', 'read'], a
   return withAssignees(db, ctx, rows as CardRow[]);
 });
 
-/** A page of tasks for the API, oldest first (ids are time-ordered), with a keyset cursor. */
+function isAssignedTo(personnelId: string): SQL {
+  return sql`exists (select 1 from ${taskAssignees} ta where ta.business_id = ${tasks.businessId} and ta.task_id = ${tasks.id} and ta.personnel_id = ${personnelId})`;
+}
+
+function taskFilterWhere(ctx: Ctx, filters: TaskFilter): SQL {
+  const where: (SQL | undefined)[] = [taskScope(ctx, 'read')];
+  const patterns = containsPatterns(filters.search);
+  if (patterns.length > 0) where.push(or(...patterns.map((p) => sql`${tasks.searchText} like ${p}`)));
+  if (filters.categories?.length) where.push(inArray(tasks.category, filters.categories));
+  if (filters.priorities?.length) where.push(inArray(tasks.priority, filters.priorities));
+  if (filters.projectId) where.push(eq(tasks.projectId, filters.projectId));
+  if (filters.assigneeId) where.push(isAssignedTo(filters.assigneeId));
+  where.push(...dayRange(ctx.timeZone, tasks.dueAt, filters.dueFrom, filters.dueTo));
+  return and(...where)!;
+}
+
+/** The expression of each order. */
+const TASK_SORT_KEYS: Record<TaskSort, SortKey> = {
+  due: { expr: sql`coalesce(${tasks.dueAt}, 'infinity'::timestamptz)`, kind: 'instant' },
+  created: { expr: sql`${tasks.createdAt}`, kind: 'instant' },
+  priority: { expr: sql`${tasks.priority}`, kind: { enum: TASK_PRIORITIES, type: 'task_priority' } },
+};
+
+export type FindTasksArgs = { filters?: TaskFilter; sort?: TaskSort; dir?: SortDir; cursor?: string; limit?: number };
+
+/** One keyset page of the tasks the caller may see, searched, filtered and sorted (oldest first by default). */
 export const findTasks = defineQuery('findTasks', ['tasks', 'read'], async function findTasks(
   db: Executor,
   ctx: Ctx,
-  args: { projectId?: string; assigneeId?: string; cursor?: string; limit?: number } = {},
+  args: FindTasksArgs = {},
 ): Promise<{ data: TaskCard[]; nextCursor: string | null }> {
-  const limit = args.limit ?? 50;
-  const filters: SQL[] = [taskScope(ctx, 'read')];
-  if (args.projectId) {
-    if (!(await projectVisible(db, ctx, args.projectId))) return { data: [], nextCursor: null };
-    filters.push(eq(tasks.projectId, args.projectId));
-  }
-  if (args.assigneeId) {
-    filters.push(sql`exists (select 1 from ${taskAssignees} ta where ta.business_id = ${tasks.businessId} and ta.task_id = ${tasks.id} and ta.personnel_id = ${args.assigneeId})`);
-  }
-  if (args.cursor) {
-    if (!isUuid(args.cursor)) throw new AppError('BAD_REQUEST', 'errors.BAD_REQUEST', { cursor: 'invalid' });
-    filters.push(gt(tasks.id, args.cursor));
-  }
-  const rows = await selectCards(db).where(and(...filters)).orderBy(asc(tasks.id)).limit(limit + 1);
-  const page = await withAssignees(db, ctx, rows.slice(0, limit) as CardRow[]);
-  return { data: page, nextCursor: rows.length > limit ? (page[page.length - 1]?.id ?? null) : null };
+  const filters = args.filters ?? {};
+  if (filters.projectId && !(await projectVisible(db, ctx, filters.projectId))) return { data: [], nextCursor: null };
+  const sort = args.sort && TASK_SORT_KEYS[args.sort] ? args.sort : 'created';
+  const dir = args.dir === 'desc' ? 'desc' : 'asc';
+  const key = TASK_SORT_KEYS[sort];
+  const limit = Math.min(Math.max(args.limit ?? 50, 1), 200);
+  const after = decodeSortCursor(args.cursor, sort, dir, key.kind);
+  const rows = await db
+    .select({ ...cardColumns, sortValue: sortValueColumn(key) })
+    .from(tasks)
+    .leftJoin(customers, and(eq(customers.businessId, tasks.businessId), eq(customers.id, tasks.customerId)))
+    .leftJoin(projects, and(eq(projects.businessId, tasks.businessId), eq(projects.id, tasks.projectId)))
+    .where(and(taskFilterWhere(ctx, filters), after ? keysetAfter(key, tasks.id, after) : undefined))
+    .orderBy(...keysetOrder(key, tasks.id, dir))
+    .limit(limit + 1);
+  const page = keysetPage(rows, limit, sort, dir);
+  return { data: await withAssignees(db, ctx, page.rows as CardRow[]), nextCursor: page.nextCursor };
 });
 
 /** The signed-in person's assigned tasks: open ones by due date, then those done in the last week. */
@@ -174,7 +202,7 @@ export const findMyTasks = defineQuery('findMyTasks', ['tasks', 'read'], async f
     .where(
       and(
         taskScope(ctx, 'read'),
-        sql`exists (select 1 from ${taskAssignees} ta where ta.business_id = ${tasks.businessId} and ta.task_id = ${tasks.id} and ta.personnel_id = ${ctx.personnelId})`,
+        isAssignedTo(ctx.personnelId),
         or(isNull(tasks.completedAt), sql`${tasks.completedAt} > now() - interval '7 days'`),
       ),
     )

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { optionalText, requiredText, uuidField, versionField } from '@/lib/validation';
+import { dateField, hasNoNul, optionalText, requiredText, uuidField, versionField } from '@/lib/validation';
 import { isDateTimeText } from '@/lib/dates';
 
 export const TASK_PRIORITIES = ['low', 'medium', 'high', 'urgent'] as const;
@@ -59,6 +59,27 @@ export const toggleChecklistItemSchema = z.object({ id: uuidField, done: z.boole
 export const checklistItemIdSchema = z.object({ id: uuidField });
 
 export const addCommentSchema = z.object({ taskId: uuidField, body: requiredText(10000) });
+
+/**
+ * What the task lists filter by ("my tasks", a project's list, the API). `statuses` are the
+ * categories every project shares; `dueFrom`/`dueTo` are calendar days in the caller's time zone.
+ */
+export const taskFilterSchema = z
+  .object({
+    search: z.string('invalid').trim().max(100, 'tooLong').refine(hasNoNul, 'invalid').optional(),
+    categories: z.array(z.enum(TASK_CATEGORIES, 'invalid'), 'invalid').max(TASK_CATEGORIES.length, 'tooMany').optional(),
+    priorities: z.array(z.enum(TASK_PRIORITIES, 'invalid'), 'invalid').max(TASK_PRIORITIES.length, 'tooMany').optional(),
+    projectId: uuidField.optional(),
+    assigneeId: uuidField.optional(),
+    dueFrom: dateField.optional(),
+    dueTo: dateField.optional(),
+  })
+  .refine((v) => !v.dueFrom || !v.dueTo || v.dueFrom <= v.dueTo, { message: 'invalid', path: ['dueTo'] });
+export type TaskFilter = z.output<typeof taskFilterSchema>;
+
+/** The orders of the task lists: due time (none last), creation, priority. */
+export const TASK_SORTS = ['due', 'created', 'priority'] as const;
+export type TaskSort = (typeof TASK_SORTS)[number];
 
 export const findTasksSchema = z.object({
   projectId: uuidField.optional(),

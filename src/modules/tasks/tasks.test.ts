@@ -157,7 +157,7 @@ describe('tasks', () => {
     const assigned = await create(ownerCtx, { title: 'Selim’e', projectId, assigneeIds: [sales.personnelId] });
     const byMember = await create(memberCtx, { title: 'Ümit’in', projectId });
     expect((await findBoardTasks(db, salesCtx, projectId)).map((t) => t.title)).toEqual(['Selim’e']);
-    expect((await findTasks(db, salesCtx, { projectId })).data.map((t) => t.id)).toEqual([assigned]);
+    expect((await findTasks(db, salesCtx, { filters: { projectId } })).data.map((t) => t.id)).toEqual([assigned]);
     await expect(getTask(db, salesCtx, owners)).rejects.toMatchObject({ code: 'NOT_FOUND' });
     expect(await runOperation(deleteTaskOperation, salesCtx, { id: owners })).toMatchObject({ ok: false, code: 'NOT_FOUND' });
     expect((await runOperation(setTaskDoneOperation, salesCtx, { id: assigned, done: true })).ok).toBe(true);

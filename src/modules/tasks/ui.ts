@@ -7,3 +7,4 @@ export { PRIORITY_COLORS, type TaskCardData } from './components/task-card';
 export { TaskChecklist } from './components/task-checklist';
 export { TaskComments } from './components/task-comments';
 export { TaskForm } from './components/task-form';
+export { TaskBrowser } from './components/task-browser';

@@ -1,7 +1,7 @@
 'use client';
 import { ActionIcon, Button, Group, Modal, SegmentedControl, Stack, Table, Text, TextInput, Tooltip } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconLayoutKanban, IconList, IconPlus } from '@tabler/icons-react';
+import { IconLayoutKanban, IconList, IconPlus, IconSearch } from '@tabler/icons-react';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
@@ -131,6 +131,9 @@ export function TaskBoard({
           ]}
           data-testid="view-toggle"
         />
+        <Button size="xs" variant="subtle" leftSection={<IconSearch size={14} />} component={Link} href={`/${slug}/tasks?${new URLSearchParams({ projectId, assignee: 'any' })}`} ml="auto" data-testid="project-task-search">
+          {t('list.searchLink')}
+        </Button>
         {canCreate && (
           <Button size="xs" variant="light" leftSection={<IconPlus size={14} />} component={Link} href={`/${slug}/tasks/new?${new URLSearchParams({ projectId })}`}>
             {t('new')}

@@ -1,4 +1,4 @@
-import { Paper, Stack, Text, Title } from '@mantine/core';
+import { Stack } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
@@ -7,42 +7,63 @@ import { ButtonLink } from '@/components/links';
 import { PageHeader } from '@/components/page-header';
 import { getDb } from '@/server/db/client';
 import { requireBusinessPage } from '@/server/auth/session';
-import { isUuid } from '@/lib/ids';
+import { isAppError } from '@/lib/errors';
 import { can } from '@/lib/permissions';
-import { findProjects } from '@/modules/projects';
-import { ProjectList } from '@/modules/projects/ui';
+import type { SearchParamsRecord } from '@/lib/list-params';
+import { findPersonnelOptions, findProjectsPage } from '@/modules/projects';
+import { getCustomerOptions } from '@/modules/interactions';
+import { ProjectBrowser } from '@/modules/projects/ui';
+import { readProjectListParams } from '@/modules/projects/client';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('projects'))('title') };
 }
 
-export default async function ProjectsPage({ params, searchParams }: { params: Promise<{ business: string }>; searchParams: Promise<{ customerId?: string }> }) {
+const PAGE = 48;
+
+export default async function ProjectsPage({ params, searchParams }: { params: Promise<{ business: string }>; searchParams: Promise<SearchParamsRecord> }) {
   const { business: slug } = await params;
-  const query = await searchParams;
+  const state = readProjectListParams(await searchParams);
   const { ctx } = await requireBusinessPage(slug);
   if (!can(ctx.role, 'projects', 'read')) notFound();
-  const customerId = query.customerId && isUuid(query.customerId) ? query.customerId : undefined;
-  const projects = await findProjects(getDb(), ctx, { customerId });
+  const db = getDb();
+  const query = {
+    filters: { search: state.search, statuses: state.statuses, customerId: state.customerId, ownerId: state.ownerId, dueFrom: state.dueFrom, dueTo: state.dueTo },
+    sort: state.sort,
+    dir: state.dir,
+    limit: PAGE,
+  };
+  const [page, owners, customers] = await Promise.all([
+    // A cursor from an old link (another order, or edited by hand) shows the first page instead.
+    findProjectsPage(db, ctx, { ...query, cursor: state.cursor }).catch((err: unknown) => {
+      if (isAppError(err) && err.code === 'BAD_REQUEST') {
+        state.cursor = undefined;
+        return findProjectsPage(db, ctx, query);
+      }
+      throw err;
+    }),
+    can(ctx.role, 'personnel', 'read') ? findPersonnelOptions(db, ctx) : Promise.resolve([]),
+    state.customerId && can(ctx.role, 'customers', 'read') ? getCustomerOptions(db, ctx, [state.customerId]) : Promise.resolve([]),
+  ]);
   const t = await getTranslations('projects');
-  const newButton = can(ctx.role, 'projects', 'create') && (
-    <ButtonLink href={`/${slug}/projects/new${customerId ? `?customerId=${customerId}` : ''}`} leftSection={<IconPlus size={16} />} data-testid="project-new">
+  const canCreate = can(ctx.role, 'projects', 'create');
+  const newButton = canCreate && (
+    <ButtonLink href={`/${slug}/projects/new${state.customerId ? `?customerId=${state.customerId}` : ''}`} leftSection={<IconPlus size={16} />} data-testid="project-new">
       {t('new')}
     </ButtonLink>
   );
+  const customer = customers[0] ? { value: customers[0].id, label: customers[0].name } : null;
   return (
     <Stack gap="md">
       <PageHeader title={t('title')} actions={newButton} />
-      {customerId && projects[0]?.customer && <Text c="dimmed">{projects[0].customer.name}</Text>}
-      {projects.length === 0 ? (
-        <Paper withBorder radius="lg" p="xl" ta="center">
-          <Title order={4}>{t('empty')}</Title>
-          <Text c="dimmed" mt={4}>
-            {t('emptyText')}
-          </Text>
-        </Paper>
-      ) : (
-        <ProjectList slug={slug} items={projects} />
-      )}
+      <ProjectBrowser
+        slug={slug}
+        state={state}
+        items={page.data}
+        nextCursor={page.nextCursor}
+        owners={owners}
+        customer={customer}
+      />
     </Stack>
   );
 }

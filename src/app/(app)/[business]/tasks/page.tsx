@@ -9,21 +9,59 @@ import { getDb } from '@/server/db/client';
 import { requireBusinessPage } from '@/server/auth/session';
 import { can } from '@/lib/permissions';
 import { startOfTomorrow } from '@/lib/dates';
-import { findMyTasks, taskStatsByPerson, taskStatsByProject } from '@/modules/tasks';
-import { MyTasks, type MyTaskGroup, toCardData, type TaskCardData } from '@/modules/tasks/ui';
+import { isAppError } from '@/lib/errors';
+import type { SearchParamsRecord } from '@/lib/list-params';
+import { findMyTasks, findTasks, taskStatsByPerson, taskStatsByProject } from '@/modules/tasks';
+import { MyTasks, type MyTaskGroup, TaskBrowser, toCardData, type TaskCardData } from '@/modules/tasks/ui';
+import { isTaskSearch, readTaskListParams } from '@/modules/tasks/client';
+import { findPersonnelOptions, getProject } from '@/modules/projects';
 import { StatsTable } from '@/modules/projects/ui';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('tasks'))('myTasks') };
 }
 
-export default async function MyTasksPage({ params }: { params: Promise<{ business: string }> }) {
+const PAGE = 50;
+
+export default async function MyTasksPage({ params, searchParams }: { params: Promise<{ business: string }>; searchParams: Promise<SearchParamsRecord> }) {
   const { business: slug } = await params;
+  const state = readTaskListParams(await searchParams);
   const { ctx } = await requireBusinessPage(slug);
   if (!can(ctx.role, 'tasks', 'read')) notFound();
   const db = getDb();
   const timeZone = ctx.timeZone;
-  const [tasks, byPerson, byProject] = await Promise.all([findMyTasks(db, ctx), taskStatsByPerson(db, ctx), taskStatsByProject(db, ctx)]);
+  const searching = isTaskSearch(state);
+  const query = {
+    filters: {
+      search: state.search,
+      categories: state.categories,
+      priorities: state.priorities,
+      assigneeId: state.assignee === 'me' ? ctx.personnelId : state.assignee === 'any' ? undefined : state.assignee,
+      projectId: state.projectId,
+      dueFrom: state.dueFrom,
+      dueTo: state.dueTo,
+    },
+    sort: state.sort,
+    dir: state.dir,
+    limit: PAGE,
+  };
+  const [tasks, found, people, project, byPerson, byProject] = await Promise.all([
+    searching ? Promise.resolve([]) : findMyTasks(db, ctx),
+    searching
+      ? // A cursor from an old link (another order, or edited by hand) shows the first page instead.
+        findTasks(db, ctx, { ...query, cursor: state.cursor }).catch((err: unknown) => {
+          if (isAppError(err) && err.code === 'BAD_REQUEST') {
+            state.cursor = undefined;
+            return findTasks(db, ctx, query);
+          }
+          throw err;
+        })
+      : Promise.resolve({ data: [], nextCursor: null }),
+    can(ctx.role, 'personnel', 'read') ? findPersonnelOptions(db, ctx) : Promise.resolve([]),
+    state.projectId && can(ctx.role, 'projects', 'read') ? getProject(db, ctx, state.projectId).catch(() => null) : Promise.resolve(null),
+    taskStatsByPerson(db, ctx),
+    taskStatsByProject(db, ctx),
+  ]);
   const now = new Date();
   const tomorrow = startOfTomorrow(now, timeZone);
   const groups: Record<MyTaskGroup, TaskCardData[]> = { overdue: [], today: [], upcoming: [], noDate: [], done: [] };
@@ -42,16 +80,26 @@ export default async function MyTasksPage({ params }: { params: Promise<{ busine
   return (
     <Stack gap="md" maw={1100}>
       <PageHeader title={t('myTasks')} actions={newButton} />
-      {tasks.length === 0 ? (
-        <Paper withBorder radius="lg" p="xl" ta="center">
-          <Title order={4}>{t('emptyMine')}</Title>
-          <Text c="dimmed" mt={4}>
-            {t('emptyMineText')}
-          </Text>
-        </Paper>
-      ) : (
-        <MyTasks slug={slug} groups={groups} timeZone={timeZone} />
-      )}
+      <TaskBrowser
+        slug={slug}
+        state={state}
+        tasks={found.data.map((task) => toCardData(task))}
+        nextCursor={found.nextCursor}
+        people={people}
+        project={project ? { id: project.id, name: project.name } : null}
+        timeZone={timeZone}
+      >
+        {tasks.length === 0 ? (
+          <Paper withBorder radius="lg" p="xl" ta="center">
+            <Title order={4}>{t('emptyMine')}</Title>
+            <Text c="dimmed" mt={4}>
+              {t('emptyMineText')}
+            </Text>
+          </Paper>
+        ) : (
+          <MyTasks slug={slug} groups={groups} timeZone={timeZone} />
+        )}
+      </TaskBrowser>
       <Title order={4} mt="md">
         {tp('stats.title')}
       </Title>

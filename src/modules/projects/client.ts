@@ -1,0 +1,2 @@
+// Browser-safe pieces pages need besides the components: how the project list reads its URL.
+export { readProjectListParams, type ProjectListState } from './list-params';
