@@ -67,6 +67,7 @@ const NOT_READS: Record<string, string> = {
   findLandingBusinessId: "the user's own memberships",
   getNotificationPreferences: "the user's own settings",
   getUserTimeZone: "the user's own settings",
+  getUserTaskReminderMinutes: "the user's own settings",
   // Reads of jobs and subscribers, which act for the business and have no person.
   getBusinessLanguage: 'jobs: the language of default names',
   businessCurrency: 'jobs and operations: the default currency',

@@ -1455,6 +1455,7 @@ const SERVER_ACTIONS: Record<string, Record<string, 'runBusinessAction' | 'runUs
   'src/modules/businesses/actions.ts': {
     createBusinessAction: 'runUserAction',
     setUserTimeZoneAction: 'runUserAction',
+    setUserTaskReminderAction: 'runUserAction',
     updateBusinessAction: 'runBusinessAction',
     deleteBusinessAction: 'runBusinessAction',
     setBusinessLogoAction: 'runBusinessAction',

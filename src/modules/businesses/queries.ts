@@ -7,6 +7,7 @@ import type { Ctx } from '@/server/auth/context';
 import { AppError } from '@/lib/errors';
 import { isUuid } from '@/lib/ids';
 import type { Role } from '@/lib/permissions';
+import { DEFAULT_TASK_REMINDER_MINUTES } from '@/modules/tasks/client';
 
 export type BusinessSummary = { id: string; slug: string; name: string; role: Role };
 
@@ -61,6 +62,12 @@ async function findLandingBusiness(db: Executor, userId: string): Promise<Busine
 export async function getUserTimeZone(db: Executor, userId: string): Promise<string | null> {
   const [row] = await db.select({ timeZone: userSettings.timeZone }).from(userSettings).where(eq(userSettings.userId, userId));
   return row?.timeZone ?? null;
+}
+
+/** How many minutes before its due time a new task of this user reminds (null: none); unset: an hour. */
+export async function getUserTaskReminderMinutes(db: Executor, userId: string): Promise<number | null> {
+  const [row] = await db.select({ minutes: userSettings.taskReminderMinutes }).from(userSettings).where(eq(userSettings.userId, userId));
+  return row ? row.minutes : DEFAULT_TASK_REMINDER_MINUTES;
 }
 
 export type BusinessDetails = typeof businesses.$inferSelect;

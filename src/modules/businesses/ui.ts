@@ -3,3 +3,4 @@ export { BusinessForm } from './components/business-form';
 export { BusinessLogo } from './components/business-logo';
 export { DeleteBusiness } from './components/delete-business';
 export { UserTimeZoneForm } from './components/user-time-zone-form';
+export { TaskReminderForm } from './components/task-reminder-form';

@@ -193,15 +193,18 @@ export const projectVisible = defineQuery('projectVisible', ['projects', 'read']
   return Boolean(row);
 });
 
-export type ProjectOption = { id: string; name: string };
+/** A project to choose, with its customer (a new task in it is for that customer unless told otherwise). */
+export type ProjectOption = { id: string; name: string; customer: { id: string; name: string } | null };
 
 export const findProjectOptions = defineQuery('findProjectOptions', ['projects', 'read'], async function findProjectOptions(db: Executor, ctx: Ctx): Promise<ProjectOption[]> {
-  return db
-    .select({ id: projects.id, name: projects.name })
+  const rows = await db
+    .select({ id: projects.id, name: projects.name, customerId: projects.customerId, customerName: customers.name })
     .from(projects)
+    .leftJoin(customers, and(eq(customers.businessId, projects.businessId), eq(customers.id, projects.customerId)))
     .where(and(projectScope(ctx, 'read'), inArray(projects.status, ['planned', 'active', 'on_hold'])))
     .orderBy(asc(projects.name))
     .limit(500);
+  return rows.map((r) => ({ id: r.id, name: r.name, customer: r.customerId ? { id: r.customerId, name: r.customerName ?? '' } : null }));
 });
 
 export type ProjectTemplateRecord = { id: string; name: string; tasks: TemplateTask[]; version: number; updatedAt: Date };

@@ -35,6 +35,8 @@ export type TaskCard = {
   position: string;
   priority: TaskPriority;
   dueAt: Date | null;
+  /** Minutes before `dueAt` that the assignees are reminded; null: no reminder. */
+  reminderMinutes: number | null;
   completedAt: Date | null;
   assignees: { id: string; name: string }[];
   checklist: { done: number; total: number };
@@ -54,6 +56,7 @@ const cardColumns = {
   position: tasks.position,
   priority: tasks.priority,
   dueAt: tasks.dueAt,
+  reminderMinutes: tasks.reminderMinutes,
   completedAt: tasks.completedAt,
   customerId: tasks.customerId,
   customerName: customers.name,
@@ -75,6 +78,7 @@ type CardRow = {
   position: string;
   priority: TaskPriority;
   dueAt: Date | null;
+  reminderMinutes: number | null;
   completedAt: Date | null;
   customerId: string | null;
   customerName: string | null;
@@ -122,6 +126,7 @@ async function withAssignees(db: Executor, ctx: Ctx, rows: CardRow[]): Promise<T
       position: r.position,
       priority: r.priority,
       dueAt: r.dueAt,
+      reminderMinutes: r.reminderMinutes,
       completedAt: r.completedAt,
       assignees,
       checklist: { done: r.checklistDone, total: r.checklistTotal },
