@@ -152,6 +152,7 @@ const scenarios: Record<string, Scenario> = {
 
   findNotes: { reads: ['interactions', 'read'], args: (f) => [f.customerId] },
   findInteractions: { reads: ['interactions', 'read'], args: (f) => [{ customerId: f.customerId }] },
+  findCustomerTimeline: { reads: ['interactions', 'read'], args: (f) => [{ customerId: f.customerId }] },
   getInteraction: { reads: ['interactions', 'read'], args: (f) => [f.interactionId] },
   getSenderContext: { reads: ['interactions', 'read'], args: () => [] },
   // Everyone who may log a message picks from the templates (the templates resource is for editing them).

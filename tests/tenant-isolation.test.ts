@@ -1494,6 +1494,7 @@ const SERVER_ACTIONS: Record<string, Record<string, 'runBusinessAction' | 'runUs
     updateTemplateAction: 'runBusinessAction',
     deleteTemplateAction: 'runBusinessAction',
     findInteractionsAction: 'runBusinessAction',
+    findCustomerTimelineAction: 'runBusinessAction',
     findCustomerOptionsAction: 'runBusinessAction',
   },
   'src/modules/personnel/invitation-actions.ts': {
