@@ -124,6 +124,7 @@ const scenarios: Record<string, Scenario> = {
   findApiKeysPage: { reads: ['apiKeys', 'read'], args: () => [{ limit: 10 }] },
   findAuditEntries: { reads: ['auditLog', 'read'], args: () => [{}] },
   getBusiness: { reads: ['business', 'read'], args: () => [] },
+  getBusinessOwners: { reads: ['business', 'read'], args: () => [] },
   countUnreadNotifications: { reads: ['business', 'read'], args: () => [] },
   findNotifications: { reads: ['business', 'read'], args: () => [{}] },
 
@@ -178,6 +179,7 @@ const scenarios: Record<string, Scenario> = {
   findStageCards: { reads: ['deals', 'read'], args: (f) => [{ stageId: f.stageIds[0], after: '' }] },
   getDeal: { reads: ['deals', 'read'], args: (f) => [f.dealId] },
   findDeals: { reads: ['deals', 'read'], args: () => [{}] },
+  countOpenDeals: { reads: ['deals', 'read'], args: () => [] },
   findDealsOfCustomer: { reads: ['deals', 'read'], args: (f) => [f.customerId] },
   findDealEvents: { reads: ['deals', 'read'], args: (f) => [f.dealId] },
   stageNames: { reads: ['deals', 'read'], args: (f) => [f.stageIds] },
@@ -200,6 +202,7 @@ const scenarios: Record<string, Scenario> = {
   getReminder: { reads: ['reminders', 'read'], args: (f) => [f.otherReminderId], others: hidden },
   findReminderOccurrences: { reads: ['reminders', 'read'], args: (f) => [f.otherReminderId], others: hidden },
 
+  countProjects: { reads: ['projects', 'read'], args: () => [] },
   findProjects: { reads: ['projects', 'read'], args: () => [{}], others: (rows, f) => shows(f.otherProjectId)(rows) },
   getProject: { reads: ['projects', 'read'], args: (f) => [f.otherProjectId], others: hidden },
   projectVisible: { reads: ['projects', 'read'], args: (f) => [f.otherProjectId], others: (visible) => visible === true },

@@ -83,3 +83,15 @@ export async function getBusinessLanguage(db: Executor, businessId: string): Pro
   const [row] = await db.select({ language: businesses.language }).from(businesses).where(eq(businesses.id, businessId));
   return row?.language === 'en' ? 'en' : 'tr';
 }
+
+export type BusinessOwner = { personnelId: string; name: string; email: string | null };
+
+/** The business's owners (active, oldest first): who the business page names as its owner. */
+export const getBusinessOwners = defineQuery('getBusinessOwners', ['business', 'read'], async function getBusinessOwners(db: Executor, ctx: Ctx): Promise<BusinessOwner[]> {
+  return db
+    .select({ personnelId: personnel.id, name: personnel.name, email: personnel.email })
+    .from(personnel)
+    .where(and(eq(personnel.businessId, ctx.businessId), eq(personnel.role, 'owner'), eq(personnel.active, true)))
+    .orderBy(asc(personnel.createdAt), asc(personnel.id))
+    .limit(10);
+});

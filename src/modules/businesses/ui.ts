@@ -1,4 +1,5 @@
 // The module's React components, for pages; the server entry (index.ts) carries no UI.
+export { BusinessEditor } from './components/business-editor';
 export { BusinessForm } from './components/business-form';
 export { BusinessLogo } from './components/business-logo';
 export { DeleteBusiness } from './components/delete-business';

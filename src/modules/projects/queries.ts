@@ -50,6 +50,12 @@ const progressColumns = {
 };
 
 /** Projects with their progress (tasks in a done-category status / all tasks), newest first. */
+/** How many projects the caller may see (any status), for the business page. */
+export const countProjects = defineQuery('countProjects', ['projects', 'read'], async function countProjects(db: Executor, ctx: Ctx): Promise<number> {
+  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(projects).where(projectScope(ctx, 'read'));
+  return row?.n ?? 0;
+});
+
 export const findProjects = defineQuery('findProjects', ['projects', 'read'], async function findProjects(db: Executor, ctx: Ctx, args: { customerId?: string; limit?: number } = {}): Promise<ProjectSummary[]> {
   const filters: SQL[] = [projectScope(ctx, 'read')];
   if (args.customerId) filters.push(eq(projects.customerId, args.customerId));
