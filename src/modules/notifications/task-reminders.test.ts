@@ -4,8 +4,6 @@
  * none), in the bell and by e-mail, rescheduled by a new due time or lead, cancelled by
  * completing or deleting the task. And a new task in a project is for the project's customer.
  */
-import type { AddressInfo } from 'node:net';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq, like } from 'drizzle-orm';
 import { closeDb, getDb } from '@/server/db/client';
@@ -14,6 +12,7 @@ import { notifications } from '@/server/db/schema';
 import { stopBoss } from '@/server/jobs/boss';
 import { addPersonnel, contextFor, createTestBusiness, createUser } from '../../../tests/factories';
 import { insertTestCustomer } from '../../../tests/factories/customers';
+import { startTestSmtp } from '../../../tests/smtp';
 import { createProjectOperation } from '@/modules/projects/operations';
 import { createTaskOperation, deleteTaskOperation, setTaskDoneOperation, updateTaskOperation } from '@/modules/tasks/operations';
 import { getTask } from '@/modules/tasks/queries';
@@ -23,32 +22,16 @@ import { saveNotificationPreferences } from './mutations';
 import { deliverNotificationEmail } from './notifier';
 import { notifyDueTasks } from './task-notifier';
 
-const received: { to: string[]; raw: string }[] = [];
-let smtp: SMTPServer;
+let smtp: Awaited<ReturnType<typeof startTestSmtp>>;
 
 beforeAll(async () => {
-  smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS', 'AUTH'],
-    logger: false,
-    onData(stream, session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-      stream.on('end', () => {
-        received.push({ to: session.envelope.rcptTo.map((r) => r.address), raw: Buffer.concat(chunks).toString('utf8') });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
-  process.env.SMTP_URL = `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}`;
+  smtp = await startTestSmtp();
 });
 
 afterAll(async () => {
-  delete process.env.SMTP_URL;
   await stopBoss();
   await closeDb();
-  await new Promise<void>((resolve) => smtp.close(() => resolve()));
+  await smtp.stop();
 });
 
 async function world() {
@@ -87,7 +70,7 @@ describe('task reminders', () => {
     const [notice] = await notices();
     expect(notice).toMatchObject({ kind: 'task.due', userId: sales.user!.id, title: 'Teklifi gönder', readAt: null, link: `/${business.slug}/tasks/${id}` });
     expect(await deliverNotificationEmail(db, { businessId: business.id, notificationId: notice!.id })).toBe('sent');
-    const mail = received.find((m) => m.to.includes(sales.user!.email));
+    const mail = smtp.received.find((m) => m.to.includes(sales.user!.email));
     expect(mail?.raw).toContain('Teklifi');
   });
 
