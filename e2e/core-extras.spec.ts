@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { expect, test, type Page } from '@playwright/test';
 import { APP_URL } from './support/env';
-import { chooseOption, field, heading, ownerWithBusiness, t, toast, visit, type Locale } from './support/app';
+import { chooseOption, field, formatted, heading, ownerWithBusiness, t, toast, visit, type Locale } from './support/app';
 import { insertCustomer } from './support/db';
 import { waitForMail } from './support/mail';
 
@@ -13,6 +13,8 @@ import { waitForMail } from './support/mail';
  */
 
 const tr = (key: string, values?: Record<string, string | number>) => t('tr', key, values);
+
+const lead = (minutes: number) => formatted('tr', 'tasks.reminders.minutes', { minutes });
 
 const SHOT_DIR = fileURLToPath(new URL('../docs/screenshots/core-extras/', import.meta.url));
 
@@ -55,7 +57,7 @@ test('tasks remind at their lead by the bell and e-mail, and a task in a project
 
   await test.step('the account page sets the default reminder of new tasks', async () => {
     await page.goto('/account');
-    await chooseOption(page, tr('businesses.taskReminder.label'), tr('tasks.reminders.minutes', { minutes: 1440 }));
+    await chooseOption(page, tr('businesses.taskReminder.label'), lead(1440));
     await page.getByTestId('task-reminder-default-save').click();
     await expect(toast(page, tr('businesses.taskReminder.saved'))).toBeVisible();
   });
@@ -63,15 +65,15 @@ test('tasks remind at their lead by the bell and e-mail, and a task in a project
   await test.step('a new task in the project has the project’s customer and the default reminder; the form changes it', async () => {
     await page.goto(`/${slug}/tasks/new?projectId=${project.json.id}`);
     await expect(page.getByRole('combobox', { name: tr('tasks.fields.customer'), exact: true })).toHaveValue('Proje Müşterisi');
-    await expect(page.getByRole('combobox', { name: tr('tasks.fields.reminder'), exact: true })).toHaveValue(tr('tasks.reminders.minutes', { minutes: 1440 }));
+    await expect(page.getByRole('combobox', { name: tr('tasks.fields.reminder'), exact: true })).toHaveValue(lead(1440));
     await field(page, tr('tasks.fields.title')).fill('Tasarımı onaylat');
-    await chooseOption(page, tr('tasks.fields.reminder'), tr('tasks.reminders.minutes', { minutes: 15 }));
+    await chooseOption(page, tr('tasks.fields.reminder'), lead(15));
     await shot(page, 'task-form', 'tr');
     await page.getByTestId('task-submit').click();
     await expect(toast(page, tr('tasks.created', { title: 'Tasarımı onaylat' }))).toBeVisible();
     await expect(heading(page, 'Tasarımı onaylat')).toBeVisible();
     await expect(page.getByRole('link', { name: 'Proje Müşterisi' })).toBeVisible();
-    await expect(page.getByRole('combobox', { name: tr('tasks.fields.reminder'), exact: true })).toHaveValue(tr('tasks.reminders.minutes', { minutes: 15 }));
+    await expect(page.getByRole('combobox', { name: tr('tasks.fields.reminder'), exact: true })).toHaveValue(lead(15));
   });
 
   await test.step('a task due in a few seconds, reminded at its due time, lights the bell and sends an e-mail', async () => {
@@ -123,6 +125,7 @@ test('the customer’s timeline holds notes with calls and e-mails and filters b
     // Newest first: the note, then the e-mail, then the call.
     await expect(timeline.getByTestId('interaction-item')).toHaveCount(3);
     await expect(timeline.getByTestId('interaction-item').first()).toContainText('Cuma günü tekrar aranacak.');
+    await shot(page, 'customer-timeline', 'tr');
   });
 
   await test.step('the type filter keeps notes only, then calls only, and clears', async () => {
@@ -131,7 +134,6 @@ test('the customer’s timeline holds notes with calls and e-mails and filters b
     await expect(page).toHaveURL(/timeline=note/);
     await expect(timeline.getByTestId('interaction-item')).toHaveCount(1);
     await expect(timeline.getByText('Cuma günü tekrar aranacak.')).toBeVisible();
-    await shot(page, 'customer-timeline-notes', 'tr');
     await chooseOption(page, tr('interactions.type'), tr('interactions.types.call'));
     await expect(page).toHaveURL(/timeline=call/);
     await expect(timeline.getByTestId('interaction-item')).toHaveCount(1);
@@ -142,6 +144,9 @@ test('the customer’s timeline holds notes with calls and e-mails and filters b
     await page.goto(`/${slug}/customers/${customerId}?timeline=note`);
     await expect(page.getByTestId('customer-timeline').getByTestId('interaction-item')).toHaveCount(1);
     await shot(page, 'customer-timeline-notes', 'en');
+    await page.goto(`/${slug}/customers/${customerId}`);
+    await expect(page.getByTestId('customer-timeline').getByTestId('interaction-item')).toHaveCount(3);
+    await shot(page, 'customer-timeline', 'en');
     await useLocale(page, 'tr');
   });
 });

@@ -3,6 +3,7 @@ import { IconBuildingStore, IconPencil } from '@tabler/icons-react';
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import type { ReactNode } from 'react';
+import { parsePhoneNumberFromString } from 'libphonenumber-js';
 import { getDb } from '@/server/db/client';
 import { requireBusinessPage } from '@/server/auth/session';
 import { can, canDeleteBusiness } from '@/lib/permissions';
@@ -56,7 +57,7 @@ export default async function BusinessPage({ params }: { params: Promise<{ busin
     ...(projects === null ? [] : [{ key: 'projects', label: t('page.projects'), value: projects, href: `${base}/projects` }]),
   ];
   const contact = [
-    { label: t('phone'), value: business.phone },
+    { label: t('phone'), value: business.phone && (parsePhoneNumberFromString(business.phone)?.formatInternational() ?? business.phone) },
     { label: t('email'), value: business.email },
     { label: t('address'), value: business.address },
     { label: t('sector'), value: business.sector },
