@@ -1140,6 +1140,11 @@ const operationScenarios: Record<string, OperationScenario> = {
     inputs: () => [{ customerId: A.customerId }, { personnelId: A.ownerPersonnelId }, {}],
     expect: ['ok'],
   },
+  findCustomerTimeline: {
+    // A's customer has no timeline in B: neither its interactions nor its notes.
+    inputs: () => [{ customerId: A.customerId }, { customerId: A.customerId, type: 'note' }],
+    expect: ['ok'],
+  },
   findCustomerOptions: {
     inputs: () => [{ search: A.marker }, { search: '' }],
     expect: ['ok'],
