@@ -26,7 +26,11 @@ async function shot(page: Page, name: string, locale: Locale): Promise<void> {
     { width: 390, height: 844 },
   ]) {
     await page.setViewportSize(size);
-    await page.waitForTimeout(400);
+    // Fonts loaded and two frames painted at the new width: the picture shows the laid-out page.
+    await page.evaluate(async () => {
+      await document.fonts.ready;
+      await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+    });
     await page.screenshot({ path: `${SHOT_DIR}${name}-${locale}-${size.width}.png`, fullPage: true, animations: 'disabled' });
   }
   await page.setViewportSize({ width: 1280, height: 800 });
