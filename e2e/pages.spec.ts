@@ -66,6 +66,8 @@ test('every main page opens at desktop and phone width without console errors or
     `/${slug}/outbox`,
     `/${slug}/notifications`,
     `/${slug}/settings`,
+    `/${slug}/business`,
+    `/${slug}/business/edit`,
     `/${slug}/settings/pipelines`,
     `/account`,
   ];

@@ -66,6 +66,7 @@ const NOT_READS: Record<string, string> = {
   findLandingBusinessId: "the user's own memberships",
   getNotificationPreferences: "the user's own settings",
   getUserTimeZone: "the user's own settings",
+  getUserTaskReminderMinutes: "the user's own settings",
   // Reads of jobs and subscribers, which act for the business and have no person.
   getBusinessLanguage: 'jobs: the language of default names',
   businessCurrency: 'jobs and operations: the default currency',
@@ -122,6 +123,7 @@ const scenarios: Record<string, Scenario> = {
   findApiKeysPage: { reads: ['apiKeys', 'read'], args: () => [{ limit: 10 }] },
   findAuditEntries: { reads: ['auditLog', 'read'], args: () => [{}] },
   getBusiness: { reads: ['business', 'read'], args: () => [] },
+  getBusinessOwners: { reads: ['business', 'read'], args: () => [] },
   countUnreadNotifications: { reads: ['business', 'read'], args: () => [] },
   findNotifications: { reads: ['business', 'read'], args: () => [{}] },
 
@@ -150,6 +152,7 @@ const scenarios: Record<string, Scenario> = {
 
   findNotes: { reads: ['interactions', 'read'], args: (f) => [f.customerId] },
   findInteractions: { reads: ['interactions', 'read'], args: (f) => [{ customerId: f.customerId }] },
+  findCustomerTimeline: { reads: ['interactions', 'read'], args: (f) => [{ customerId: f.customerId }] },
   getInteraction: { reads: ['interactions', 'read'], args: (f) => [f.interactionId] },
   getSenderContext: { reads: ['interactions', 'read'], args: () => [] },
   // Everyone who may log a message picks from the templates (the templates resource is for editing them).
@@ -175,6 +178,7 @@ const scenarios: Record<string, Scenario> = {
   findStageCards: { reads: ['deals', 'read'], args: (f) => [{ stageId: f.stageIds[0], after: '' }] },
   getDeal: { reads: ['deals', 'read'], args: (f) => [f.dealId] },
   findDeals: { reads: ['deals', 'read'], args: () => [{}] },
+  countOpenDeals: { reads: ['deals', 'read'], args: () => [] },
   findDealsOfCustomer: { reads: ['deals', 'read'], args: (f) => [f.customerId] },
   findDealEvents: { reads: ['deals', 'read'], args: (f) => [f.dealId] },
   stageNames: { reads: ['deals', 'read'], args: (f) => [f.stageIds] },
@@ -197,6 +201,7 @@ const scenarios: Record<string, Scenario> = {
   getReminder: { reads: ['reminders', 'read'], args: (f) => [f.otherReminderId], others: hidden },
   findReminderOccurrences: { reads: ['reminders', 'read'], args: (f) => [f.otherReminderId], others: hidden },
 
+  countProjects: { reads: ['projects', 'read'], args: () => [] },
   findProjects: { reads: ['projects', 'read'], args: () => [{}], others: (rows, f) => shows(f.otherProjectId)(rows) },
   findProjectsPage: { reads: ['projects', 'read'], args: () => [{}], others: (p, f) => showsInPage(f.otherProjectId)(p) },
   getProject: { reads: ['projects', 'read'], args: (f) => [f.otherProjectId], others: hidden },

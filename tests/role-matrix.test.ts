@@ -192,6 +192,10 @@ const scenarios: Record<string, { input: (f: Fixture) => unknown; allowed: (role
     input: (f) => ({ customerId: f.customerId }),
     allowed: (r) => expectedAllowed(r, 'interactions', 'read'),
   },
+  findCustomerTimeline: {
+    input: (f) => ({ customerId: f.customerId }),
+    allowed: (r) => expectedAllowed(r, 'interactions', 'read'),
+  },
   findCustomerOptions: {
     input: () => ({ search: 'matris' }),
     allowed: (r) => expectedAllowed(r, 'customers', 'read'),

@@ -1159,6 +1159,11 @@ const operationScenarios: Record<string, OperationScenario> = {
     inputs: () => [{ customerId: A.customerId }, { personnelId: A.ownerPersonnelId }, {}],
     expect: ['ok'],
   },
+  findCustomerTimeline: {
+    // A's customer has no timeline in B: neither its interactions nor its notes.
+    inputs: () => [{ customerId: A.customerId }, { customerId: A.customerId, type: 'note' }],
+    expect: ['ok'],
+  },
   findCustomerOptions: {
     inputs: () => [{ search: A.marker }, { search: '' }],
     expect: ['ok'],
@@ -1474,6 +1479,7 @@ const SERVER_ACTIONS: Record<string, Record<string, 'runBusinessAction' | 'runUs
   'src/modules/businesses/actions.ts': {
     createBusinessAction: 'runUserAction',
     setUserTimeZoneAction: 'runUserAction',
+    setUserTaskReminderAction: 'runUserAction',
     updateBusinessAction: 'runBusinessAction',
     deleteBusinessAction: 'runBusinessAction',
     setBusinessLogoAction: 'runBusinessAction',
@@ -1512,6 +1518,7 @@ const SERVER_ACTIONS: Record<string, Record<string, 'runBusinessAction' | 'runUs
     updateTemplateAction: 'runBusinessAction',
     deleteTemplateAction: 'runBusinessAction',
     findInteractionsAction: 'runBusinessAction',
+    findCustomerTimelineAction: 'runBusinessAction',
     findCustomerOptionsAction: 'runBusinessAction',
   },
   'src/modules/personnel/invitation-actions.ts': {

@@ -95,6 +95,10 @@ export function AppShellFrame({
         </UnstyledButton>
       </Menu.Target>
       <Menu.Dropdown>
+        <Menu.Item component={Link} href={`${base}/business`} leftSection={<IconBuildingStore size={14} />} data-testid="business-page-link">
+          {t('businessPage')}
+        </Menu.Item>
+        <Menu.Divider />
         <Menu.Label>{t('businesses')}</Menu.Label>
         {businesses.map((b) => (
           <Menu.Item

@@ -4,8 +4,8 @@ import { LOCALE_COOKIE, requestedLocale } from '@/i18n/locale';
 import { getDb } from '@/server/db/client';
 import { runBusinessAction, runUserAction, type ActionResult } from '@/server/actions/run-action';
 import { fieldErrorsOf } from '@/server/actions/operation';
-import { createBusinessSchema, userTimeZoneSchema } from './schemas';
-import { createBusiness, setUserTimeZone } from './mutations';
+import { createBusinessSchema, userTaskReminderSchema, userTimeZoneSchema } from './schemas';
+import { createBusiness, setUserTaskReminder, setUserTimeZone } from './mutations';
 import { deleteBusinessOperation, setBusinessLogoOperation, updateBusinessOperation } from './operations';
 
 export async function createBusinessAction(input: unknown): Promise<ActionResult<{ slug: string }>> {
@@ -29,6 +29,17 @@ export async function setUserTimeZoneAction(input: unknown): Promise<ActionResul
     }
     await setUserTimeZone(getDb(), user.id, parsed.data.timeZone);
     return { ok: true, message: 'businesses.userTimeZone.saved', data: null };
+  });
+}
+
+export async function setUserTaskReminderAction(input: unknown): Promise<ActionResult<null>> {
+  return runUserAction('setUserTaskReminder', async (user) => {
+    const parsed = userTaskReminderSchema.safeParse(input);
+    if (!parsed.success) {
+      return { ok: false, code: 'VALIDATION', message: 'errors.VALIDATION', fields: fieldErrorsOf(parsed.error) };
+    }
+    await setUserTaskReminder(getDb(), user.id, parsed.data.minutes);
+    return { ok: true, message: 'businesses.taskReminder.saved', data: null };
   });
 }
 

@@ -4,7 +4,13 @@ import { closeDb, getDb } from '@/server/db/client';
 import { runOperation } from '@/server/actions/operation';
 import { accountAuditLog, businesses, personnel } from '@/server/db/schema';
 import { addPersonnel, contextFor, createTestBusiness, createUser } from '../../../tests/factories';
-import { findLandingBusinessSlug, findUserBusinesses, getBusiness } from './queries';
+import { findLandingBusinessSlug, findUserBusinesses, getBusiness, getBusinessOwners } from './queries';
+import { countCustomers } from '@/modules/customers/queries';
+import { countPersonnel } from '@/modules/personnel/queries';
+import { countOpenDeals } from '@/modules/deals/queries';
+import { countProjects } from '@/modules/projects/queries';
+import { insertTestDeal, insertTestProject } from '../../../tests/factories/projects';
+import { deals } from '@/server/db/schema';
 import { deleteBusinessOperation, setBusinessLogoOperation, updateBusinessOperation } from './operations';
 import { filesRoot, MAX_LOGO_BYTES, readBusinessFile } from '@/server/files/storage';
 import { existsSync } from 'node:fs';
@@ -106,6 +112,42 @@ describe('businesses', () => {
     expect(deal).toMatchObject({ ok: true });
     await runOperation(createProjectOperation, ctx, { name: 'İlk proje' });
     expect(await keys()).toEqual([]);
+  });
+
+  it('gives the business page its owner and its counts, each in the reader’s scope and business', async () => {
+    const db = getDb();
+    const owner = await createUser(db, { name: 'Sahip Selin' });
+    const created = await createTestBusiness(db, owner, { name: 'Sayılı Dükkân' });
+    const ctx = await contextFor(db, owner.id, created.slug);
+    const sales = await addPersonnel(db, created.id, { role: 'sales' });
+    const salesCtx = await contextFor(db, sales.user!.id, created.slug);
+    const member = await addPersonnel(db, created.id, { role: 'member' });
+    const memberCtx = await contextFor(db, member.user!.id, created.slug);
+    await insertTestCustomer(db, created.id);
+    await insertTestCustomer(db, created.id);
+    await insertTestDeal(db, created.id, { ownerId: sales.personnelId });
+    await insertTestDeal(db, created.id);
+    const won = await insertTestDeal(db, created.id);
+    await db.update(deals).set({ stageId: won.wonStageId }).where(eq(deals.id, won.dealId));
+    await insertTestProject(db, created.id);
+    await insertTestProject(db, created.id, { ownerId: member.personnelId });
+
+    expect(await getBusinessOwners(db, ctx)).toEqual([{ personnelId: ctx.personnelId, name: 'Sahip Selin', email: owner.email }]);
+    expect(await getBusinessOwners(db, memberCtx)).toHaveLength(1);
+    expect(await countCustomers(db, ctx)).toBe(2);
+    expect((await countPersonnel(db, ctx)).active).toBe(3);
+    // Won deals are not open; sales read every deal; a member sees no deals at all.
+    expect(await countOpenDeals(db, ctx)).toBe(2);
+    expect(await countOpenDeals(db, salesCtx)).toBe(2);
+    await expect(countOpenDeals(db, memberCtx)).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    expect(await countProjects(db, ctx)).toBe(2);
+    expect(await countProjects(db, memberCtx)).toBe(1);
+    // Another business counts only its own.
+    const stranger = await createUser(db);
+    const other = await createTestBusiness(db, stranger, { name: 'Boş Dükkân' });
+    const strangerCtx = await contextFor(db, stranger.id, other.slug);
+    expect([await countOpenDeals(db, strangerCtx), await countProjects(db, strangerCtx), await countCustomers(db, strangerCtx)]).toEqual([0, 0, 0]);
+    expect((await getBusinessOwners(db, strangerCtx)).map((o) => o.name)).not.toContain('Sahip Selin');
   });
 
   it('gives two businesses with one name two slugs, and a user can switch between them', async () => {

@@ -141,3 +141,11 @@ export async function rememberLastBusiness(db: Executor, userId: string, busines
     .values({ userId, lastBusinessId: businessId })
     .onConflictDoUpdate({ target: userSettings.userId, set: { lastBusinessId: businessId, updatedAt: sql`now()` } });
 }
+
+/** The user's default reminder for the tasks they make (minutes before the due time, null: none). */
+export async function setUserTaskReminder(db: Executor, userId: string, minutes: number | null): Promise<void> {
+  await db
+    .insert(userSettings)
+    .values({ userId, taskReminderMinutes: minutes })
+    .onConflictDoUpdate({ target: userSettings.userId, set: { taskReminderMinutes: minutes, updatedAt: sql`now()` } });
+}

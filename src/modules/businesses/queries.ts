@@ -7,6 +7,7 @@ import type { Ctx } from '@/server/auth/context';
 import { AppError } from '@/lib/errors';
 import { isUuid } from '@/lib/ids';
 import type { Role } from '@/lib/permissions';
+import { DEFAULT_TASK_REMINDER_MINUTES } from '@/modules/tasks/client';
 
 export type BusinessSummary = { id: string; slug: string; name: string; role: Role };
 
@@ -63,6 +64,12 @@ export async function getUserTimeZone(db: Executor, userId: string): Promise<str
   return row?.timeZone ?? null;
 }
 
+/** How many minutes before its due time a new task of this user reminds (null: none); unset: an hour. */
+export async function getUserTaskReminderMinutes(db: Executor, userId: string): Promise<number | null> {
+  const [row] = await db.select({ minutes: userSettings.taskReminderMinutes }).from(userSettings).where(eq(userSettings.userId, userId));
+  return row ? row.minutes : DEFAULT_TASK_REMINDER_MINUTES;
+}
+
 export type BusinessDetails = typeof businesses.$inferSelect;
 
 export const getBusiness = defineQuery('getBusiness', ['business', 'read'], async function getBusiness(db: Executor, ctx: Ctx): Promise<BusinessDetails> {
@@ -76,3 +83,15 @@ export async function getBusinessLanguage(db: Executor, businessId: string): Pro
   const [row] = await db.select({ language: businesses.language }).from(businesses).where(eq(businesses.id, businessId));
   return row?.language === 'en' ? 'en' : 'tr';
 }
+
+export type BusinessOwner = { personnelId: string; name: string; email: string | null };
+
+/** The business's owners (active, oldest first): who the business page names as its owner. */
+export const getBusinessOwners = defineQuery('getBusinessOwners', ['business', 'read'], async function getBusinessOwners(db: Executor, ctx: Ctx): Promise<BusinessOwner[]> {
+  return db
+    .select({ personnelId: personnel.id, name: personnel.name, email: personnel.email })
+    .from(personnel)
+    .where(and(eq(personnel.businessId, ctx.businessId), eq(personnel.role, 'owner'), eq(personnel.active, true)))
+    .orderBy(asc(personnel.createdAt), asc(personnel.id))
+    .limit(10);
+});

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAX_TASK_REMINDER_MINUTES } from '@/modules/tasks/client';
 import { isValidTimeZone, optionalEmail, optionalPhone, optionalText, requiredText, versionField } from '@/lib/validation';
 
 export const CURRENCIES = ['TRY', 'USD', 'EUR', 'GBP'] as const;
@@ -27,6 +28,10 @@ export const userTimeZoneSchema = z.object({
     .trim()
     .refine((v) => v === '' || isValidTimeZone(v), 'timeZone')
     .transform((v) => v || null),
+});
+/** A user's default task reminder: minutes before the due time, or null for none. */
+export const userTaskReminderSchema = z.object({
+  minutes: z.union([z.number('invalid').int('invalid').min(0, 'invalid').max(MAX_TASK_REMINDER_MINUTES, 'invalid'), z.null()], 'invalid'),
 });
 export type CreateBusinessInput = z.input<typeof createBusinessSchema>;
 

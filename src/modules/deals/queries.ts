@@ -315,6 +315,16 @@ export const getDeal = defineQuery('getDeal', ['deals', 'read'], async function 
 export type FindDealsArgs = DealFilters & { pipelineId?: string; stageId?: string; cursor?: string; limit?: number };
 
 /** A page of deals, newest first (UUIDv7 ids grow with time), with the last id as the cursor. */
+/** How many deals the caller may see stand in an open stage (neither won nor lost), for the business page. */
+export const countOpenDeals = defineQuery('countOpenDeals', ['deals', 'read'], async function countOpenDeals(db: Executor, ctx: Ctx): Promise<number> {
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(deals)
+    .innerJoin(pipelineStages, and(eq(pipelineStages.businessId, deals.businessId), eq(pipelineStages.id, deals.stageId)))
+    .where(and(dealScope(ctx, 'read'), eq(pipelineStages.kind, 'open')));
+  return row?.n ?? 0;
+});
+
 export const findDeals = defineQuery('findDeals', ['deals', 'read'], async function findDeals(db: Executor, ctx: Ctx, args: FindDealsArgs = {}): Promise<{ data: DealRecord[]; nextCursor: string | null }> {
   const limit = args.limit ?? 50;
   const where: (SQL | undefined)[] = [eq(deals.businessId, ctx.businessId)];

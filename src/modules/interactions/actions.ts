@@ -6,6 +6,7 @@ import {
   deleteInteractionOperation,
   deleteTemplateOperation,
   findCustomerOptionsOperation,
+  findCustomerTimelineOperation,
   findInteractionsOperation,
   sendEmailOperation,
   sendSmsOperation,
@@ -23,6 +24,10 @@ export async function updateInteractionAction(slug: string, input: unknown) {
 
 export async function deleteInteractionAction(slug: string, input: unknown) {
   return runBusinessAction(deleteInteractionOperation, slug, input);
+}
+
+export async function findCustomerTimelineAction(slug: string, input: unknown) {
+  return runBusinessAction(findCustomerTimelineOperation, slug, input);
 }
 
 export async function sendEmailAction(slug: string, input: unknown) {

@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq, sql } from 'drizzle-orm';
 import { closeDb, getDb } from '@/server/db/client';
-import { customers, interactionCustomers, interactions } from '@/server/db/schema';
+import { customerNotes, customers, interactionCustomers, interactions } from '@/server/db/schema';
 import { runOperation } from '@/server/actions/operation';
 import type { Ctx } from '@/server/auth/context';
 import { addPersonnel, contextFor, createTestBusiness, createUser } from '../../../tests/factories';
@@ -16,7 +16,9 @@ import {
   findCustomerOptionsOperation,
   updateInteractionOperation,
 } from './operations';
-import { findInteractions, getInteraction } from './queries';
+import { findCustomerTimeline, findInteractions, getInteraction } from './queries';
+import { findCustomerTimelineOperation } from './operations';
+import { createNoteOperation } from '@/modules/customers/operations';
 
 let owner: Ctx;
 let salesA: Ctx;
@@ -219,6 +221,54 @@ describe('timeline paging', () => {
   it('refuses a forged cursor with a 400-class error, not a crash', async () => {
     const bad = Buffer.from(JSON.stringify(['not a date', 'x'])).toString('base64url');
     await expect(findInteractions(getDb(), owner, { cursor: bad })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+  });
+});
+
+describe('customer timeline with notes', () => {
+  it('holds the notes box’s notes with e-mails, calls and meetings, newest first, paged and filtered by type', async () => {
+    const db = getDb();
+    const c = await insertTestCustomer(db, businessId);
+    const call = await log(owner, [c.id], '2026-07-01T10:00');
+    const meeting = await log(owner, [c.id], '2026-07-03T10:00', { type: 'meeting', direction: null });
+    const email = await log(owner, [c.id], '2026-07-05T10:00', { type: 'email', subject: 'Teklif' });
+    const logged = await log(owner, [c.id], '2026-07-06T10:00', { type: 'note', direction: null, body: 'Kayıtlı not' });
+    const note = async (body: string, pinned: boolean, when: string) => {
+      const result = await runOperation(createNoteOperation, owner, { customerId: c.id, body, pinned });
+      if (!result.ok) throw new Error(JSON.stringify(result));
+      const id = (result.data as { id: string }).id;
+      // The notes box stamps notes with now; place them among the interactions.
+      await db.update(customerNotes).set({ createdAt: new Date(at(when)) }).where(and(eq(customerNotes.businessId, businessId), eq(customerNotes.id, id)));
+      return id;
+    };
+    const pinned = await note('Sabit not', true, '2026-07-02T10:00');
+    const plain = await note('Düz not', false, '2026-07-04T10:00');
+
+    const all: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await findCustomerTimeline(db, owner, { customerId: c.id, cursor, limit: 2 });
+      all.push(...page.data.map((i) => i.id));
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+    expect(all).toEqual([logged, email, plain, meeting, pinned, call]);
+
+    const notes = await findCustomerTimeline(db, owner, { customerId: c.id, type: 'note' });
+    expect(notes.data.map((i) => [i.id, i.type, i.customerNote?.pinned ?? null])).toEqual([
+      [logged, 'note', null],
+      [plain, 'note', false],
+      [pinned, 'note', true],
+    ]);
+    // Notes box entries are edited in the box: read-only here.
+    expect(notes.data.filter((i) => i.customerNote).every((i) => !i.canUpdate && !i.canDelete)).toBe(true);
+    expect((await findCustomerTimeline(db, owner, { customerId: c.id, type: 'call' })).data.map((i) => i.id)).toEqual([call]);
+    expect((await findCustomerTimeline(db, viewer, { customerId: c.id, type: 'meeting' })).data.map((i) => i.id)).toEqual([meeting]);
+
+    // Another business sees none of it, and a bad type is a field error.
+    const stranger = await createUser(db);
+    const elsewhere = await createTestBusiness(db, stranger, { name: 'Başka Dükkân' });
+    const strangerCtx = await contextFor(db, stranger.id, elsewhere.slug);
+    expect(await runOperation(findCustomerTimelineOperation, strangerCtx, { customerId: c.id })).toMatchObject({ ok: true, data: { data: [], nextCursor: null } });
+    expect(await runOperation(findCustomerTimelineOperation, owner, { customerId: c.id, type: 'fax' })).toMatchObject({ ok: false, code: 'VALIDATION', fields: { type: expect.any(String) } });
   });
 });
 

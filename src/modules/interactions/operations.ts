@@ -5,6 +5,7 @@ import {
   createInteractionSchema,
   createTemplateSchema,
   customerOptionsSchema,
+  findCustomerTimelineSchema,
   findInteractionsSchema,
   interactionIdSchema,
   sendEmailSchema,
@@ -15,13 +16,19 @@ import {
 } from './schemas';
 import { createInteraction, createTemplate, deleteInteraction, deleteTemplate, updateInteraction, updateTemplate } from './mutations';
 import { sendEmail, sendSms } from './outbox';
-import { findCustomerOptions, findInteractions } from './queries';
+import { findCustomerOptions, findCustomerTimeline, findInteractions } from './queries';
 
 /** Reads for the client components: the timeline's "load more" and the customer picker. */
 export const findInteractionsOperation = defineOperation(
   'findInteractions',
   { schema: findInteractionsSchema, permission: ['interactions', 'read'] },
   async (ctx, input) => ({ message: 'interactions.loaded', data: await findInteractions(getDb(), ctx, input) }),
+);
+
+export const findCustomerTimelineOperation = defineOperation(
+  'findCustomerTimeline',
+  { schema: findCustomerTimelineSchema, permission: ['interactions', 'read'] },
+  async (ctx, input) => ({ message: 'interactions.loaded', data: await findCustomerTimeline(getDb(), ctx, input) }),
 );
 
 export const findCustomerOptionsOperation = defineOperation(

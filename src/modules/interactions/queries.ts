@@ -3,6 +3,7 @@ import { defineQuery } from '@/server/actions/query';
 import { and, asc, desc, eq, gte, ilike, inArray, lt, sql, type SQL } from 'drizzle-orm';
 import {
   businesses,
+  customerNotes,
   customers,
   interactionCustomers,
   interactionPersonnel,
@@ -44,6 +45,8 @@ export type InteractionRecord = {
   canDelete: boolean;
   /** For an e-mail or SMS sent from Tezgah: where the message is (held, queued, sent, failed) and what went with it. */
   message: { status: OutboxStatus; attachments: OutboxAttachmentRef[] } | null;
+  /** Set on the timeline for a note of the customer's notes box (edited there, not here). */
+  customerNote?: { pinned: boolean };
 };
 
 export type InteractionFilters = {
@@ -169,6 +172,76 @@ export const findInteractions = defineQuery('findInteractions', ['interactions',
     data: await withPeople(db, ctx, page),
     nextCursor: rows.length > limit && last ? encodeInstantCursor(last.occurredAt, last.id) : null,
   };
+});
+
+/**
+ * A customer's communication history: the interactions with the customer and the notes of the
+ * customer's notes box, newest first, in one keyset (time, id). `type` narrows it; "note" keeps
+ * both logged notes and the notes box's. Each source reads one page past the cursor, so a page
+ * is at most two short range scans (interaction_customers_timeline_idx, customer_notes_customer_idx).
+ */
+export const findCustomerTimeline = defineQuery('findCustomerTimeline', ['interactions', 'read'], async function findCustomerTimeline(
+  db: Executor,
+  ctx: Ctx,
+  args: { customerId: string; type?: InteractionType; cursor?: string; limit?: number },
+): Promise<{ data: InteractionRecord[]; nextCursor: string | null }> {
+  const limit = args.limit ?? 50;
+  if (!isUuid(args.customerId)) return { data: [], nextCursor: null };
+  const after = decodeInstantCursor(args.cursor);
+  const [logged, notes] = await Promise.all([
+    findInteractions(db, ctx, { customerId: args.customerId, type: args.type, cursor: args.cursor, limit }),
+    args.type && args.type !== 'note'
+      ? Promise.resolve([])
+      : db
+          .select({
+            id: customerNotes.id,
+            body: customerNotes.body,
+            pinned: customerNotes.pinned,
+            createdById: customerNotes.authorId,
+            createdByName: personnel.name,
+            version: customerNotes.version,
+            createdAt: customerNotes.createdAt,
+            updatedAt: customerNotes.updatedAt,
+          })
+          .from(customerNotes)
+          .leftJoin(personnel, and(eq(personnel.businessId, customerNotes.businessId), eq(personnel.id, customerNotes.authorId)))
+          .where(
+            and(
+              eq(customerNotes.businessId, ctx.businessId),
+              eq(customerNotes.customerId, args.customerId),
+              after ? sql`(${customerNotes.createdAt}, ${customerNotes.id}) < (${after.at.toISOString()}::timestamptz, ${after.id}::uuid)` : undefined,
+            ),
+          )
+          .orderBy(desc(customerNotes.createdAt), desc(customerNotes.id))
+          .limit(limit + 1),
+  ]);
+  const noteRecords: InteractionRecord[] = notes.map((n) => ({
+    id: n.id,
+    type: 'note',
+    direction: null,
+    occurredAt: n.createdAt,
+    durationMinutes: null,
+    subject: null,
+    body: n.body,
+    outcome: null,
+    createdById: n.createdById,
+    createdByName: n.createdByName,
+    customers: [],
+    personnel: [],
+    version: n.version,
+    createdAt: n.createdAt,
+    updatedAt: n.updatedAt,
+    canUpdate: false,
+    canDelete: false,
+    message: null,
+    customerNote: { pinned: n.pinned },
+  }));
+  const newestFirst = (a: InteractionRecord, b: InteractionRecord) => b.occurredAt.getTime() - a.occurredAt.getTime() || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
+  const merged = [...logged.data, ...noteRecords].sort(newestFirst);
+  const page = merged.slice(0, limit);
+  const last = page[page.length - 1];
+  const more = merged.length > limit || logged.nextCursor !== null || notes.length > limit;
+  return { data: page, nextCursor: more && last ? encodeInstantCursor(last.occurredAt, last.id) : null };
 });
 
 export const getInteraction = defineQuery('getInteraction', ['interactions', 'read'], async function getInteraction(db: Executor, ctx: Ctx, id: string): Promise<InteractionRecord> {

@@ -100,5 +100,13 @@ export const findInteractionsSchema = z.object({
   limit: z.coerce.number('invalid').int('invalid').min(1, 'invalid').max(200, 'tooLong').default(50),
 });
 
+/** A page of one customer's communication history: interactions and the notes box's notes. */
+export const findCustomerTimelineSchema = z.object({
+  customerId: uuidField,
+  type: z.enum(INTERACTION_TYPES, 'invalid').optional(),
+  cursor: z.string().max(400, 'tooLong').optional(),
+  limit: z.coerce.number('invalid').int('invalid').min(1, 'invalid').max(200, 'tooLong').default(50),
+});
+
 /** Customers for a picker: a search over their folded name, e-mail and phone. */
 export const customerOptionsSchema = z.object({ search: z.string('invalid').max(100, 'tooLong').default('') });

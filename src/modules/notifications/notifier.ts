@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, asc, eq, isNull, lte, sql } from 'drizzle-orm';
 import { createTranslator } from 'next-intl';
-import { businesses, customers, notificationPreferences, notifications, personnel, reminders, user, userSettings } from '@/server/db/schema';
+import { businesses, customers, notificationPreferences, notifications, personnel, reminders, tasks, user, userSettings } from '@/server/db/schema';
 import type { Executor } from '@/server/db/client';
 import { publishEvent } from '@/server/events/publish';
 import { enqueueNotificationEmail, type NotificationEmailJob } from '@/server/jobs/notification-jobs';
@@ -15,6 +15,7 @@ import { MESSAGES } from '@/i18n/messages';
 import type { Locale } from '@/i18n/locale';
 
 export const REMINDER_DUE_KIND = 'reminder.due';
+export const TASK_DUE_KIND = 'task.due';
 
 /** The key that makes one notification per reminder and due date, however often a pass runs. */
 export function reminderDedupeKey(reminderId: string, dueAt: Date): string {
@@ -149,30 +150,37 @@ export async function deliverNotificationEmail(db: Executor, job: NotificationEm
     if (!recipient || recipient.wantsEmail === false) return 'skipped';
     const locale: Locale = recipient.locale === 'en' ? 'en' : 'tr';
     const t = createTranslator({ locale, messages: MESSAGES[locale], namespace: 'notifications.email' });
-    const reminderId = claimed.dedupeKey.split(':')[1];
-    const [reminder] = reminderId
-      ? await tx
-          .select({ dueAt: reminders.dueAt, note: reminders.note })
-          .from(reminders)
-          .where(and(eq(reminders.businessId, claimed.businessId), eq(reminders.id, reminderId)))
-      : [];
-    const when = reminder
-      ? formatDateTime(reminder.dueAt, locale, effectiveTimeZone(recipient.userTimeZone, recipient.businessTimeZone), { date: 'full' })
+    // The key names the reminder or task (`reminder:<id>:…`, `task-due:<id>:…`) whose due time the e-mail gives.
+    const subjectId = claimed.dedupeKey.split(':')[1];
+    const isTask = claimed.kind === TASK_DUE_KIND;
+    const [subject] = !subjectId
+      ? []
+      : isTask
+        ? await tx
+            .select({ dueAt: tasks.dueAt, note: sql<string | null>`null` })
+            .from(tasks)
+            .where(and(eq(tasks.businessId, claimed.businessId), eq(tasks.id, subjectId)))
+        : await tx
+            .select({ dueAt: reminders.dueAt, note: reminders.note })
+            .from(reminders)
+            .where(and(eq(reminders.businessId, claimed.businessId), eq(reminders.id, subjectId)));
+    const when = subject?.dueAt
+      ? formatDateTime(subject.dueAt, locale, effectiveTimeZone(recipient.userTimeZone, recipient.businessTimeZone), { date: 'full' })
       : null;
     const lines = [
-      t('intro', { business: recipient.businessName }),
+      t(isTask ? 'taskIntro' : 'intro', { business: recipient.businessName }),
       '',
       claimed.title,
       ...(when ? [t('due', { when })] : []),
       ...(claimed.body ? [t('customer', { name: claimed.body })] : []),
-      ...(reminder?.note ? ['', reminder.note] : []),
+      ...(subject?.note ? ['', subject.note] : []),
       '',
       ...(claimed.link ? [t('open', { url: `${appUrl()}${claimed.link}` })] : []),
       '',
       t('footer'),
     ];
     await sendNotificationMail(
-      { to: recipient.email, subject: t('subject', { title: claimed.title }), text: lines.join('\n') + '\n' },
+      { to: recipient.email, subject: t(isTask ? 'taskSubject' : 'subject', { title: claimed.title }), text: lines.join('\n') + '\n' },
       { messageId: `<notification-${claimed.id}@tezgah.invalid>` },
     );
     return 'sent';

@@ -51,6 +51,12 @@ const progressColumns = {
   done: sql<number>`(select count(*)::int from ${tasks} t where t.business_id = ${projects.businessId} and t.project_id = ${projects.id} and t.category = 'done')`,
 };
 
+/** How many projects the caller may see (any status), for the business page. */
+export const countProjects = defineQuery('countProjects', ['projects', 'read'], async function countProjects(db: Executor, ctx: Ctx): Promise<number> {
+  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(projects).where(projectScope(ctx, 'read'));
+  return row?.n ?? 0;
+});
+
 const summaryColumns = {
   id: projects.id,
   name: projects.name,
@@ -275,15 +281,18 @@ export const projectVisible = defineQuery('projectVisible', ['projects', 'read']
   return Boolean(row);
 });
 
-export type ProjectOption = { id: string; name: string };
+/** A project to choose, with its customer (a new task in it is for that customer unless told otherwise). */
+export type ProjectOption = { id: string; name: string; customer: { id: string; name: string } | null };
 
 export const findProjectOptions = defineQuery('findProjectOptions', ['projects', 'read'], async function findProjectOptions(db: Executor, ctx: Ctx): Promise<ProjectOption[]> {
-  return db
-    .select({ id: projects.id, name: projects.name })
+  const rows = await db
+    .select({ id: projects.id, name: projects.name, customerId: projects.customerId, customerName: customers.name })
     .from(projects)
+    .leftJoin(customers, and(eq(customers.businessId, projects.businessId), eq(customers.id, projects.customerId)))
     .where(and(projectScope(ctx, 'read'), inArray(projects.status, ['planned', 'active', 'on_hold'])))
     .orderBy(asc(projects.name))
     .limit(500);
+  return rows.map((r) => ({ id: r.id, name: r.name, customer: r.customerId ? { id: r.customerId, name: r.customerName ?? '' } : null }));
 });
 
 export type ProjectTemplateRecord = { id: string; name: string; tasks: TemplateTask[]; version: number; updatedAt: Date };

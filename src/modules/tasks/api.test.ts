@@ -57,6 +57,22 @@ describe('projects and tasks API', () => {
     // Neither the move nor the edit of that request was kept.
     expect((await apiCall('GET', `/tasks/${b.id}`, { key })).json).toMatchObject({ title: 'Kodlama', statusId: todo.id, version: 1 });
 
+    // The reminder lead: the project's customer and the creator's default (an hour) when left out,
+    // changed by PATCH, refused with field errors when bad; another business's key sees nothing.
+    expect((await apiCall('GET', `/tasks/${a.id}`, { key })).json).toMatchObject({ reminderMinutes: 60, customer: { id: customer.id } });
+    const dueAt = new Date(Date.now() + 86_400_000).toISOString();
+    const timed = await apiCall('POST', '/tasks', { key }, { title: 'Sunum', projectId: project.id, dueAt, reminderMinutes: 15 });
+    expect(timed).toMatchObject({ status: 201, json: { reminderMinutes: 15 } });
+    const timedId = (timed.json as Task).id;
+    expect((await apiCall('PATCH', `/tasks/${timedId}`, { key }, { reminderMinutes: null })).json).toMatchObject({ reminderMinutes: null, title: 'Sunum' });
+    expect(await apiCall('PATCH', `/tasks/${timedId}`, { key }, { reminderMinutes: -1 })).toMatchObject({ status: 422, json: { error: { fields: { reminderMinutes: { code: 'tooSmall' } } } } });
+    expect(await apiCall('POST', '/tasks', { key }, { title: 'Kötü', reminderMinutes: 'soon' })).toMatchObject({ status: 422 });
+    const stranger = await createUser(db);
+    const elsewhere = await createTestBusiness(db, stranger, { name: 'Başka İşletme' });
+    const { key: strangerKey } = await createApiKey(db, await contextFor(db, stranger.id, elsewhere.slug), { name: 'api', role: 'admin', expiresAt: null });
+    expect((await apiCall('PATCH', `/tasks/${timedId}`, { key: strangerKey }, { reminderMinutes: 0 })).status).toBe(404);
+    expect((await apiCall('GET', `/tasks/${timedId}`, { key })).json).toMatchObject({ reminderMinutes: null });
+
     expect((await apiCall('DELETE', `/tasks/${b.id}`, { key })).status).toBe(204);
     expect((await apiCall('GET', `/tasks/${b.id}`, { key })).status).toBe(404);
     expect((await apiCall('DELETE', `/projects/${project.id}`, { key })).status).toBe(204);

@@ -7,6 +7,7 @@ import { searchText } from '@/lib/text';
 import { keysBetween } from '@/lib/ordering';
 import { findTemplateTasks } from '@/modules/projects';
 import { instantToWallClock, wallClockToInstant } from '@/lib/dates';
+import { DEFAULT_TASK_REMINDER_MINUTES, remindAtFor } from './reminder';
 
 /** Template tasks fall due at the end of a working day in the business's zone. */
 const TEMPLATE_DUE_HOUR = 17;
@@ -58,12 +59,17 @@ export async function createTemplateTasks(
     title: t.title,
     searchText: searchText([t.title]),
     customerId: project.customerId,
-    dueAt: dueOnDay(start.year, start.month, start.day, t.offsetDays, project.timeZone),
     createdById: input.createdById,
+    ...templateDue(dueOnDay(start.year, start.month, start.day, t.offsetDays, project.timeZone)),
   }));
   await tx.insert(tasks).values(rows);
   const ownerId = project.ownerId;
   if (ownerId) await tx.insert(taskAssignees).values(rows.map((r) => ({ businessId: input.businessId, taskId: r.id, personnelId: ownerId })));
+}
+
+/** Template tasks keep the reminder tasks have always had: an hour before their due time. */
+function templateDue(dueAt: Date) {
+  return { dueAt, reminderMinutes: DEFAULT_TASK_REMINDER_MINUTES, remindAt: remindAtFor(dueAt, DEFAULT_TASK_REMINDER_MINUTES) };
 }
 
 function parseDay(value: string): { year: number; month: number; day: number } {

@@ -13,6 +13,8 @@ import { changedKeys } from '@/lib/changes';
 import { emitChange } from '@/server/events/domain';
 import { projectScope } from '@/modules/projects';
 import { resolveDueAt } from '@/lib/dates';
+import { getUserTaskReminderMinutes } from '@/modules/businesses';
+import { remindAtFor } from './reminder';
 import { mentionedIds, type createTaskSchema, type moveTaskSchema, type updateTaskSchema } from './schemas';
 import { taskScope } from './queries';
 
@@ -79,10 +81,16 @@ export async function createTask(db: Executor, ctx: Ctx, input: CreateFields): P
     let statusId: string | null = null;
     let category = input.category ?? 'todo';
     let position = keyBetween(null, null);
+    let customerId = input.customerId;
     if (input.projectId) {
       // The task goes into a project the caller can see.
-      const [project] = await tx.select({ id: projects.id }).from(projects).where(and(projectScope(ctx, 'read'), eq(projects.id, input.projectId)));
+      const [project] = await tx
+        .select({ id: projects.id, customerId: projects.customerId })
+        .from(projects)
+        .where(and(projectScope(ctx, 'read'), eq(projects.id, input.projectId)));
       if (!project) throw new AppError('VALIDATION', 'errors.VALIDATION', { projectId: 'invalid' });
+      // A task in a project is for the project's customer unless it names one of its own.
+      customerId ??= project.customerId;
       let wanted = input.statusId;
       if (!wanted) {
         const [first] = await tx
@@ -104,6 +112,7 @@ export async function createTask(db: Executor, ctx: Ctx, input: CreateFields): P
     } else if (input.statusId) {
       throw new AppError('VALIDATION', 'errors.VALIDATION', { statusId: 'invalid' });
     }
+    const reminderMinutes = input.reminderMinutes !== undefined ? input.reminderMinutes : await getUserTaskReminderMinutes(tx, ctx.userId);
     await tx.insert(tasks).values({
       businessId: ctx.businessId,
       id,
@@ -114,8 +123,10 @@ export async function createTask(db: Executor, ctx: Ctx, input: CreateFields): P
       title: input.title,
       description: input.description,
       searchText: searchText([input.title, input.description]),
-      customerId: input.customerId,
+      customerId,
       dueAt,
+      reminderMinutes,
+      remindAt: remindAtFor(dueAt, reminderMinutes),
       priority: input.priority,
       completedAt: category === 'done' ? sql`now()` : null,
       createdById: ctx.personnelId,
@@ -143,15 +154,19 @@ export async function updateTask(db: Executor, ctx: Ctx, input: z.output<typeof 
     const dueAt = dueInstant(input.dueAt, ctx.timeZone);
     await checkTaskReferences(tx, ctx, input);
     const dueChanged = (dueAt?.getTime() ?? null) !== (target.dueAt?.getTime() ?? null);
-    const patch = { title: input.title, description: input.description, customerId: input.customerId, priority: input.priority };
+    const reminderMinutes = input.reminderMinutes !== undefined ? input.reminderMinutes : target.reminderMinutes;
+    const remindAt = remindAtFor(dueAt, reminderMinutes);
+    const remindChanged = (remindAt?.getTime() ?? null) !== (target.remindAt?.getTime() ?? null);
+    const patch = { title: input.title, description: input.description, customerId: input.customerId, priority: input.priority, reminderMinutes };
     const [row] = await tx
       .update(tasks)
       .set({
         ...patch,
         searchText: searchText([input.title, input.description]),
         dueAt,
-        // A new due time is a new occasion for the reminder.
-        ...(dueChanged ? { remindedAt: null } : {}),
+        remindAt,
+        // A new reminder time (a new due time or lead) is a new occasion for the reminder.
+        ...(remindChanged ? { remindedAt: null } : {}),
         version: target.version + 1,
         updatedAt: sql`now()`,
       })
@@ -376,8 +391,8 @@ export async function addComment(db: Executor, ctx: Ctx, input: { taskId: string
 }
 
 /**
- * Marks tasks as reminded of their current due time (the due-task notifier's pass, which holds
- * their rows locked); a new due time clears the mark (see updateTask).
+ * Marks tasks as reminded at their current reminder time (the due-task notifier's pass, which
+ * holds their rows locked); a new due time or lead clears the mark (see updateTask).
  */
 export async function markTasksReminded(tx: Transaction, businessId: string, ids: readonly string[]): Promise<void> {
   if (ids.length === 0) return;

@@ -37,6 +37,8 @@ export type TaskCard = {
   position: string;
   priority: TaskPriority;
   dueAt: Date | null;
+  /** Minutes before `dueAt` that the assignees are reminded; null: no reminder. */
+  reminderMinutes: number | null;
   completedAt: Date | null;
   assignees: { id: string; name: string }[];
   checklist: { done: number; total: number };
@@ -56,6 +58,7 @@ const cardColumns = {
   position: tasks.position,
   priority: tasks.priority,
   dueAt: tasks.dueAt,
+  reminderMinutes: tasks.reminderMinutes,
   completedAt: tasks.completedAt,
   customerId: tasks.customerId,
   customerName: customers.name,
@@ -77,6 +80,7 @@ type CardRow = {
   position: string;
   priority: TaskPriority;
   dueAt: Date | null;
+  reminderMinutes: number | null;
   completedAt: Date | null;
   customerId: string | null;
   customerName: string | null;
@@ -124,6 +128,7 @@ async function withAssignees(db: Executor, ctx: Ctx, rows: CardRow[]): Promise<T
       position: r.position,
       priority: r.priority,
       dueAt: r.dueAt,
+      reminderMinutes: r.reminderMinutes,
       completedAt: r.completedAt,
       assignees,
       checklist: { done: r.checklistDone, total: r.checklistTotal },

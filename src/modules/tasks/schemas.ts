@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { dateField, hasNoNul, optionalText, requiredText, uuidField, versionField } from '@/lib/validation';
 import { isDateTimeText } from '@/lib/dates';
+import { MAX_TASK_REMINDER_MINUTES } from './reminder';
 
 export const TASK_PRIORITIES = ['low', 'medium', 'high', 'urgent'] as const;
 export type TaskPriority = (typeof TASK_PRIORITIES)[number];
@@ -19,6 +20,12 @@ const optionalDueAt = z
   .transform((v) => v || null)
   .describe('ISO 8601 date and time; without an offset it is read in the business’s time zone');
 
+/** Left out: on create the creator's default (account settings), on an edit the task's current one. */
+const reminderMinutesField = z
+  .union([z.number('invalid').int('invalid').min(0, 'invalid').max(MAX_TASK_REMINDER_MINUTES, 'invalid'), z.null()], 'invalid')
+  .optional()
+  .describe('Minutes before the due time that the assignees are reminded in the app and by e-mail (0: at the due time, null: no reminder)');
+
 export const taskFieldsSchema = z.object({
   title: requiredText(300),
   description: optionalText(10000),
@@ -26,6 +33,7 @@ export const taskFieldsSchema = z.object({
   assigneeIds: z.array(uuidField, 'invalid').max(20, 'tooLong').default([]),
   dueAt: optionalDueAt,
   priority: z.enum(TASK_PRIORITIES, 'invalid').default('medium'),
+  reminderMinutes: reminderMinutesField,
 });
 
 export const createTaskSchema = taskFieldsSchema.extend({

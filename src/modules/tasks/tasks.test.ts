@@ -5,6 +5,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { and, asc, eq, like } from 'drizzle-orm';
 import { closeDb, getDb } from '@/server/db/client';
+import { stopBoss } from '@/server/jobs/boss';
 import { runOperation } from '@/server/actions/operation';
 import { notifications, taskStatuses, tasks } from '@/server/db/schema';
 import { addPersonnel, contextFor, createTestBusiness, createUser } from '../../../tests/factories';
@@ -23,7 +24,11 @@ import {
 import { findBoardTasks, findMyTasks, findTasks, getTask, taskStatsByPerson, taskStatsByProject } from './queries';
 import { notifyDueTasks } from '@/modules/notifications/task-notifier';
 
-afterAll(closeDb);
+afterAll(async () => {
+  // The due-task pass queues e-mails through pg-boss.
+  await stopBoss();
+  await closeDb();
+});
 
 async function world() {
   const db = getDb();

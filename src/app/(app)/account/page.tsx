@@ -7,8 +7,8 @@ import { ChangePasswordForm, SignOutLink } from '@/modules/account/ui';
 import { getDb } from '@/server/db/client';
 import { getNotificationPreferences } from '@/modules/notifications';
 import { NotificationPreferencesForm } from '@/modules/notifications/ui';
-import { getUserTimeZone } from '@/modules/businesses';
-import { UserTimeZoneForm } from '@/modules/businesses/ui';
+import { getUserTaskReminderMinutes, getUserTimeZone } from '@/modules/businesses';
+import { TaskReminderForm, UserTimeZoneForm } from '@/modules/businesses/ui';
 
 export default async function AccountPage() {
   const user = await requireUser('/account');
@@ -16,7 +16,12 @@ export default async function AccountPage() {
   const te = await getTranslations('errors');
   const tn = await getTranslations('notifications.preferences');
   const tz = await getTranslations('businesses.userTimeZone');
-  const [preferences, timeZone] = await Promise.all([getNotificationPreferences(getDb(), user.id), getUserTimeZone(getDb(), user.id)]);
+  const tr = await getTranslations('businesses.taskReminder');
+  const [preferences, timeZone, taskReminder] = await Promise.all([
+    getNotificationPreferences(getDb(), user.id),
+    getUserTimeZone(getDb(), user.id),
+    getUserTaskReminderMinutes(getDb(), user.id),
+  ]);
   return (
     <PlainShell>
       <Stack gap="lg">
@@ -44,6 +49,12 @@ export default async function AccountPage() {
           <Stack gap="md">
             <Title order={3}>{tz('title')}</Title>
             <UserTimeZoneForm initial={timeZone} />
+          </Stack>
+        </Paper>
+        <Paper withBorder p={{ base: 'md', sm: 'xl' }} radius="lg">
+          <Stack gap="md">
+            <Title order={3}>{tr('title')}</Title>
+            <TaskReminderForm initial={taskReminder} />
           </Stack>
         </Paper>
         <AnchorLink href="/dashboard">

@@ -4,7 +4,7 @@ import { getDb } from '@/server/db/client';
 import type { Ctx } from '@/server/auth/context';
 import { can } from '@/lib/permissions';
 import {
-  findInteractions,
+  findCustomerTimeline,
   getCustomerContact,
   getSenderContext,
   listPersonnelOptions,
@@ -15,18 +15,22 @@ import { InteractionList } from './interaction-list';
 import { LogCallButton } from './log-call-button';
 import { NewInteractionButton } from './new-interaction-button';
 import { SendEmailButton, SendSmsButton } from './send-message';
+import { TimelineTypeFilter } from './timeline-type-filter';
+import { INTERACTION_TYPES, type InteractionType } from '../schemas';
 
 /**
- * A customer's timeline for the customer profile: every interaction, newest first, with "load
- * more", and the quick actions (log a call in at most three clicks, send an e-mail or an SMS).
+ * A customer's timeline for the customer profile: every interaction and the notes of the notes
+ * box, newest first, with "load more", a type filter (`type`, from the page's URL), and the quick
+ * actions (log a call in at most three clicks, send an e-mail or an SMS).
  * Reads everything itself, scoped by `ctx`; the page only places it.
  */
-export async function CustomerTimeline({ ctx, slug, customerId }: { ctx: Ctx; slug: string; customerId: string }) {
+export async function CustomerTimeline({ ctx, slug, customerId, type: wanted }: { ctx: Ctx; slug: string; customerId: string; type?: string }) {
   const db = getDb();
   const t = await getTranslations('interactions');
+  const type = INTERACTION_TYPES.find((v) => v === wanted) as InteractionType | undefined;
   const [customer, page, sender, personnelOptions, templates] = await Promise.all([
     getCustomerContact(db, ctx, customerId),
-    findInteractions(db, ctx, { customerId, limit: 20 }),
+    findCustomerTimeline(db, ctx, { customerId, type, limit: 20 }),
     getSenderContext(db, ctx),
     listPersonnelOptions(db, ctx),
     can(ctx.role, 'interactions', 'create') ? listTemplates(db, ctx) : Promise.resolve([]),
@@ -47,9 +51,12 @@ export async function CustomerTimeline({ ctx, slug, customerId }: { ctx: Ctx; sl
   return (
     <Stack gap="sm" data-testid="customer-timeline">
       <Group justify="space-between" align="center" gap="xs">
-        <Text component="h2" fw={650} fz="lg" m={0}>
-          {t('timeline')}
-        </Text>
+        <Group gap="xs" wrap="nowrap">
+          <Text component="h2" fw={650} fz="lg" m={0}>
+            {t('timeline')}
+          </Text>
+          <TimelineTypeFilter value={type ?? null} />
+        </Group>
         {canCreate && (
           <Group gap="xs" wrap="wrap">
             <LogCallButton slug={slug} customer={{ id: customer.id, name: customer.name }} selfPersonnelId={ctx.personnelId} />
@@ -67,11 +74,12 @@ export async function CustomerTimeline({ ctx, slug, customerId }: { ctx: Ctx; sl
         )}
       </Group>
       <InteractionList
-        key={page.data.map((i) => `${i.id}:${i.version}`).join(',')}
+        key={`${type ?? ''}|${page.data.map((i) => `${i.id}:${i.version}`).join(',')}`}
         slug={slug}
         timeZone={sender.timeZone}
         initial={page}
-        filters={{ customerId }}
+        filters={type ? { customerId, type } : { customerId }}
+        timeline
         personnelOptions={personnelOptions}
         selfPersonnelId={ctx.personnelId}
         showCustomers={false}

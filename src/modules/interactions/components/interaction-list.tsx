@@ -18,7 +18,7 @@ import { useLocale, useTranslations } from 'next-intl';
 import { useState, useTransition } from 'react';
 import { confirmDelete } from '@/components/forms/confirm';
 import { AnchorLink } from '@/components/links';
-import { deleteInteractionAction, findInteractionsAction } from '../actions';
+import { deleteInteractionAction, findCustomerTimelineAction, findInteractionsAction } from '../actions';
 import { CALL_OUTCOMES, type InteractionType } from '../schemas';
 import type { InteractionRecord } from '../queries';
 import { formatInstant } from './format';
@@ -50,6 +50,7 @@ export function InteractionList({
   showCustomers = true,
   customerHref,
   emptyText,
+  timeline = false,
 }: {
   slug: string;
   timeZone: string;
@@ -61,6 +62,8 @@ export function InteractionList({
   /** Prefix of the link on a customer's name (the id is appended), or nothing. */
   customerHref?: string;
   emptyText: string;
+  /** A customer's timeline (`filters.customerId`): its pages hold the notes box's notes too. */
+  timeline?: boolean;
 }) {
   const t = useTranslations('interactions');
   const te = useTranslations('errors');
@@ -81,7 +84,7 @@ export function InteractionList({
     if (!cursor) return;
     setLoading(true);
     try {
-      const result = await findInteractionsAction(slug, { ...filters, cursor, limit: 50 });
+      const result = await (timeline ? findCustomerTimelineAction : findInteractionsAction)(slug, { ...filters, cursor, limit: 50 });
       if (result.ok) {
         setMore((prev) => [...prev, ...result.data.data]);
         setCursor(result.data.nextCursor);
@@ -208,6 +211,11 @@ function InteractionItem({
             {outcome && (
               <Badge size="xs" variant="outline" color={COLORS[item.type]}>
                 {outcome}
+              </Badge>
+            )}
+            {item.customerNote?.pinned && (
+              <Badge size="xs" variant="light" color="yellow">
+                {t('pinnedNote')}
               </Badge>
             )}
             {item.durationMinutes !== null && (

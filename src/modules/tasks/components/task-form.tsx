@@ -1,12 +1,14 @@
 'use client';
 import { Button, Group, MultiSelect, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
 import { useRouter } from 'next/navigation';
+import { useState } from 'react';
 import { useTranslations } from 'next-intl';
 import { useActionForm } from '@/components/forms/use-action-form';
 import { CustomerSelect, customerOptionsSearch, type SelectOption as Option } from '@/components/forms/customer-select';
 import { createTaskAction, updateTaskAction } from '../actions';
 import { TASK_PRIORITIES, createTaskSchema, type TaskPriority } from '../schemas';
 import { DateTimeField } from '@/components/forms/date-field';
+import { TASK_REMINDER_PRESETS, reminderFromChoice } from '../reminder';
 
 export type TaskFormValues = {
   title: string;
@@ -18,7 +20,12 @@ export type TaskFormValues = {
   /** Wall-clock time in the business's zone, "YYYY-MM-DD HH:mm", or empty. */
   dueAt: string;
   priority: TaskPriority;
+  /** The reminder choice: "none" or the minutes before the due time, as text. */
+  reminder: string;
 };
+
+/** A project to choose, with the customer its new tasks are for. */
+export type TaskProjectOption = Option & { customer: Option | null };
 
 /**
  * Creates or edits a task. Like the reminder form, the picker edits a wall-clock time that the
@@ -37,7 +44,7 @@ export function TaskForm({
   slug: string;
   timeZone: string;
   people: Option[];
-  projects: Option[];
+  projects: TaskProjectOption[];
   initialCustomer: Option | null;
   initialValues: TaskFormValues;
   edit?: { id: string; version: number };
@@ -47,6 +54,11 @@ export function TaskForm({
   const t = useTranslations('tasks');
   const tc = useTranslations('common');
   const router = useRouter();
+  // The customer picker shows the customer a chosen project brings along.
+  const [customerOption, setCustomerOption] = useState(initialCustomer);
+  const reminderMinutes = [
+    ...new Set<number>([...TASK_REMINDER_PRESETS, ...(initialValues.reminder === 'none' ? [] : [Number(initialValues.reminder)])]),
+  ].sort((a, b) => a - b);
   const { form, onSubmit, submitting } = useActionForm<TaskFormValues, unknown>({
     initialValues,
     schema: createTaskSchema,
@@ -58,6 +70,7 @@ export function TaskForm({
         assigneeIds: values.assigneeIds,
         dueAt: values.dueAt || null,
         priority: values.priority,
+        reminderMinutes: reminderFromChoice(values.reminder),
       };
       return edit
         ? updateTaskAction(slug, { ...fields, id: edit.id, version: edit.version })
@@ -84,6 +97,12 @@ export function TaskForm({
                 onChange={(v) => {
                   form.setFieldValue('projectId', v ?? '');
                   form.setFieldValue('statusId', '');
+                  // A task in a project is for the project's customer, unless one was chosen.
+                  const customer = projects.find((p) => p.value === v)?.customer;
+                  if (customer && !form.values.customerId) {
+                    setCustomerOption(customer);
+                    form.setFieldValue('customerId', customer.value);
+                  }
                 }}
               />
             )}
@@ -95,13 +114,22 @@ export function TaskForm({
               {...form.getInputProps('dueAt')}
               onChange={(value) => form.setFieldValue('dueAt', value)}
             />
+            <Select
+              label={t('fields.reminder')}
+              description={t('fields.reminderHint')}
+              data={[{ value: 'none', label: t('reminders.none') }, ...reminderMinutes.map((m) => ({ value: String(m), label: t('reminders.minutes', { minutes: m }) }))]}
+              allowDeselect={false}
+              data-testid="task-reminder"
+              {...form.getInputProps('reminder')}
+            />
             <Select label={t('fields.priority')} data={TASK_PRIORITIES.map((p) => ({ value: p, label: t(`priorities.${p}`) }))} allowDeselect={false} {...form.getInputProps('priority')} />
             <CustomerSelect
               search={customerOptionsSearch(slug)}
               label={t('fields.customer')}
               placeholder={t('fields.customer')}
               nothingFound={tc('none')}
-              initial={initialCustomer}
+              key={customerOption?.value ?? 'none'}
+              initial={customerOption}
               {...form.getInputProps('customerId')}
               onChange={(v) => form.setFieldValue('customerId', v ?? '')}
             />

@@ -39,6 +39,8 @@ export const userSettings = pgTable('user_settings', {
   lastBusinessId: uuid('last_business_id'),
   /** The user's own time zone (IANA name); null: each business's zone. */
   timeZone: text('time_zone'),
+  /** How many minutes before its due time a new task of this user reminds (0: at due time); null: no reminder. */
+  taskReminderMinutes: integer('task_reminder_minutes').default(60),
   updatedAt: timestamp('updated_at', { withTimezone: true })
     .notNull()
     .default(sql`now()`),

@@ -128,7 +128,11 @@ export const tasks = pgTable(
     dueAt: timestamp('due_at', { withTimezone: true }),
     priority: taskPriority('priority').notNull().default('medium'),
     completedAt: timestamp('completed_at', { withTimezone: true }),
-    // When the due-time reminder went out; cleared when `due_at` changes.
+    /** Minutes before `due_at` that the assignees are reminded (0: at due time); null: no reminder. */
+    reminderMinutes: integer('reminder_minutes'),
+    /** `due_at` minus `reminder_minutes`, kept by the tasks module on every write; null: nothing to remind. */
+    remindAt: timestamp('remind_at', { withTimezone: true }),
+    // When the reminder went out; cleared when `remind_at` changes.
     remindedAt: timestamp('reminded_at', { withTimezone: true }),
     createdById: uuid('created_by_id'),
     // Folded title and description (lib/text.ts `searchText`), written with the row.
@@ -145,7 +149,7 @@ export const tasks = pgTable(
     // The lists' "due" order puts tasks without a due time last: the same expression as the query.
     index('tasks_list_due_idx').on(t.businessId, sql`coalesce(${t.dueAt}, 'infinity'::timestamptz)`, t.id),
     index('tasks_search_trgm_idx').using('gin', sql`${t.searchText} gin_trgm_ops`).with({ fastupdate: false }),
-    index('tasks_due_idx').on(t.dueAt).where(sql`${t.completedAt} is null and ${t.remindedAt} is null and ${t.dueAt} is not null`),
+    index('tasks_remind_idx').on(t.remindAt).where(sql`${t.completedAt} is null and ${t.remindedAt} is null and ${t.remindAt} is not null`),
     foreignKey({ columns: [t.businessId, t.projectId], foreignColumns: [projects.businessId, projects.id], name: 'tasks_project_fk' }).onDelete('cascade'),
     foreignKey({ columns: [t.businessId, t.statusId], foreignColumns: [taskStatuses.businessId, taskStatuses.id], name: 'tasks_status_fk' }),
   ],

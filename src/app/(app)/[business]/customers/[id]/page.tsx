@@ -66,8 +66,15 @@ function Field({ label, children }: { label: string; children: ReactNode }) {
   );
 }
 
-export default async function CustomerProfilePage({ params }: { params: Promise<{ business: string; id: string }> }) {
+export default async function CustomerProfilePage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ business: string; id: string }>;
+  searchParams: Promise<{ timeline?: string }>;
+}) {
   const { business: slug, id } = await params;
+  const { timeline } = await searchParams;
   const { ctx, customer: c } = await load(slug, id);
   const db = getDb();
   const [allTags, notes, people, business] = await Promise.all([
@@ -192,7 +199,7 @@ export default async function CustomerProfilePage({ params }: { params: Promise<
                 canDelete: mayNote(noteScope.delete, n.authorId),
               }))}
             />
-            <CustomerTimeline ctx={ctx} slug={slug} customerId={c.id} />
+            <CustomerTimeline ctx={ctx} slug={slug} customerId={c.id} type={timeline} />
             <CustomerReminders ctx={ctx} slug={slug} customerId={c.id} />
             <CustomerPurchases ctx={ctx} slug={slug} customerId={c.id} />
             <CustomerDeals ctx={ctx} slug={slug} customerId={c.id} />

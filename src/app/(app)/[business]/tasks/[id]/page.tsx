@@ -11,6 +11,7 @@ import { scopeOf } from '@/lib/permissions';
 import { findPersonnelOptions } from '@/modules/projects';
 import { formatWallClock } from '@/lib/dates';
 import { getTask } from '@/modules/tasks';
+import { reminderChoice } from '@/modules/tasks/client';
 import { PRIORITY_COLORS, TaskForm, TaskChecklist, TaskComments, DeleteTaskButton, DoneToggle } from '@/modules/tasks/ui';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -89,6 +90,7 @@ export default async function TaskPage({ params }: { params: Promise<{ business:
                   assigneeIds: task.assignees.map((a) => a.id),
                   dueAt: task.dueAt ? formatWallClock(task.dueAt, timeZone) : '',
                   priority: task.priority,
+                  reminder: reminderChoice(task.reminderMinutes),
                 }}
                 edit={{ id: task.id, version: task.version }}
                 stay

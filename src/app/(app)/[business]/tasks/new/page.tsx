@@ -9,6 +9,8 @@ import { can } from '@/lib/permissions';
 import { findPersonnelOptions, findProjectOptions } from '@/modules/projects';
 import { getCustomerOption } from '@/modules/reminders';
 import { TaskForm } from '@/modules/tasks/ui';
+import { reminderChoice } from '@/modules/tasks/client';
+import { getUserTaskReminderMinutes } from '@/modules/businesses';
 
 export default async function NewTaskPage({
   params,
@@ -23,13 +25,16 @@ export default async function NewTaskPage({
   if (!can(ctx.role, 'tasks', 'create')) notFound();
   const db = getDb();
   const timeZone = ctx.timeZone;
-  const [people, projects, customer] = await Promise.all([
+  const [people, projects, chosenCustomer, reminderMinutes] = await Promise.all([
     findPersonnelOptions(db, ctx),
     findProjectOptions(db, ctx),
     query.customerId ? getCustomerOption(db, ctx, query.customerId) : null,
+    getUserTaskReminderMinutes(db, ctx.userId),
   ]);
   const t = await getTranslations('tasks');
   const projectId = query.projectId && isUuid(query.projectId) && projects.some((p) => p.id === query.projectId) ? query.projectId : '';
+  // A task made in a project is for the project's customer unless the link names another.
+  const customer = chosenCustomer ?? projects.find((p) => p.id === projectId)?.customer ?? null;
   return (
     <Stack gap="lg" maw={760}>
       <PageHeader title={t('newTitle')} />
@@ -38,7 +43,7 @@ export default async function NewTaskPage({
           slug={slug}
           timeZone={timeZone}
           people={people.map((p) => ({ value: p.id, label: p.name }))}
-          projects={projects.map((p) => ({ value: p.id, label: p.name }))}
+          projects={projects.map((p) => ({ value: p.id, label: p.name, customer: p.customer ? { value: p.customer.id, label: p.customer.name } : null }))}
           initialCustomer={customer ? { value: customer.id, label: customer.name } : null}
           initialValues={{
             title: '',
@@ -50,6 +55,7 @@ export default async function NewTaskPage({
             assigneeIds: [ctx.personnelId],
             dueAt: '',
             priority: 'medium',
+            reminder: reminderChoice(reminderMinutes),
           }}
         />
       </Paper>
