@@ -18,8 +18,8 @@ export type DueScan = (db: Executor) => Promise<unknown>;
 
 /**
  * The reminder notifier and the notification e-mails: one pass over the due reminders, the tasks
- * due within the hour (and any other due scans) every few seconds (each pass queues the next), and
- * the e-mails those passes queue.
+ * whose reminder time came (and any other due scans) every few seconds (each pass queues the next),
+ * and the e-mails those passes queue.
  */
 export async function workNotificationQueues(boss: PgBoss, otherScans: readonly DueScan[] = []): Promise<void> {
   // A pass waits `reminderScanSeconds` after the one before (startAfter, which no NOTIFY announces):
