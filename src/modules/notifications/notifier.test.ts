@@ -3,9 +3,8 @@
  * server: one notification per reminder and due date however often (and however concurrently)
  * passes run, one e-mail per notification, and each user's preferences.
  */
-import type { AddressInfo } from 'node:net';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestSmtp, type ReceivedMail } from '../../../tests/smtp';
 import { and, eq, inArray, isNull, like } from 'drizzle-orm';
 import { closeDb, getDb } from '@/server/db/client';
 import { runOperation } from '@/server/actions/operation';
@@ -21,33 +20,17 @@ import { deliverNotificationEmail, notifyDueReminders, reminderDedupeKey } from 
 import { saveNotificationPreferences, markNotificationsRead } from './mutations';
 import { countUnreadNotifications, findNotifications } from './queries';
 
-type Received = { to: string[]; raw: string };
-const received: Received[] = [];
-let smtp: SMTPServer;
+let received: ReceivedMail[] = [];
+let stopSmtp: () => Promise<void>;
 
 beforeAll(async () => {
-  smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS', 'AUTH'],
-    logger: false,
-    onData(stream, session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-      stream.on('end', () => {
-        received.push({ to: session.envelope.rcptTo.map((r) => r.address), raw: Buffer.concat(chunks).toString('utf8') });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
-  process.env.SMTP_URL = `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}`;
+  ({ received, stop: stopSmtp } = await startTestSmtp());
 });
 
 afterAll(async () => {
-  delete process.env.SMTP_URL;
   await stopBoss();
   await closeDb();
-  await new Promise<void>((resolve) => smtp.close(() => resolve()));
+  await stopSmtp();
 });
 
 const mailsTo = (address: string) => received.filter((m) => m.to.includes(address));

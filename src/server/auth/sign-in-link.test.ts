@@ -3,42 +3,26 @@
  * real SMTP server: it gets the owner in while the account is slowed down by someone guessing,
  * and asking for one tells nothing about whether an account exists.
  */
-import type { AddressInfo } from 'node:net';
-import { SMTPServer } from 'smtp-server';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestSmtp, type ReceivedMail } from '../../../tests/smtp';
 import { closeDb, getDb } from '@/server/db/client';
 import { AUTH_MAIL_QUEUE, deliverAuthMail, type AuthMailJob } from '@/server/jobs/auth-mail';
 import { getBoss, stopBoss } from '@/server/jobs/boss';
 import { parseMessage } from '../../../e2e/support/mail';
 import { appUrl, getAuth } from './auth';
 
-const received: { to: string[]; raw: string }[] = [];
-let smtp: SMTPServer;
+let received: ReceivedMail[] = [];
+let stopSmtp: () => Promise<void>;
 
 beforeAll(async () => {
-  smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS', 'AUTH'],
-    logger: false,
-    onData(stream, session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-      stream.on('end', () => {
-        received.push({ to: session.envelope.rcptTo.map((r) => r.address), raw: Buffer.concat(chunks).toString('utf8') });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
-  process.env.SMTP_URL = `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}`;
+  ({ received, stop: stopSmtp } = await startTestSmtp());
 });
 
 afterAll(async () => {
-  delete process.env.SMTP_URL;
   await stopBoss();
   await closeDb();
-  await new Promise<void>((resolve) => smtp.close(() => resolve()));
+  await stopSmtp();
 });
 
 let ipCounter = 1;
