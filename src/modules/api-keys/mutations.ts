@@ -79,6 +79,46 @@ export type ApiKeyPrincipal = {
 };
 
 /**
+ * The lookup of every API call, built once per executor and run as a prepared statement: building
+ * the query and planning it cost more than running it (docs/decisions/012-lean-api-path.md).
+ */
+const keyLookups = new WeakMap<Executor, ReturnType<typeof buildKeyLookup>>();
+
+function buildKeyLookup(db: Executor) {
+  return (
+    db
+      .select({
+        id: apiKeys.id,
+        businessId: apiKeys.businessId,
+        slug: businesses.slug,
+        timeZone: businesses.timeZone,
+        role: apiKeys.role,
+        keyHash: apiKeys.keyHash,
+        createdByUserId: apiKeys.createdByUserId,
+        creatorRole: personnel.role,
+        creatorPersonnelId: personnel.id,
+        expired: sql<boolean>`${apiKeys.expiresAt} is not null and ${apiKeys.expiresAt} <= now()`,
+        stale: sql<boolean>`${apiKeys.lastUsedAt} is null or ${apiKeys.lastUsedAt} < now() - interval '1 minute'`,
+      })
+      .from(apiKeys)
+      .innerJoin(businesses, eq(businesses.id, apiKeys.businessId))
+      // A key acts for its creator: when the creator leaves the business, the key stops working.
+      .innerJoin(
+        personnel,
+        and(eq(personnel.businessId, apiKeys.businessId), eq(personnel.userId, apiKeys.createdByUserId), eq(personnel.active, true)),
+      )
+      .where(and(eq(apiKeys.prefix, sql.placeholder('prefix')), isNull(apiKeys.revokedAt)))
+      .prepare('api_key_by_prefix')
+  );
+}
+
+function keyLookup(db: Executor): ReturnType<typeof buildKeyLookup> {
+  let lookup = keyLookups.get(db);
+  if (!lookup) keyLookups.set(db, (lookup = buildKeyLookup(db)));
+  return lookup;
+}
+
+/**
  * The key's business and role, or null for a malformed, unknown, revoked or expired key. One
  * indexed read; the hash comparison takes constant time; `last_used_at` is written at most once
  * a minute so that busy keys do not turn every read into a write.
@@ -86,29 +126,7 @@ export type ApiKeyPrincipal = {
 export async function verifyApiKey(db: Executor, key: string): Promise<ApiKeyPrincipal | null> {
   const match = /^tzg_([A-Za-z0-9_-]{12})_[A-Za-z0-9_-]{43}$/.exec(key);
   if (!match) return null;
-  const prefix = match[1]!;
-  const rows = await db
-    .select({
-      id: apiKeys.id,
-      businessId: apiKeys.businessId,
-      slug: businesses.slug,
-      timeZone: businesses.timeZone,
-      role: apiKeys.role,
-      keyHash: apiKeys.keyHash,
-      createdByUserId: apiKeys.createdByUserId,
-      creatorRole: personnel.role,
-      creatorPersonnelId: personnel.id,
-      expired: sql<boolean>`${apiKeys.expiresAt} is not null and ${apiKeys.expiresAt} <= now()`,
-      stale: sql<boolean>`${apiKeys.lastUsedAt} is null or ${apiKeys.lastUsedAt} < now() - interval '1 minute'`,
-    })
-    .from(apiKeys)
-    .innerJoin(businesses, eq(businesses.id, apiKeys.businessId))
-    // A key acts for its creator: when the creator leaves the business, the key stops working.
-    .innerJoin(
-      personnel,
-      and(eq(personnel.businessId, apiKeys.businessId), eq(personnel.userId, apiKeys.createdByUserId), eq(personnel.active, true)),
-    )
-    .where(and(eq(apiKeys.prefix, prefix), isNull(apiKeys.revokedAt)));
+  const rows = await keyLookup(db).execute({ prefix: match[1]! });
   const wanted = Buffer.from(hashKey(key), 'hex');
   const row = rows.find((r) => timingSafeEqual(Buffer.from(r.keyHash, 'hex'), wanted));
   if (!row || row.expired) return null;

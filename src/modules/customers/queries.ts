@@ -5,6 +5,7 @@ import { and, asc, desc, eq, inArray, isNull, or, sql, type SQL } from 'drizzle-
 import { alias } from 'drizzle-orm/pg-core';
 import { customerNotes, customerTags, customers, personnel, segments, tags } from '@/server/db/schema';
 import type { Executor } from '@/server/db/client';
+import { runPrepared } from '@/server/db/prepared';
 import type { Ctx } from '@/server/auth/context';
 import { AppError } from '@/lib/errors';
 import { scopeFor } from '@/lib/permissions';
@@ -182,8 +183,11 @@ export const findCustomers = defineQuery('findCustomers', ['customers', 'read'],
   const cmp = dir === 'asc' ? sql`>` : sql`<`;
   const byId = dir === 'asc' ? asc(customers.id) : desc(customers.id);
 
-  const select = (where: SQL[], order: SQL[], n: number) =>
-    db
+  // A text search (its own or a segment's) is planned per call: a generic plan cannot see how
+  // selective its pattern is (under one, the bench's searches went from 13 ms to 95 ms at p95).
+  const planEachCall = Boolean(args.filters?.search || args.segmentId);
+  const select = (where: SQL[], order: SQL[], n: number) => {
+    const query = db
       .select({ ...listColumns, sortValue: sortValueColumn(key) })
       .from(customers)
       .leftJoin(company, and(eq(company.businessId, customers.businessId), eq(company.id, customers.companyId)))
@@ -191,6 +195,8 @@ export const findCustomers = defineQuery('findCustomers', ['customers', 'read'],
       .where(and(base, ...where))
       .orderBy(...order)
       .limit(n);
+    return planEachCall ? query.execute() : runPrepared('customers_page', query);
+  };
 
   let rows: Awaited<ReturnType<typeof select>>;
   if (!key.nullable) {
